@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { epochMs, recordBase, recordId, shortText } from './common';
+
+export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note', 'voicemail'] as const;
+export const activityType = z.enum(ACTIVITY_TYPES);
+export type ActivityType = z.infer<typeof activityType>;
+
+export const activitySchema = z.object({
+  ...recordBase,
+  type: activityType,
+  occurredAt: epochMs,
+  /** The contact this happened with; the timeline index is (contactId, occurredAt). */
+  contactId: recordId.nullable(),
+  companyId: recordId.nullable(),
+  dealId: recordId.nullable(),
+  repId: recordId.nullable(),
+  subject: shortText(500),
+  /** Notes, or an email body only when the rep asked to copy it. */
+  body: shortText(100_000),
+  direction: z.enum(['inbound', 'outbound']).nullable(),
+  outcome: shortText(200),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable(),
+  /** Gmail ids, for email activities: the thread to open and the message that makes this activity unique. */
+  threadId: shortText(100).nullable(),
+  messageId: shortText(200).nullable(),
+  /** Address of the rep's account for email activities (who answered), normalised. */
+  repAddress: shortText(254).nullable(),
+});
+export type Activity = z.infer<typeof activitySchema>;
