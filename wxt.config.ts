@@ -6,6 +6,8 @@ export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   modules: [],
+  // Explicit imports everywhere: a reader sees where each name comes from, and components/ exports stay local.
+  imports: false,
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },

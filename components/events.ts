@@ -1,0 +1,12 @@
+import { browser } from 'wxt/browser';
+import { EVENT_KIND, type SidecarEvent } from '@/lib/rpc/wire';
+
+/** Calls `listener` for each worker event until `signal` aborts. */
+export function onSidecarEvent(listener: (event: SidecarEvent) => void, signal: AbortSignal): void {
+  const handle = (message: unknown) => {
+    if ((message as { kind?: unknown } | null)?.kind === EVENT_KIND) listener(message as SidecarEvent);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handle);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(handle), { once: true });
+}

@@ -1,0 +1,25 @@
+import type { MessageKey } from '@/lib/i18n/translate';
+import { formatMoney, type LifecycleStage, type Money, type Source } from '@/lib/model';
+import { RpcFailure } from '@/lib/rpc/client';
+import { locale, t } from './i18n';
+
+export function money(value: Money): string {
+  return formatMoney(value, locale());
+}
+
+export function lifecycleLabel(stage: LifecycleStage): string {
+  return t(`lifecycle_${stage}` as MessageKey);
+}
+
+export function sourceLabel(source: Source): string {
+  return source.key ? t(`source_${source.key.replace('-', '_')}` as MessageKey) : source.name;
+}
+
+/** A failure as the rep should read it: what kind of problem, in their language, then the specifics. */
+export function errorText(error: unknown): string {
+  if (error instanceof RpcFailure) {
+    const kind = t(`error_${error.error.code.replace('-', '_')}` as MessageKey);
+    return `${kind} ${error.error.message}`;
+  }
+  return t('error_internal');
+}

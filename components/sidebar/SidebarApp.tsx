@@ -1,0 +1,114 @@
+import { useModel } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { normalizeEmail, type Task } from '@/lib/model';
+import { partitionForPopup } from '@/lib/reminders/due';
+import { call } from '@/lib/rpc/client';
+import { t } from '../i18n';
+import { ParticipantItem } from '../ParticipantItem';
+import { TaskGroup } from '../TaskList';
+import { SidebarModel } from './model';
+
+function HomeView({ timeZone }: { timeZone: string }) {
+  const [tasks, setTasks] = useState<Task[] | null>(null);
+  useEffect(() => {
+    const load = () => void call('tasks.open', {}).then(setTasks, () => setTasks([]));
+    load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!tasks) return <p class="muted">{t('loading')}</p>;
+  const groups = partitionForPopup(tasks, Date.now(), timeZone);
+  return (
+    <div class="home">
+      <h2>{t('home_title')}</h2>
+      <TaskGroup title={t('tasks_overdue')} tasks={groups.overdue} timeZone={timeZone} />
+      <TaskGroup title={t('tasks_today')} tasks={groups.today} timeZone={timeZone} />
+      {groups.overdue.length + groups.today.length === 0 ? <p class="muted">{t('home_nothing_due')}</p> : null}
+      <p class="muted">{t('home_hint')}</p>
+    </div>
+  );
+}
+
+export function SidebarApp() {
+  const model = useModel(SidebarModel);
+  const snapshot = model.snapshot.value;
+  const settings = model.settings.value;
+
+  if (model.status.value === 'loading' || !settings) return <p class="muted pad">{t('loading')}</p>;
+  if (model.status.value === 'unavailable') {
+    return (
+      <p class="error pad" role="alert">
+        {t('sidebar_unavailable')}
+      </p>
+    );
+  }
+
+  const view = snapshot?.view ?? 'other';
+  const thread = snapshot?.thread ? { id: snapshot.thread.id, subject: snapshot.thread.subject } : null;
+  const body = () => {
+    if (view === 'unrecognised') return <p class="notice">{t('sidebar_cannot_read')}</p>;
+    if (view === 'list' || view === 'other' || model.people.value.length === 0) {
+      return <HomeView timeZone={settings.timeZone} />;
+    }
+    return (
+      <>
+        {thread ? (
+          <div class="thread-head">
+            <p class="subject" dir="auto">
+              {thread.subject}
+            </p>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={model.doNotLog.value}
+                onChange={(e) =>
+                  void call('thread.setDoNotLog', { threadId: thread.id, doNotLog: e.currentTarget.checked }).then(() =>
+                    model.reload(),
+                  )
+                }
+              />
+              {t('thread_do_not_log')}
+            </label>
+          </div>
+        ) : (
+          <p class="subject">{t('sidebar_compose')}</p>
+        )}
+        <h2>{t('sidebar_people', { count: model.people.value.length })}</h2>
+        <ul class="participants">
+          {model.people.value.map((person) => {
+            const id = model.contactIds.value[normalizeEmail(person.email)] ?? null;
+            return (
+              <ParticipantItem
+                key={normalizeEmail(person.email)}
+                person={person}
+                known={id !== null}
+                card={id ? model.cards.value[id] : undefined}
+                settings={settings}
+                pipelines={model.pipelines.value}
+                sources={model.sources.value}
+                thread={thread}
+              />
+            );
+          })}
+        </ul>
+      </>
+    );
+  };
+
+  return (
+    <main class="sidebar" lang={settings.language}>
+      <header class="top">
+        <h1>{t('appName')}</h1>
+        <button
+          type="button"
+          class="link"
+          onClick={() => window.open(browser.runtime.getURL('/dashboard.html'), '_blank')}
+        >
+          {t('open_dashboard')}
+        </button>
+      </header>
+      {body()}
+    </main>
+  );
+}

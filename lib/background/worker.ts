@@ -1,0 +1,89 @@
+import type { browser as browserApi } from 'wxt/browser';
+import { openCrmDb } from '../db/open';
+import type { CrmDb } from '../db/schema';
+import type { WebmailSnapshot } from '../model';
+import { createRouter } from '../rpc/router';
+import { EVENT_KIND, type SidecarEvent } from '../rpc/wire';
+import { createHandlers } from './handlers';
+import { ReminderRuntime } from './reminders';
+import { SnapshotCache } from './snapshots';
+
+export const WEBMAIL_ORIGINS = ['https://mail.google.com/'] as const;
+const SNAPSHOTS_KEY = 'snapshots';
+
+/**
+ * Wires the store, the RPC router and the reminders to the browser. Listeners are registered synchronously by the
+ * caller before anything is awaited, as MV3 requires for a worker woken by an event.
+ */
+export function startWorker(browser: typeof browserApi, options: { dbName?: string; now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
+  let dbPromise: Promise<CrmDb> | null = null;
+  const database = () => {
+    dbPromise ??= openCrmDb(options.dbName, now).catch((error) => {
+      dbPromise = null;
+      throw error;
+    });
+    return dbPromise;
+  };
+
+  const broadcast = (event: SidecarEvent) => {
+    // Nobody listening is normal (no page open); it is not an error.
+    browser.runtime.sendMessage(event).catch(() => undefined);
+  };
+
+  const snapshots = new SnapshotCache({
+    load: async () =>
+      ((await browser.storage.session?.get(SNAPSHOTS_KEY))?.[SNAPSHOTS_KEY] as Record<string, WebmailSnapshot>) ?? {},
+    save: async (all) => {
+      await browser.storage.session?.set({ [SNAPSHOTS_KEY]: all });
+    },
+  });
+
+  const reminders = new ReminderRuntime(browser, database, now, (stores) =>
+    broadcast({ kind: EVENT_KIND, type: 'changed', stores }),
+  );
+
+  const routerReady = database().then((db) =>
+    createRouter(
+      createHandlers({
+        db,
+        now,
+        version: browser.runtime.getManifest().version,
+        snapshots,
+        changed: (stores) => broadcast({ kind: EVENT_KIND, type: 'changed', stores }),
+        snapshotChanged: (tabId) => broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId }),
+        tasksChanged: () => reminders.rearm(),
+      }),
+      {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        webmailOrigins: WEBMAIL_ORIGINS,
+        onError: (method, error) => console.error(`Sidecar: ${method} failed`, error),
+      },
+    ),
+  );
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if ((message as { kind?: unknown } | null)?.kind !== 'sidecar-rpc') return undefined;
+    return routerReady.then(
+      (route) => route(message, sender),
+      (error: unknown) => ({
+        ok: false,
+        error: { code: 'unavailable', message: `The Sidecar store could not open: ${String(error)}` },
+      }),
+    );
+  });
+
+  browser.tabs?.onRemoved.addListener((tabId) => {
+    void snapshots.drop(tabId);
+  });
+
+  reminders.listen();
+  browser.runtime.onInstalled.addListener(() => void reminders.wake());
+  browser.runtime.onStartup.addListener(() => void reminders.wake());
+  void reminders.wake();
+  // Ask the browser not to evict the CRM under storage pressure; the answer is informational.
+  void globalThis.navigator?.storage?.persist?.().catch(() => false);
+
+  return { database, reminders, routerReady };
+}

@@ -1,0 +1,97 @@
+import type { Activity, RecordBase } from '../model';
+import { activitySchema, newRecordBase } from '../model';
+import { StoreError, validate } from './errors';
+import type { ActivityRow, CrmDb } from './schema';
+import { stripRow } from './schema';
+
+export type ActivityDraft = Partial<Omit<Activity, keyof RecordBase>> & { type: Activity['type']; occurredAt: number };
+
+function withDefaults(draft: ActivityDraft): Omit<Activity, keyof RecordBase> {
+  return {
+    contactId: null,
+    companyId: null,
+    dealId: null,
+    repId: null,
+    subject: '',
+    body: '',
+    direction: null,
+    outcome: '',
+    durationMinutes: null,
+    threadId: null,
+    messageId: null,
+    repAddress: null,
+    ...draft,
+  };
+}
+
+function rowOf(activity: Activity): ActivityRow {
+  const messageKey =
+    activity.type === 'email' && activity.messageId && activity.contactId && activity.deletedAt === null
+      ? `${activity.messageId}|${activity.contactId}`
+      : undefined;
+  return messageKey ? { ...activity, messageKey } : { ...activity };
+}
+
+export async function addActivity(db: CrmDb, draft: ActivityDraft, now: number): Promise<Activity> {
+  const activity = validate(activitySchema, { ...newRecordBase(now), ...withDefaults(draft) }, 'Activity');
+  await db.add('activities', rowOf(activity));
+  return activity;
+}
+
+export async function setActivityDeleted(db: CrmDb, id: string, deleted: boolean, now: number): Promise<Activity> {
+  const row = await db.get('activities', id);
+  if (!row) throw new StoreError('not-found', 'This activity no longer exists.');
+  const next = { ...(stripRow(row) as Activity), deletedAt: deleted ? now : null, updatedAt: now };
+  await db.put('activities', rowOf(next));
+  return next;
+}
+
+/**
+ * Logs email messages as activities, once per (message, contact): revisiting a thread adds nothing. All drafts are
+ * validated before the one transaction that writes them.
+ */
+export async function logEmails(db: CrmDb, drafts: ActivityDraft[], now: number): Promise<Activity[]> {
+  const activities = drafts.map((d) =>
+    validate(activitySchema, { ...newRecordBase(now), ...withDefaults({ ...d, type: 'email' }) }, 'Activity'),
+  );
+  const tx = db.transaction(['activities', 'contacts'], 'readwrite');
+  const store = tx.objectStore('activities');
+  const added: Activity[] = [];
+  for (const activity of activities) {
+    const row = rowOf(activity);
+    if (!row.messageKey || (await store.index('byMessageKey').getKey(row.messageKey))) continue;
+    await store.add(row);
+    added.push(activity);
+  }
+  const lastByContact = new Map<string, number>();
+  for (const a of added) {
+    if (a.contactId) lastByContact.set(a.contactId, Math.max(lastByContact.get(a.contactId) ?? 0, a.occurredAt));
+  }
+  for (const [contactId, at] of lastByContact) {
+    const contact = await tx.objectStore('contacts').get(contactId);
+    if (contact && (contact.lastContactedAt ?? 0) < at) {
+      await tx.objectStore('contacts').put({ ...contact, lastContactedAt: at });
+    }
+  }
+  await tx.done;
+  return added;
+}
+
+/** Newest first, read backwards along the (contact, time) index: no scan however long the history. */
+export async function activitiesForContact(db: CrmDb, contactId: string, limit = 20): Promise<Activity[]> {
+  const out: Activity[] = [];
+  let cursor = await db
+    .transaction('activities')
+    .store.index('byContactTime')
+    .openCursor(IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]), 'prev');
+  while (cursor && out.length < limit) {
+    if (cursor.value.deletedAt === null) out.push(stripRow(cursor.value) as Activity);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function activitiesForThread(db: CrmDb, threadId: string): Promise<Activity[]> {
+  const rows = await db.getAllFromIndex('activities', 'byThread', threadId);
+  return rows.filter((r) => r.deletedAt === null).map((r) => stripRow(r) as Activity);
+}

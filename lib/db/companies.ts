@@ -1,0 +1,107 @@
+import type { Company, RecordBase } from '../model';
+import { companySchema, newRecordBase, normalizeDomain } from '../model';
+import { abortQuietly, StoreError, validate } from './errors';
+import { type CrmDb, companyRow, contactRow, dealRow, stripRow } from './schema';
+
+export type CompanyDraft = Partial<Omit<Company, keyof RecordBase>> & { name: string };
+
+/** "angkor-trade.com.kh" → "Angkor Trade": a readable first guess the rep can edit. */
+export function companyNameFromDomain(domain: string): string {
+  const label = normalizeDomain(domain).split('.')[0] ?? domain;
+  return label
+    .split(/[-_]/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+export function newCompanyRecord(domain: string, now: number): Company {
+  return validate(
+    companySchema,
+    {
+      ...newRecordBase(now),
+      name: companyNameFromDomain(domain) || domain,
+      domains: [domain],
+      phone: '',
+      address: '',
+      ownerId: null,
+      custom: {},
+    },
+    'Company',
+  );
+}
+
+export async function getCompany(db: CrmDb, id: string): Promise<Company | null> {
+  const row = await db.get('companies', id);
+  return row ? (stripRow(row) as Company) : null;
+}
+
+export async function findCompanyByDomain(db: CrmDb, domain: string): Promise<Company | null> {
+  const row = await db.getFromIndex('companies', 'byDomain', normalizeDomain(domain));
+  return row && row.deletedAt === null ? (stripRow(row) as Company) : null;
+}
+
+export async function createCompany(db: CrmDb, draft: CompanyDraft, now: number): Promise<Company> {
+  const company = validate(
+    companySchema,
+    { ...newRecordBase(now), domains: [], phone: '', address: '', ownerId: null, custom: {}, ...draft },
+    'Company',
+  );
+  await db.add('companies', companyRow(company));
+  return company;
+}
+
+/** Renaming a company re-keys its contacts and deals, so a search by the new name finds them. */
+export async function updateCompany(
+  db: CrmDb,
+  id: string,
+  patch: Partial<Omit<Company, keyof RecordBase>>,
+  now: number,
+): Promise<Company> {
+  const current = await getCompany(db, id);
+  if (!current || current.deletedAt !== null) throw new StoreError('not-found', 'This company no longer exists.');
+  const next = validate(companySchema, { ...current, ...patch, id, updatedAt: now }, 'Company');
+  const tx = db.transaction(['companies', 'contacts', 'deals'], 'readwrite');
+  await tx.objectStore('companies').put(companyRow(next));
+  if (next.name !== current.name) {
+    for (const row of await tx.objectStore('contacts').index('byCompany').getAll(id)) {
+      await tx.objectStore('contacts').put(contactRow(stripRow(row), next.name));
+    }
+    for (const row of await tx.objectStore('deals').index('byCompany').getAll(id)) {
+      await tx.objectStore('deals').put(dealRow(stripRow(row), next.name));
+    }
+  }
+  await tx.done;
+  return next;
+}
+
+/**
+ * Deletes a company and unlinks its contacts and deals in one transaction. The unlinked ids are returned so an
+ * undo can put every link back.
+ */
+export async function deleteCompany(
+  db: CrmDb,
+  id: string,
+  now: number,
+): Promise<{ company: Company; contactIds: string[]; dealIds: string[] }> {
+  const tx = db.transaction(['companies', 'contacts', 'deals'], 'readwrite');
+  const row = await tx.objectStore('companies').get(id);
+  if (!row || row.deletedAt !== null) {
+    abortQuietly(tx);
+    throw new StoreError('not-found', 'This company no longer exists.');
+  }
+  const company = { ...(stripRow(row) as Company), deletedAt: now, updatedAt: now };
+  await tx.objectStore('companies').put(companyRow(company));
+  const contactIds: string[] = [];
+  for (const contact of await tx.objectStore('contacts').index('byCompany').getAll(id)) {
+    contactIds.push(contact.id);
+    await tx.objectStore('contacts').put(contactRow({ ...stripRow(contact), companyId: null, updatedAt: now }));
+  }
+  const dealIds: string[] = [];
+  for (const deal of await tx.objectStore('deals').index('byCompany').getAll(id)) {
+    dealIds.push(deal.id);
+    await tx.objectStore('deals').put(dealRow({ ...stripRow(deal), companyId: null, updatedAt: now }));
+  }
+  await tx.done;
+  return { company, contactIds, dealIds };
+}

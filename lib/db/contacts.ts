@@ -1,0 +1,205 @@
+import type { Company, Contact, RecordBase } from '../model';
+import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
+import { newCompanyRecord } from './companies';
+import { abortQuietly, StoreError, validate } from './errors';
+import { type CompanyRow, type ContactRow, type CrmDb, companyRow, contactRow, stripRow } from './schema';
+
+export type ContactDraft = Partial<Omit<Contact, keyof RecordBase>> & { name: string };
+
+export function toContact(row: ContactRow): Contact {
+  return stripRow(row) as Contact;
+}
+
+function withDefaults(draft: ContactDraft): Omit<Contact, keyof RecordBase> {
+  return {
+    emails: [],
+    phones: [],
+    jobTitle: '',
+    companyId: null,
+    lifecycle: 'lead',
+    sourceId: null,
+    ownerId: null,
+    custom: {},
+    mergedInto: null,
+    lastContactedAt: null,
+    ...draft,
+  };
+}
+
+async function companyName(db: CrmDb, companyId: string | null): Promise<string> {
+  if (!companyId) return '';
+  const company = await db.get('companies', companyId);
+  return company && company.deletedAt === null ? company.name : '';
+}
+
+/** Refuses an address that is already another live contact's, naming that contact so the UI can offer to open it. */
+async function assertEmailsFree(db: CrmDb, contact: Contact): Promise<void> {
+  const index = db.transaction('contacts').store.index('byEmail');
+  for (const { address } of contact.emails) {
+    const owner = await index.get(normalizeEmail(address));
+    if (owner && owner.id !== contact.id) {
+      throw new StoreError('conflict', `${address} already belongs to ${owner.name}`, 'emails', {
+        contactId: owner.id,
+        email: normalizeEmail(address),
+      });
+    }
+  }
+}
+
+export async function getContact(db: CrmDb, id: string): Promise<Contact | null> {
+  const row = await db.get('contacts', id);
+  return row ? toContact(row) : null;
+}
+
+export async function findContactByEmail(db: CrmDb, email: string): Promise<Contact | null> {
+  const row = await db.getFromIndex('contacts', 'byEmail', normalizeEmail(email));
+  return row ? toContact(row) : null;
+}
+
+export async function createContact(db: CrmDb, draft: ContactDraft, now: number): Promise<Contact> {
+  const contact = validate(contactSchema, { ...newRecordBase(now), ...withDefaults(draft) }, 'Contact');
+  await assertEmailsFree(db, contact);
+  const row = contactRow(contact, await companyName(db, contact.companyId));
+  await db.add('contacts', row);
+  return contact;
+}
+
+export async function updateContact(
+  db: CrmDb,
+  id: string,
+  patch: Partial<Omit<Contact, keyof RecordBase>>,
+  now: number,
+): Promise<Contact> {
+  const current = await getContact(db, id);
+  if (!current || current.deletedAt !== null) throw new StoreError('not-found', 'This contact no longer exists.');
+  const next = validate(contactSchema, { ...current, ...patch, id, updatedAt: now }, 'Contact');
+  await assertEmailsFree(db, next);
+  await db.put('contacts', contactRow(next, await companyName(db, next.companyId)));
+  return next;
+}
+
+export async function addEmailToContact(db: CrmDb, id: string, address: string, now: number): Promise<Contact> {
+  const current = await getContact(db, id);
+  if (!current) throw new StoreError('not-found', 'This contact no longer exists.');
+  const known = current.emails.some((e) => normalizeEmail(e.address) === normalizeEmail(address));
+  if (known) return current;
+  return updateContact(db, id, { emails: [...current.emails, { address: address.trim() }] }, now);
+}
+
+export async function setContactDeleted(db: CrmDb, id: string, deleted: boolean, now: number): Promise<Contact> {
+  const current = await getContact(db, id);
+  if (!current) throw new StoreError('not-found', 'This contact no longer exists.');
+  const next: Contact = { ...current, deletedAt: deleted ? now : null, updatedAt: now };
+  // Undo re-claims the addresses; if someone else took one meanwhile, the undo is refused rather than losing data.
+  if (!deleted) await assertEmailsFree(db, next);
+  await db.put('contacts', contactRow(next, await companyName(db, next.companyId)));
+  return next;
+}
+
+/**
+ * Capture from an email: reuses the contact that already has this address (a second "Add" is not a duplicate),
+ * links the company of the address's domain, creating it when new, unless the domain is free mail.
+ */
+export async function captureContact(
+  db: CrmDb,
+  input: { name: string; email: string; jobTitle?: string; phone?: string | null; sourceId: string | null },
+  now: number,
+): Promise<{ contact: Contact; company: Company | null; created: boolean }> {
+  const existing = await findContactByEmail(db, input.email);
+  if (existing && existing.deletedAt === null) {
+    const company = existing.companyId ? ((await db.get('companies', existing.companyId)) ?? null) : null;
+    return { contact: existing, company: company ? (stripRow(company) as Company) : null, created: false };
+  }
+  const domain = emailDomain(input.email);
+  let company: Company | null = null;
+  let newCompany: CompanyRow | null = null;
+  if (domain && !isFreeMailDomain(domain)) {
+    const found = await db.getFromIndex('companies', 'byDomain', domain);
+    if (found && found.deletedAt === null) company = stripRow(found) as Company;
+    else {
+      company = newCompanyRecord(domain, now);
+      newCompany = companyRow(company);
+    }
+  }
+  const contact = validate(
+    contactSchema,
+    {
+      ...newRecordBase(now),
+      ...withDefaults({
+        name: input.name.trim() || input.email,
+        emails: [{ address: input.email.trim() }],
+        phones: input.phone ? [{ number: input.phone }] : [],
+        jobTitle: input.jobTitle ?? '',
+        companyId: company?.id ?? null,
+        sourceId: input.sourceId,
+      }),
+    },
+    'Contact',
+  );
+  const tx = db.transaction(['contacts', 'companies'], 'readwrite');
+  if (newCompany) void tx.objectStore('companies').add(newCompany);
+  void tx.objectStore('contacts').add(contactRow(contact, company?.name ?? ''));
+  await tx.done;
+  return { contact, company, created: true };
+}
+
+/**
+ * Merges `dropId` into `keepId` in one transaction: addresses, phones and empty fields move over; deals, activities
+ * and tasks are re-pointed; the dropped contact becomes a tombstone that remembers where it went.
+ */
+export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, now: number): Promise<Contact> {
+  if (keepId === dropId) throw new StoreError('invalid', 'A contact cannot be merged with itself.');
+  const tx = db.transaction(['contacts', 'deals', 'activities', 'tasks', 'companies'], 'readwrite');
+  const contacts = tx.objectStore('contacts');
+  const [keepRow, dropRow] = await Promise.all([contacts.get(keepId), contacts.get(dropId)]);
+  if (!keepRow || !dropRow || keepRow.deletedAt !== null || dropRow.deletedAt !== null) {
+    abortQuietly(tx);
+    throw new StoreError('not-found', 'One of these contacts no longer exists.');
+  }
+  const keep = toContact(keepRow);
+  const drop = toContact(dropRow);
+  const seen = new Set(keep.emails.map((e) => normalizeEmail(e.address)));
+  const merged: Contact = {
+    ...keep,
+    emails: [...keep.emails, ...drop.emails.filter((e) => !seen.has(normalizeEmail(e.address)))],
+    phones: [...keep.phones, ...drop.phones.filter((p) => !keep.phones.some((k) => k.number === p.number))],
+    jobTitle: keep.jobTitle || drop.jobTitle,
+    companyId: keep.companyId ?? drop.companyId,
+    sourceId: keep.sourceId ?? drop.sourceId,
+    ownerId: keep.ownerId ?? drop.ownerId,
+    custom: { ...drop.custom, ...keep.custom },
+    updatedAt: now,
+  };
+  const valid = contactSchema.safeParse(merged);
+  if (!valid.success) {
+    abortQuietly(tx);
+    throw new StoreError('invalid', `Merged contact: ${valid.error.issues[0]?.message ?? 'not valid'}`);
+  }
+  const company = merged.companyId ? await tx.objectStore('companies').get(merged.companyId) : undefined;
+  // The tombstone must release its addresses before the survivor claims them, or the unique index refuses.
+  await contacts.put(contactRow({ ...drop, deletedAt: now, updatedAt: now, mergedInto: keepId }));
+  await contacts.put(contactRow(merged, company?.name ?? ''));
+  for (const deal of await tx.objectStore('deals').index('byContact').getAll(dropId)) {
+    const ids = [...new Set(deal.contactIds.map((id) => (id === dropId ? keepId : id)))];
+    await tx.objectStore('deals').put({ ...deal, contactIds: ids, updatedAt: now });
+  }
+  const activities = tx.objectStore('activities');
+  for (const activity of await activities
+    .index('byContactTime')
+    .getAll(IDBKeyRange.bound([dropId, -Infinity], [dropId, Infinity]))) {
+    const messageKey = activity.messageId ? `${activity.messageId}|${keepId}` : undefined;
+    const duplicate = messageKey ? await activities.index('byMessageKey').getKey(messageKey) : undefined;
+    if (duplicate) await activities.put({ ...activity, deletedAt: now, messageKey: undefined, updatedAt: now });
+    else await activities.put({ ...activity, contactId: keepId, messageKey, updatedAt: now });
+  }
+  for (const task of await tx.objectStore('tasks').index('byContact').getAll(dropId)) {
+    await tx.objectStore('tasks').put({ ...task, contactId: keepId, updatedAt: now });
+  }
+  await tx.done;
+  return merged;
+}
+
+export async function listContactsByCompany(db: CrmDb, companyId: string): Promise<Contact[]> {
+  const rows = await db.getAllFromIndex('contacts', 'byCompany', companyId);
+  return rows.filter((r) => r.deletedAt === null).map(toContact);
+}

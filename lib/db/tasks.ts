@@ -1,0 +1,69 @@
+import type { RecordBase, Task } from '../model';
+import { newRecordBase, taskSchema } from '../model';
+import { StoreError, validate } from './errors';
+import type { CrmDb } from './schema';
+
+export type TaskDraft = Partial<Omit<Task, keyof RecordBase | 'history' | 'firedAt' | 'completedAt' | 'status'>> & {
+  title: string;
+  dueAt: number;
+};
+
+export async function createTask(db: CrmDb, draft: TaskDraft, now: number): Promise<Task> {
+  const task = validate(
+    taskSchema,
+    {
+      ...newRecordBase(now),
+      note: '',
+      kind: 'follow-up',
+      contactId: null,
+      dealId: null,
+      companyId: null,
+      ownerId: null,
+      threadId: null,
+      accountIndex: null,
+      watch: null,
+      ...draft,
+      status: 'open',
+      firedAt: null,
+      completedAt: null,
+      history: [{ at: now, event: 'created', detail: '' }],
+    },
+    'Task',
+  );
+  await db.add('tasks', task);
+  return task;
+}
+
+export async function getTask(db: CrmDb, id: string): Promise<Task | null> {
+  return (await db.get('tasks', id)) ?? null;
+}
+
+/** Writes a task computed by lib/reminders (snoozed, done, fired …) after validating it whole. */
+export async function saveTask(db: CrmDb, task: Task, now: number): Promise<Task> {
+  const exists = await db.getKey('tasks', task.id);
+  if (!exists) throw new StoreError('not-found', 'This task no longer exists.');
+  const valid = validate(taskSchema, { ...task, updatedAt: now }, 'Task');
+  await db.put('tasks', valid);
+  return valid;
+}
+
+/** Saves several computed tasks in one transaction: a fired group is marked all or not at all. */
+export async function saveTasks(db: CrmDb, tasks: Task[], now: number): Promise<void> {
+  const valid = tasks.map((task) => validate(taskSchema, { ...task, updatedAt: now }, 'Task'));
+  const tx = db.transaction('tasks', 'readwrite');
+  for (const task of valid) void tx.store.put(task);
+  await tx.done;
+}
+
+export async function openTasks(db: CrmDb): Promise<Task[]> {
+  const rows = await db.getAllFromIndex('tasks', 'byStatusDue', IDBKeyRange.bound(['open', 0], ['open', Infinity]));
+  return rows.filter((t) => t.deletedAt === null);
+}
+
+export async function tasksForThread(db: CrmDb, threadId: string): Promise<Task[]> {
+  return (await db.getAllFromIndex('tasks', 'byThread', threadId)).filter((t) => t.deletedAt === null);
+}
+
+export async function tasksForContact(db: CrmDb, contactId: string): Promise<Task[]> {
+  return (await db.getAllFromIndex('tasks', 'byContact', contactId)).filter((t) => t.deletedAt === null);
+}

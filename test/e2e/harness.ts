@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Extension {
+  context: BrowserContext;
+  id: string;
+  /** The service worker, found again if Chrome stopped and restarted it. */
+  worker(): Promise<Worker>;
+  /** Opens an extension page such as "popup.html" or "dashboard.html#/board". */
+  openPage(path: string): Promise<Page>;
+  /** Serves `html` for every https://mail.google.com/ request from now on and opens `path` there. */
+  openGmail(html: string, path?: string): Promise<Page>;
+  /** Stops the service worker through the DevTools protocol, as Chrome does to an idle worker. */
+  stopWorker(): Promise<void>;
+  userDataDir: string;
+}
+
+export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+let gmailHtml = '<!doctype html><title>Gmail</title><div role="main"></div>';
+
+export async function attach(context: BrowserContext, userDataDir: string): Promise<Extension> {
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: gmailHtml }),
+  );
+  const findWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const first = await findWorker();
+  const id = new URL(first.url()).host;
+  return {
+    context,
+    id,
+    userDataDir,
+    async worker() {
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
+      if (live) return live;
+      // A stopped worker restarts on the next event; opening an extension page that messages it is one.
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/popup.html`);
+      const worker = await findWorker();
+      await page.close();
+      return worker;
+    },
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${path}`);
+      return page;
+    },
+    async openGmail(html, path = '/mail/u/0/#inbox') {
+      gmailHtml = html;
+      const page = await context.newPage();
+      await page.goto(`https://mail.google.com${path}`);
+      return page;
+    },
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; type: string; url: string }[];
+      };
+      for (const target of targetInfos) {
+        if (target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${id}/`)) {
+          await cdp.send('Target.closeTarget', { targetId: target.targetId });
+        }
+      }
+      await cdp.detach();
+    },
+  };
+}
+
+/** One persistent browser context per test file, with a fresh profile. */
+export const test = base.extend<{ ext: Extension }, { extension: Extension }>({
+  extension: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture names from the pattern
+    async ({}, use) => {
+      const userDataDir = mkdtempSync(join(tmpdir(), 'sidecar-e2e-'));
+      const context = await launchChromium(userDataDir);
+      await use(await attach(context, userDataDir));
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  ext: async ({ extension }, use) => {
+    await use(extension);
+    for (const page of extension.context.pages().slice(1)) await page.close();
+  },
+});
+
+export const expect = test.expect;
+
+/** Calls the worker's RPC from an extension page, the way the sidebar and dashboard do. */
+export async function rpc<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = (await page.evaluate(
+    ([m, i]) => chrome.runtime.sendMessage({ kind: 'sidecar-rpc', method: m, input: i }),
+    [method, input] as const,
+  )) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  return result.value as T;
+}
