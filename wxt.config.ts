@@ -1,10 +1,19 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// The benchmark page (entrypoints/bench/) ships only in `npm run bench` builds, and into a folder of their own.
+const bench = process.env.SIDECAR_BENCH === '1';
+
 // Permissions are the documented minimum; test/unit/manifest.test.ts and the built-manifest check keep them so.
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  outDir: bench ? '.output/bench' : '.output',
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (bench) return;
+      for (let i = infos.length - 1; i >= 0; i--) if (infos[i]?.name === 'bench') infos.splice(i, 1);
+    },
+  },
   modules: [],
   // Explicit imports everywhere: a reader sees where each name comes from, and components/ exports stay local.
   imports: false,

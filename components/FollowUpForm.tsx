@@ -49,9 +49,9 @@ export function FollowUpForm({
   const custom = (e: Event) => {
     e.preventDefault();
     const [y, m, d] = date.split('-').map(Number);
-    const [hh, mm] = time.split(':').map(Number);
+    const [hh, mm, ss = 0] = time.split(':').map(Number);
     if (!y || !m || !d || hh === undefined || mm === undefined) return setError(t('followup_pick_date'));
-    void create({ at: fromWallClock({ year: y, month: m, day: d, hour: hh, minute: mm }, timeZone) });
+    void create({ at: fromWallClock({ year: y, month: m, day: d, hour: hh, minute: mm, second: ss }, timeZone) });
   };
 
   return (
@@ -81,7 +81,7 @@ export function FollowUpForm({
         </label>
         <label>
           {t('followup_time')}
-          <input type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+          <input type="time" step={1} value={time} onInput={(e) => setTime(e.currentTarget.value)} />
         </label>
       </div>
       <ErrorText message={error} />

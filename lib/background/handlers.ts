@@ -17,6 +17,7 @@ import type { Handlers } from '../rpc/router';
 import { readSignature } from '../webmail/signature';
 import { emailActivitiesFor, repAddressesOf } from './email-log';
 import { createDashboardHandlers } from './handlers-dashboard';
+import { createImportHandlers } from './handlers-import';
 import type { SnapshotCache } from './snapshots';
 
 export interface WorkerServices {
@@ -212,6 +213,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     'thread.setDoNotLog': async ({ threadId, doNotLog }) =>
       write(['threadPrefs'], config.setThreadDoNotLog(db, threadId, doNotLog)),
     ...createDashboardHandlers(s),
+    ...createImportHandlers(s),
   };
 }
 

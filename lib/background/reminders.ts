@@ -14,10 +14,10 @@ import {
   taskIdFromAlarm,
   tasksToFire,
 } from '../reminders/due';
-import { buildNotification, type NotificationButton } from '../reminders/notification';
+import { buildNotification, type NotificationButton, taskIdsFromNotification } from '../reminders/notification';
+import { presetTime } from '../reminders/presets';
 
 type WebExt = typeof browserApi;
-const NOTIFICATION_PREFIX = 'sidecar-tasks:';
 const HOUR = 3_600_000;
 
 /**
@@ -81,12 +81,12 @@ export class ReminderRuntime {
       const t = await this.translator();
       for (const group of groupForNotification(due, now)) {
         const content = buildNotification(group, t);
-        await this.browser.notifications?.create(`${NOTIFICATION_PREFIX}${group.map((task) => task.id).join(',')}`, {
+        await this.browser.notifications?.create(content.id, {
           type: 'basic',
           iconUrl: this.browser.runtime.getURL('/icon/128.png'),
           title: content.title,
           message: content.message,
-          buttons: content.buttons.map((b) => ({ title: t(`notification_${b.replaceAll('-', '_')}` as MessageKey) })),
+          buttons: content.buttonTitles.map((title) => ({ title })),
           requireInteraction: true,
         });
       }
@@ -114,8 +114,7 @@ export class ReminderRuntime {
   }
 
   private async tasksOf(notificationId: string): Promise<Task[]> {
-    if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return [];
-    const ids = new Set(notificationId.slice(NOTIFICATION_PREFIX.length).split(','));
+    const ids = new Set(taskIdsFromNotification(notificationId));
     const db = await this.database();
     const found = await Promise.all([...ids].map((id) => db.get('tasks', id)));
     return found.filter((task): task is Task => !!task && task.deletedAt === null);
@@ -148,7 +147,7 @@ export class ReminderRuntime {
     const settings = await getSettings(db);
     const changedTasks = tasks.map((task) => {
       if (button === 'done') return complete(task, now);
-      const until = button === 'snooze-hour' ? now + HOUR : tomorrowMorning(now, settings);
+      const until = button === 'snooze-hour' ? now + HOUR : presetTime('tomorrow-morning', now, settings);
       return snooze(task, until, now);
     });
     await saveTasks(db, changedTasks, now);
@@ -156,10 +155,4 @@ export class ReminderRuntime {
     this.changed(['tasks']);
     await this.rearm();
   }
-}
-
-import { presetTime } from '../reminders/presets';
-
-function tomorrowMorning(now: number, settings: Awaited<ReturnType<typeof getSettings>>): number {
-  return presetTime('tomorrow-morning', now, settings);
 }

@@ -77,7 +77,7 @@ export function parseBackup(json: unknown): ParseBackupResult {
       'version',
       newer
         ? `backup version ${head.data.version} was made by a newer Sidecar CRM: update the extension first`
-        : `backup version ${String(head.data.version)} is not supported (expected ${BACKUP_VERSION})`,
+        : `backup version ${JSON.stringify(head.data.version) ?? 'missing'} is not supported (expected ${BACKUP_VERSION})`,
     );
   }
   const parsed = backupSchema.safeParse(json);

@@ -25,7 +25,7 @@ function contactCard(contact: Contact, companiesById: ReadonlyMap<string, Compan
   // ORG is a list of units (company;department): a ";" in the company's own name is escaped, not a separator.
   if (company) lines.push(`ORG:${escapeText(company.name)}`);
   lines.push(`REV:${revision(contact.updatedAt)}`, 'END:VCARD');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 /**
@@ -60,7 +60,10 @@ export function escapeText(value: string): string {
 }
 
 function revision(epoch: number): string {
-  return new Date(epoch).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epoch)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const encoder = new TextEncoder();

@@ -142,13 +142,34 @@ const SYNONYMS: { [E in ImportEntity]: { [T in FieldTarget<E>]: readonly string[
       'ក្រុមហ៊ុន',
       'ឈ្មោះក្រុមហ៊ុន',
     ],
-    domain: ['domain', 'domains', 'website', 'web site', 'url', 'company domain', 'company domain name', 'គេហទំព័រ', 'ដែន'],
+    domain: [
+      'domain',
+      'domains',
+      'website',
+      'web site',
+      'url',
+      'company domain',
+      'company domain name',
+      'គេហទំព័រ',
+      'ដែន',
+    ],
     phone: ['phone', 'phone number', 'telephone', 'tel', 'mobile', 'ទូរស័ព្ទ', 'លេខទូរស័ព្ទ', 'ទូរសព្ទ'],
     address: ['address', 'street address', 'location', 'អាសយដ្ឋាន', 'ទីតាំង'],
     owner: ['owner', 'company owner', 'sales rep', 'rep', 'assigned to', 'ម្ចាស់', 'អ្នកទទួលខុសត្រូវ'],
   },
   deal: {
-    title: ['title', 'deal', 'deal name', 'deal title', 'name', 'opportunity', 'opportunity name', 'ចំណងជើង', 'ឈ្មោះ', 'កិច្ចព្រមព្រៀង'],
+    title: [
+      'title',
+      'deal',
+      'deal name',
+      'deal title',
+      'name',
+      'opportunity',
+      'opportunity name',
+      'ចំណងជើង',
+      'ឈ្មោះ',
+      'កិច្ចព្រមព្រៀង',
+    ],
     amount: ['amount', 'value', 'deal value', 'deal amount', 'price', 'total', 'ចំនួនទឹកប្រាក់', 'ទឹកប្រាក់', 'តម្លៃ'],
     currency: ['currency', 'currency code', 'រូបិយប័ណ្ណ', 'រូបិយបណ្ណ'],
     pipeline: ['pipeline', 'deal pipeline', 'បំពង់', 'បំពង់លក់'],
@@ -271,10 +292,23 @@ const REQUIRED: Record<ImportEntity, readonly (readonly MappingTarget[])[]> = {
   deal: [['title']],
 };
 
-/** The required targets the mapping lacks, as lists of alternatives: [['name', 'firstName', 'lastName', 'email']]. */
-export function missingRequiredTargets(entity: ImportEntity, mapping: ColumnMapping): MappingTarget[][] {
+/**
+ * The required targets the mapping lacks, as lists of alternatives: [['name', 'firstName', 'lastName', 'email']].
+ * Required custom properties count too: without their column every new record would fail validation.
+ */
+export function missingRequiredTargets(
+  entity: ImportEntity,
+  mapping: ColumnMapping,
+  defs: readonly CustomPropertyDef[] = [],
+): MappingTarget[][] {
   const mapped = new Set(Object.values(mapping));
-  return REQUIRED[entity].filter((anyOf) => !anyOf.some((target) => mapped.has(target))).map((anyOf) => [...anyOf]);
+  const required: (readonly MappingTarget[])[] = [
+    ...REQUIRED[entity],
+    ...liveDefs(entity, defs)
+      .filter((def) => def.required)
+      .map((def) => [customTarget(def.key)]),
+  ];
+  return required.filter((anyOf) => !anyOf.some((target) => mapped.has(target))).map((anyOf) => [...anyOf]);
 }
 
 /**

@@ -7,6 +7,8 @@ export interface CsvProblem {
   /** 1-based number of the data row (the first row after the header is 1); 0 for the header row. */
   row: number;
   message: string;
+  /** The row's cells cannot be trusted (a quote ran over its end): planImport treats it as invalid. */
+  corruptsRow: boolean;
 }
 
 export interface ParsedCsv {
@@ -57,30 +59,34 @@ export function parseCsv(text: string): ParsedCsv {
 
   const problems: CsvProblem[] = [];
   const seen = new Set<string>();
-  const report = (row: number, message: string) => {
+  const report = (row: number, message: string, corruptsRow: boolean) => {
     const key = `${row}\u0000${message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push({ row, message });
+    problems.push({ row, message, corruptsRow });
   };
   for (const error of result.errors) {
     if (error.code === 'UndetectableDelimiter') continue;
     const row = error.row === undefined ? 0 : (dataRowOfRaw.get(error.row) ?? 0);
-    report(row, QUOTE_MESSAGES[error.code] ?? error.message);
+    report(row, QUOTE_MESSAGES[error.code] ?? error.message, true);
   }
 
   // Headers pass through the export's formula guard too (invalid-rows files repeat a foreign file's headers).
   const headers = uniqueHeaders((header ?? []).map(unguardCell));
   const rows = kept.map((cells, index) => {
     if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
-      report(index + 1, `has ${cells.length} cells but the header has ${headers.length}: the extra cells are ignored`);
+      report(
+        index + 1,
+        `has ${cells.length} cells but the header has ${headers.length}: the extra cells are ignored`,
+        false,
+      );
     }
     if (cells.length === headers.length) return cells;
     const row = cells.slice(0, headers.length);
     while (row.length < headers.length) row.push('');
     return row;
   });
-  if (headers.length === 0) report(0, 'the file has no header row');
+  if (headers.length === 0) report(0, 'the file has no header row', false);
   problems.sort((a, b) => a.row - b.row);
   return { headers, rows, delimiter, problems };
 }

@@ -1,5 +1,6 @@
-import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
 import { toCsv } from '../export/csv';
+import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
+import type { CsvProblem } from './parse';
 import type { CellError, ImportDraft, RowResult } from './rows';
 
 /** Look-ups into the store, answered by the caller (an index query or a map built before planning). */
@@ -57,7 +58,12 @@ export function planImport(
   results: readonly RowResult[],
   existing: ExistingRecords,
   policy: DuplicatePolicy,
+  /** parseCsv's problems: a row whose cells a broken quote ran into is invalid, however its cells read. */
+  problems: readonly CsvProblem[] = [],
 ): ImportPlan {
+  const corrupt = new Map<number, string>();
+  for (const problem of problems)
+    if (problem.corruptsRow && !corrupt.has(problem.row)) corrupt.set(problem.row, problem.message);
   // Key → the row that first used it, and the stored record that row matched (if any).
   const seen = new Map<string, { row: number; storedId: string | undefined }>();
   const newCompanies = new Map<string, string>();
@@ -86,13 +92,19 @@ export function planImport(
 
   results.forEach((result, index) => {
     const row = index + 1;
-    if (!result.ok) {
+    const broken = corrupt.get(row);
+    if (!result.ok || broken !== undefined) {
+      // An empty column name means the row as a whole (a parse problem), not one cell.
+      const errors = [
+        ...(broken === undefined ? [] : [{ column: '', message: broken }]),
+        ...(result.ok ? [] : result.errors),
+      ];
       summary.invalid++;
       rows.push({
         row,
         action: 'invalid',
-        errors: result.errors,
-        reasons: result.errors.map((error) => `${error.column}: ${error.message}`),
+        errors,
+        reasons: errors.map((error) => (error.column ? `${error.column}: ${error.message}` : error.message)),
       });
       return;
     }

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
+import { unguardCell } from '../export/csv';
 import { shortText } from '../model/common';
 import { domainName } from '../model/company';
 import { contactEmail, contactPhone, type LifecycleStage } from '../model/contact';
 import { type CustomPropertyDef, customValuesSchema } from '../model/custom-property';
 import type { DEAL_STATUSES } from '../model/deal';
 import { emailDomain, normalizeEmail } from '../model/email';
-import { currencyCode, type Money, minorUnitDigits } from '../model/money';
+import { currencyCode, type Money, minorUnitDigits, SUPPORTED_CURRENCIES } from '../model/money';
 import type { Pipeline } from '../model/pipeline';
 import { fromWallClock } from '../time/zoned';
-import { unguardCell } from '../export/csv';
 import {
   type ColumnMapping,
   type CustomTarget,
@@ -92,7 +92,9 @@ export interface CellError {
   message: string;
 }
 
-export type RowResult<D extends ImportDraft = ImportDraft> = { ok: true; draft: D } | { ok: false; errors: CellError[] };
+export type RowResult<D extends ImportDraft = ImportDraft> =
+  | { ok: true; draft: D }
+  | { ok: false; errors: CellError[] };
 
 /** One data row → a draft ready for the store, or every problem of the row, each naming its column. */
 export function rowToDraft<E extends ImportEntity>(
@@ -128,7 +130,10 @@ class Cells {
     headers.forEach((header, index) => {
       const target = mapping[header] ?? 'skip';
       if (target === 'skip' || this.byTarget.has(target)) return;
-      const value = unguardCell(row[index] ?? '').trim();
+      // Spreadsheets write a line break inside a cell as LF or CRLF; the store keeps LF only.
+      const value = unguardCell(row[index] ?? '')
+        .replace(/\r\n?/g, '\n')
+        .trim();
       this.byTarget.set(target, { header, value });
       if (value !== '') this.provided.push(target);
     });
@@ -187,18 +192,19 @@ function contactDraft(cells: Cells, custom: Record<string, CustomValue>): RowRes
 
   const phones: { number: string }[] = [];
   for (const number of splitPhones(cells.value('phone'))) {
+    // "-" or "n/a" in a phone column means "none", not a malformed number.
+    if (PHONE_PLACEHOLDER.test(number)) continue;
     const parsed = cells.check('phone', contactPhone, { number }, number);
     if (parsed) phones.push({ number: parsed.number });
   }
 
   let name = cells.value('name');
-  let nameTarget: MappingTarget = 'name';
+  const nameTarget = (['name', 'firstName', 'lastName', 'email'] as const).find((t) => cells.mapped(t)) ?? 'name';
   if (name === '') {
     const first = cells.value('firstName');
     const last = cells.value('lastName');
     // Khmer names are written family name first (សុខ ដារ៉ា); Latin-script names given name first.
     name = (KHMER.test(first + last) ? [last, first] : [first, last]).filter(Boolean).join(' ');
-    if (!cells.mapped('name')) nameTarget = cells.mapped('firstName') ? 'firstName' : 'lastName';
   }
   // An address-only row (a mailing-list export) is still a contact; the address stands in for the name.
   if (name === '') name = emails[0]?.address ?? '';
@@ -352,6 +358,7 @@ function findPipeline(cells: Cells, context: ImportContext): Pipeline | undefine
 // Words
 
 const KHMER = /[\u1780-\u17ff]/;
+const PHONE_PLACEHOLDER = /^(?:[-–—.?\s]+|n\/?a|none|#n\/a|គ្មាន)$/i;
 
 function wordTable<T>(entries: Record<string, T>): Map<string, T> {
   return new Map(Object.entries(entries).map(([word, value]) => [normaliseHeader(word), value]));
@@ -359,30 +366,30 @@ function wordTable<T>(entries: Record<string, T>): Map<string, T> {
 
 const LIFECYCLE_WORDS = wordTable<LifecycleStage>({
   subscriber: 'subscriber',
-  'អ្នកជាវ': 'subscriber',
+  អ្នកជាវ: 'subscriber',
   lead: 'lead',
   'new lead': 'lead',
   prospect: 'lead',
   'marketing qualified lead': 'lead',
   mql: 'lead',
-  'អតិថិជនសក្តានុពល': 'lead',
-  'អតិថិជនសក្ដានុពល': 'lead',
-  'អតិថិជនមានសក្តានុពល': 'lead',
+  អតិថិជនសក្តានុពល: 'lead',
+  អតិថិជនសក្ដានុពល: 'lead',
+  អតិថិជនមានសក្តានុពល: 'lead',
   opportunity: 'opportunity',
   'sales qualified lead': 'opportunity',
   sql: 'opportunity',
-  'ឱកាស': 'opportunity',
-  'ឱកាសលក់': 'opportunity',
+  ឱកាស: 'opportunity',
+  ឱកាសលក់: 'opportunity',
   customer: 'customer',
   client: 'customer',
-  'អតិថិជន': 'customer',
+  អតិថិជន: 'customer',
   evangelist: 'evangelist',
   advocate: 'evangelist',
   promoter: 'evangelist',
-  'អ្នកគាំទ្រ': 'evangelist',
+  អ្នកគាំទ្រ: 'evangelist',
   other: 'other',
-  'ផ្សេងៗ': 'other',
-  'ផ្សេងទៀត': 'other',
+  ផ្សេងៗ: 'other',
+  ផ្សេងទៀត: 'other',
 });
 const LIFECYCLE_LIST = 'subscriber, lead, opportunity, customer, evangelist, other';
 
@@ -390,20 +397,22 @@ const STATUS_WORDS = wordTable<DealDraft['status']>({
   open: 'open',
   active: 'open',
   'in progress': 'open',
-  'បើក': 'open',
-  'កំពុងដំណើរការ': 'open',
+  បើក: 'open',
+  កំពុងដំណើរការ: 'open',
   won: 'won',
   'closed won': 'won',
   win: 'won',
-  'ឈ្នះ': 'won',
-  'ជោគជ័យ': 'won',
+  ឈ្នះ: 'won',
+  ជោគជ័យ: 'won',
   lost: 'lost',
   'closed lost': 'lost',
-  'ចាញ់': 'lost',
-  'បរាជ័យ': 'lost',
+  ចាញ់: 'lost',
+  បរាជ័យ: 'lost',
 });
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', '✓', '✔', 'on', 'checked', 'បាទ', 'ចាស', 'ពិត', 'មាន'].map(normaliseHeader));
+const TRUE_WORDS = new Set(
+  ['true', 'yes', 'y', '1', 'x', '✓', '✔', 'on', 'checked', 'បាទ', 'ចាស', 'ពិត', 'មាន'].map(normaliseHeader),
+);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'unchecked', 'ទេ', 'មិនពិត', 'គ្មាន'].map(normaliseHeader));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -432,6 +441,7 @@ export function toAsciiDigits(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Money
 
+const KNOWN_CURRENCIES = SUPPORTED_CURRENCIES;
 const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD',
   US$: 'USD',
@@ -445,10 +455,10 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
 const CURRENCY_WORDS = wordTable<string>({
   dollar: 'USD',
   dollars: 'USD',
-  'ដុល្លារ': 'USD',
+  ដុល្លារ: 'USD',
   riel: 'KHR',
   riels: 'KHR',
-  'រៀល': 'KHR',
+  រៀល: 'KHR',
   baht: 'THB',
   dong: 'VND',
   euro: 'EUR',
@@ -485,8 +495,11 @@ export function parseAmount(text: string, fallbackCurrency: string): AmountResul
   const word = /^([A-Za-z\u1780-\u17ff]+)\s*|\s*([A-Za-z\u1780-\u17ff]+)$/.exec(rest);
   const wordText = word?.[1] ?? word?.[2];
   if (wordText) {
+    // Inside an amount only currencies people write there count, so "12abc" is not 12 of a currency "ABC".
     const named = parseCurrency(wordText);
-    if (!named) return { ok: false, message: `${quote(text)} is not an amount` };
+    if (!named || !(KNOWN_CURRENCIES as readonly string[]).includes(named)) {
+      return { ok: false, message: `${quote(text)} is not an amount` };
+    }
     if (currency && currency !== named) return { ok: false, message: `${quote(text)} names two currencies` };
     currency = named;
     rest = rest.replace(wordText, '');
@@ -566,7 +579,10 @@ function readMoney(cells: Cells, context: ImportContext): Money | undefined {
     return undefined;
   }
   if (parsed.currency && columnCurrency && parsed.currency !== columnCurrency) {
-    cells.fail('amount', `${quote(amountText)} is in ${parsed.currency} but the currency column says ${columnCurrency}`);
+    cells.fail(
+      'amount',
+      `${quote(amountText)} is in ${parsed.currency} but the currency column says ${columnCurrency}`,
+    );
     return undefined;
   }
   return { amount: parsed.minor, currency: parsed.currency ?? columnCurrency ?? context.defaultCurrency };
@@ -606,18 +622,18 @@ const MONTHS = wordTable<number>({
   november: 11,
   dec: 12,
   december: 12,
-  'មករា': 1,
-  'កុម្ភៈ': 2,
-  'មីនា': 3,
-  'មេសា': 4,
-  'ឧសភា': 5,
-  'មិថុនា': 6,
-  'កក្កដា': 7,
-  'សីហា': 8,
-  'កញ្ញា': 9,
-  'តុលា': 10,
-  'វិច្ឆិកា': 11,
-  'ធ្នូ': 12,
+  មករា: 1,
+  កុម្ភៈ: 2,
+  មីនា: 3,
+  មេសា: 4,
+  ឧសភា: 5,
+  មិថុនា: 6,
+  កក្កដា: 7,
+  សីហា: 8,
+  កញ្ញា: 9,
+  តុលា: 10,
+  វិច្ឆិកា: 11,
+  ធ្នូ: 12,
 });
 
 export type DateResult = { ok: true; date: CalendarDate } | { ok: false; message: string };

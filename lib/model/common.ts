@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval; without this zod probes `new Function` and the browser logs a CSP violation.
+z.config({ jitless: true });
+
 /** Every stored record carries these: a UUID and UTC epoch-millisecond stamps; deletion is a tombstone first. */
 export const recordId = z.uuid({ error: 'must be a record id (UUID)' });
 export const epochMs = z.number().int().nonnegative();

@@ -16,6 +16,7 @@ import {
   webmailSnapshot,
 } from '../model';
 import { dashboardContract } from './contract-dashboard';
+import { importContract } from './contract-import';
 
 /**
  * The one request/response contract between the worker and every other context. Inputs are parsed by the worker on
@@ -143,6 +144,7 @@ export const contract = {
     output: z.object({ threadId: z.string(), doNotLog: z.boolean() }),
   },
   ...dashboardContract,
+  ...importContract,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

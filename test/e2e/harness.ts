@@ -121,3 +121,32 @@ export async function rpc<T = unknown>(page: Page, method: string, input: unknow
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
   return result.value as T;
 }
+
+/** The sidebar iframe the content script put on a Gmail page (it lives in a closed shadow root). */
+export async function sidebarOf(page: Page) {
+  const present = () => page.frames().some((f) => f.url().includes('/sidebar.html'));
+  try {
+    await expect.poll(present, { timeout: 8_000 }).toBe(true);
+  } catch {
+    // Right after a profile's first start Chromium can load the first page before it registers the content
+    // scripts of a freshly loaded unpacked extension; a person would reload, and so does the test.
+    await page.reload();
+    await expect.poll(present, { timeout: 15_000 }).toBe(true);
+  }
+  return page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+}
+
+/** Gmail swaps only what is inside [role=main]: do the same with the main of another page and a new hash. */
+export async function swapGmailMain(page: Page, html: string, hash: string) {
+  await page.evaluate(
+    ([source, nextHash]) => {
+      const incoming = new DOMParser().parseFromString(source, 'text/html').querySelector('[role=main]');
+      const main = document.querySelector('[role=main]');
+      if (!incoming || !main) throw new Error('no [role=main] to swap');
+      main.replaceChildren(...[...incoming.childNodes].map((n) => document.importNode(n, true)));
+      history.pushState(null, '', nextHash);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    },
+    [html, hash] as const,
+  );
+}

@@ -52,7 +52,7 @@ describe('RPC router', () => {
   });
 
   it('lets a content script publish a snapshot and nothing else', async () => {
-    const publish = vi.fn(async () => true as const);
+    const publish = vi.fn(async (_input: unknown, _context: unknown) => true as const);
     const update = vi.fn();
     const { route } = routerWith({ 'snapshot.publish': publish, 'contact.update': update });
     expect(await route(rpcRequest('snapshot.publish', snapshot), contentScript)).toEqual({ ok: true, value: true });

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import type { Toast } from './app-model';
+
+/** What just happened, with an Undo button when it can be undone; stays until dismissed or replaced. */
+export function UndoToast({ toast, onClose }: { toast: Toast | null; onClose(): void }) {
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setBusy(false), [toast]);
+  return (
+    <div class="toast-region" role="status" aria-live="polite">
+      {toast ? (
+        <div class="toast">
+          <span class="toast-text">{toast.message}</span>
+          {toast.undo ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await toast.undo?.();
+                } finally {
+                  onClose();
+                }
+              }}
+            >
+              {t('dash_undo')}
+            </button>
+          ) : null}
+          <button type="button" aria-label={t('dash_dismiss')} onClick={onClose}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

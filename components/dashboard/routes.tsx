@@ -1,0 +1,42 @@
+import type { ComponentType } from 'preact';
+import type { MessageKey } from '@/lib/i18n/translate';
+import type { Dashboard } from './app-model';
+import { BoardView } from './BoardView';
+import { CompanyPage } from './CompanyPage';
+import { ContactPage } from './ContactPage';
+import { DealPage } from './DealPage';
+import { HomeView } from './HomeView';
+import { SettingsView } from './SettingsView';
+import { TableView } from './TableView';
+import { TasksView } from './TasksView';
+
+export interface ViewProps {
+  app: Dashboard;
+  /** The record id of #/contact/<id> and the like; null for list pages. */
+  param: string | null;
+}
+
+export interface RouteDef {
+  /** First segment of the hash: "" is home (#/). */
+  name: string;
+  view: ComponentType<ViewProps>;
+  /** Shown in the nav when present; record pages have none. */
+  nav?: MessageKey;
+}
+
+/**
+ * Every page of the dashboard. A new page is one line here (for example
+ * `{ name: 'import', view: ImportView, nav: 'dash_nav_import' }`); the nav and the router read this list.
+ */
+export const ROUTES: RouteDef[] = [
+  { name: '', view: HomeView, nav: 'dash_nav_home' },
+  { name: 'board', view: BoardView, nav: 'dash_nav_board' },
+  { name: 'contacts', view: (p) => <TableView {...p} entity="contacts" />, nav: 'dash_nav_contacts' },
+  { name: 'companies', view: (p) => <TableView {...p} entity="companies" />, nav: 'dash_nav_companies' },
+  { name: 'deals', view: (p) => <TableView {...p} entity="deals" />, nav: 'dash_nav_deals' },
+  { name: 'tasks', view: TasksView, nav: 'dash_nav_tasks' },
+  { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
+  { name: 'contact', view: ContactPage },
+  { name: 'company', view: CompanyPage },
+  { name: 'deal', view: DealPage },
+];

@@ -1,0 +1,167 @@
+import type { ActivityRow, CompanyRow, ContactRow, CrmDb, DealRow } from '../db/schema';
+import { companyRow, contactRow, dealRow } from '../db/schema';
+import type { Activity, Company, Contact, Deal, Pipeline } from '../model';
+import {
+  activityContactAt,
+  benchId,
+  COMPANY_COUNT,
+  companyAt,
+  dealTitleAt,
+  KIND,
+  mix,
+  personAt,
+} from './data';
+
+/**
+ * Bulk seeding for the benchmark only: rows are built with the store's own row builders (so every index key is the
+ * one a real write would make), then written many to a transaction. The app never writes like this: it validates
+ * each record and writes through lib/db; here validation is sampled once (checkSamples) to keep the seed quick.
+ */
+export type SeedKind = 'companies' | 'contacts' | 'deals' | 'activities';
+
+const BASE_TIME = Date.UTC(2024, 0, 1);
+const DAY = 86_400_000;
+
+export interface SeedShape {
+  contacts: number;
+  companies: number;
+  deals: number;
+  activities: number;
+}
+
+function timeAt(index: number): number {
+  return BASE_TIME + (mix(index + 0x7173) % (600 * DAY));
+}
+
+export function companyRecordAt(index: number): Company {
+  const c = companyAt(index);
+  const at = timeAt(index);
+  return {
+    id: benchId(KIND.company, index),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    name: c.name,
+    domains: [c.domain],
+    phone: '',
+    address: '',
+    ownerId: null,
+    custom: {},
+  };
+}
+
+export function contactRecordAt(index: number): Contact {
+  const p = personAt(index);
+  const at = timeAt(index);
+  return {
+    id: benchId(KIND.contact, index),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    name: p.name,
+    emails: [{ address: p.email }],
+    phones: [{ number: p.phone }],
+    jobTitle: p.jobTitle,
+    companyId: p.company === null ? null : benchId(KIND.company, p.company),
+    lifecycle: index % 5 === 0 ? 'customer' : 'lead',
+    sourceId: null,
+    ownerId: null,
+    custom: {},
+    mergedInto: null,
+    lastContactedAt: null,
+  };
+}
+
+export function contactEmailAt(index: number): string {
+  return personAt(index).email;
+}
+
+function dealParties(index: number, shape: SeedShape): { contact: number; company: number } {
+  const contact = mix(index + 0xdea1) % shape.contacts;
+  return { contact, company: personAt(contact).company ?? mix(index) % COMPANY_COUNT };
+}
+
+export function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline): Deal {
+  const { contact, company: companyIndex } = dealParties(index, shape);
+  const stage = pipeline.stages[index % pipeline.stages.length] ?? pipeline.stages[0];
+  const status = index % 10 < 7 ? 'open' : index % 10 < 9 ? 'won' : 'lost';
+  const at = timeAt(index + 1);
+  return {
+    id: benchId(KIND.deal, index),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    title: dealTitleAt(index, companyAt(companyIndex).name),
+    value: index % 3 === 0 ? { amount: (mix(index) % 400_000) * 1000, currency: 'KHR' } : { amount: (mix(index) % 100_000) * 100, currency: 'USD' },
+    pipelineId: pipeline.id,
+    stageId: stage?.id ?? pipeline.id,
+    status,
+    lostReason: '',
+    expectedCloseAt: at + 60 * DAY,
+    closedAt: status === 'open' ? null : at + 30 * DAY,
+    probabilityOverride: null,
+    contactIds: [benchId(KIND.contact, contact)],
+    companyId: benchId(KIND.company, companyIndex),
+    ownerId: null,
+    threadId: null,
+    stageChangedAt: at,
+    custom: {},
+  };
+}
+
+const ACTIVITY_TYPES = ['email', 'email', 'email', 'call', 'meeting', 'note'] as const;
+
+export function activityRowAt(index: number, shape: SeedShape): ActivityRow {
+  const contact = activityContactAt(index, shape.contacts);
+  const type = ACTIVITY_TYPES[index % ACTIVITY_TYPES.length] ?? 'note';
+  const at = timeAt(index + 2);
+  const contactId = benchId(KIND.contact, contact);
+  const messageId = type === 'email' ? `msg-${index.toString(16)}` : null;
+  const activity: Activity = {
+    id: benchId(KIND.activity, index),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    type,
+    occurredAt: at,
+    contactId,
+    companyId: null,
+    dealId: null,
+    repId: null,
+    subject: type === 'email' ? `Re: quotation ${index % 997}` : '',
+    body: type === 'note' ? 'Asked for the riel price list; call back after Pchum Ben.' : '',
+    direction: type === 'email' ? (index % 2 ? 'inbound' : 'outbound') : null,
+    outcome: type === 'call' ? 'Connected' : '',
+    durationMinutes: type === 'call' || type === 'meeting' ? 15 : null,
+    threadId: type === 'email' ? `thread-${(index >>> 2).toString(16)}` : null,
+    messageId,
+    repAddress: type === 'email' ? 'sophea@mekonghome.com.kh' : null,
+  };
+  // The same key lib/db/activities.ts gives an email activity: one per (message, contact).
+  return messageId ? { ...activity, messageKey: `${messageId}|${contactId}` } : activity;
+}
+
+type AnyRow = CompanyRow | ContactRow | DealRow | ActivityRow;
+
+export function buildRows(kind: SeedKind, start: number, count: number, shape: SeedShape, pipeline: Pipeline): AnyRow[] {
+  const rows: AnyRow[] = [];
+  for (let i = start; i < start + count; i++) {
+    if (kind === 'companies') rows.push(companyRow(companyRecordAt(i)));
+    else if (kind === 'contacts') {
+      const contact = contactRecordAt(i);
+      const p = personAt(i);
+      rows.push(contactRow(contact, p.company === null ? '' : companyAt(p.company).name));
+    } else if (kind === 'deals') {
+      rows.push(dealRow(dealRecordAt(i, shape, pipeline), companyAt(dealParties(i, shape).company).name));
+    } else rows.push(activityRowAt(i, shape));
+  }
+  return rows;
+}
+
+/** Writes prebuilt rows in one transaction (nothing but IndexedDB is awaited inside it). */
+export async function putRows(db: CrmDb, kind: SeedKind, rows: readonly AnyRow[]): Promise<void> {
+  const tx = db.transaction(kind, 'readwrite');
+  const store = tx.objectStore(kind) as unknown as { put(row: AnyRow): Promise<unknown> };
+  for (const row of rows) void store.put(row);
+  await tx.done;
+}

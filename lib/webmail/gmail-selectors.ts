@@ -1,0 +1,61 @@
+/**
+ * Every Gmail selector the adapter uses, in one place. Gmail ships markup changes to some accounts before others, so
+ * each entry anchors on attributes (`email`, `name`, `data-*`, `role`) first and short class names second. Lists are
+ * tried in order: the newest known markup first, then dated fallbacks. When a selector stops matching, fix it here.
+ */
+export const GMAIL = {
+  // The ARIA landmark of the content pane: screen readers depend on it, so it has survived every redesign since 2018.
+  main: '[role=main]',
+  // Thread containers, newest first: `.a98.iY` (Nov 2023, some accounts), `div.iY` (Jan 2025), split pane `.ao9` and
+  // `.PeIF1d` (Oct 2022), `table.Bs` and `.if` (before Nov 2023). Only used to narrow the scan; [role=main] is the floor.
+  threadRoots: ['.a98.iY', 'div.iY', '.ao9', '.PeIF1d', 'table.Bs', '.if'],
+  // The subject heading carries the thread ids as data attributes since the 2018 redesign.
+  subject: 'h2.hP',
+  // Emoji in subjects are images; their alt is the character Gmail replaced.
+  emoji: 'img[data-emoji]',
+  // Any element carrying the legacy hex thread id (the heading's attribute is preferred; this is the fallback).
+  legacyThreadId: '[data-legacy-thread-id]',
+  permThreadId: '[data-thread-perm-id]',
+  // One rendered message: `data-message-id` (`#msg-f:…`) has been on it since 2018; a message just sent has no
+  // legacy id until it syncs.
+  message: 'div.adn[data-message-id]',
+  // The message's list item: `.h7` expanded, `.kv`/`.ky` collapsed header, `.kQ`/`.kx` hidden behind "N older".
+  messageWrappers: '.h7, .kv, .ky, .kQ, .kx',
+  collapsedWrapper: /\b(?:kv|ky|kQ|kx)\b/,
+  // The message body Gmail renders from the sender's HTML (sanitised, classes rewritten): never read people from it.
+  body: '.a3s',
+  // Quoted history and Gmail's "On … wrote:" line inside a body: not the sender's own words.
+  quoted: '.gmail_quote, .gmail_attr, blockquote, style, script, noscript, template',
+  // Sender: the `email` and `name` attributes are how Gmail's own hovercards find the person.
+  senders: ['span[email].gD', 'h3.iw span[email]', '.gF span[email]'],
+  // Sender avatar: the hovercard id is the address (used when the name span is missing, e.g. while loading).
+  avatar: 'img[data-hovercard-id]',
+  // The "to me, Dara, cc: Sokha" line of an expanded message; To and Cc are told apart only by the text "cc:".
+  recipientLine: '.hb',
+  // Recipients outside a `.hb` line (older layouts put them straight in the header).
+  recipients: 'span.g2[email]',
+  // The message time: a localized full date in `title` (and `alt`) since 2018; the text is relative ("2 hours ago").
+  time: ['.gH .gK span.g3[title]', 'span.g3[title]', 'span.g3[alt]'],
+  // List views: each row is a conversation, not an open thread.
+  listRow: 'tr.zA',
+  // Account button: its aria-label reads "Google Account: Name (address)" in English; the sign-out link it points to
+  // is the same in every UI language, so it is the fallback for non-English accounts.
+  accountButtons: ['a[aria-label^="Google Account:"]', 'a[href*="accounts.google.com/SignOutOptions"]'],
+  // Compose roots: pop-out and full-screen composes are dialogs holding a form; inline replies are `div.M9` inside the
+  // thread (`.AO` is the app's content area). Any form with a subject box catches markup between these.
+  composeRoots: '[role=dialog], div.M9',
+  inlineArea: '.AO',
+  composeForm: 'form',
+  subjectBox: 'input[name=subjectbox]',
+  // Gmail's draft id is a hidden input; new drafts hold the string "undefined" until saved.
+  draftId: 'input[name=draft]',
+  // Chip UI (Oct 2021): one listbox per field, each recipient an option whose hovercard id is the address.
+  chip: '[role=option][data-hovercard-id]',
+  // Text typed in the chip UI but not yet turned into a chip.
+  typed: 'input[peoplekit-id], input:not([type=hidden])',
+  // Old compose UI (before Oct 2021, still served to some accounts): hidden inputs holding "Name <addr>".
+  oldRecipient: 'input[type=hidden]',
+  oldRecipientText: 'textarea',
+} as const;
+
+export const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;

@@ -1,0 +1,403 @@
+import type {
+  SnapshotCompose,
+  SnapshotMessage,
+  SnapshotParticipant,
+  SnapshotPerson,
+  WebmailSnapshot,
+} from '../model/snapshot';
+import { GMAIL, RECIPIENT_FIELDS } from './gmail-selectors';
+
+/**
+ * Reads what a Gmail page shows into a WebmailSnapshot. Pure: the same DOM and location give the same snapshot.
+ * Everything read is page data (possibly hostile): it is copied as strings, bounded, and never turned back into markup.
+ */
+
+type Role = SnapshotParticipant['roles'][number];
+type Field = (typeof RECIPIENT_FIELDS)[number];
+
+const ROLE_ORDER: readonly Role[] = ['from', 'to', 'cc', 'bcc'];
+
+// Same rule as normalizeEmail() in lib/model/email.ts; importing that module would bring zod into the content script.
+const norm = (address: string) => address.trim().toLowerCase();
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+$/;
+
+/** Cuts to `max` UTF-16 units without leaving half a surrogate pair (the schema counts units). */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\ud800-\udbff]/.test(value.charAt(max - 1)) ? max - 1 : max;
+  return value.slice(0, end);
+}
+
+function cutTail(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const start = value.length - max;
+  return value.slice(/[\udc00-\udfff]/.test(value.charAt(start)) ? start + 1 : start);
+}
+
+const attr = (el: Element | null | undefined, name: string) => el?.getAttribute(name) ?? '';
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+/** Gmail hides earlier views instead of removing them; an inline style or `hidden` says so without asking for layout. */
+function shown(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden')) return false;
+    const style = e.getAttribute('style');
+    if (style && /display\s*:\s*none/i.test(style)) return false;
+  }
+  return true;
+}
+
+function firstShown(list: Iterable<Element>): Element | null {
+  for (const el of list) if (shown(el)) return el;
+  return null;
+}
+
+function person(email: string, name: string): SnapshotPerson | null {
+  const address = email.trim();
+  if (address.length > 254 || !EMAIL.test(address)) return null;
+  return { email: address, name: cut(squash(name), 300) };
+}
+
+/** "Dara Kim <dara@x.kh>", "\"Kim, Dara\" <dara@x.kh>" or a bare address. */
+function parseAddress(raw: string): SnapshotPerson | null {
+  const m = /^\s*"?([^<]*?)"?\s*<([^<>]+)>\s*$/.exec(raw);
+  return m ? person(m[2] ?? '', m[1] ?? '') : person(raw, '');
+}
+
+// Commas inside a quoted display name ("Chea, Bopha" <…>) do not separate addresses.
+const parseList = (raw: string) => (raw.match(/(?:"[^"]*"|[^,;\n"])+/g) ?? []).map(parseAddress);
+
+function fromElement(el: Element): SnapshotPerson | null {
+  return person(attr(el, 'email') || attr(el, 'data-hovercard-id'), attr(el, 'name') || el.textContent || '');
+}
+
+export function readAccountIndex(pathname: string): number {
+  const m = /\/mail\/u\/(\d{1,2})(?:\/|$)/.exec(pathname);
+  return m ? Number(m[1]) : 0;
+}
+
+function readAccount(doc: Document): string | null {
+  for (const selector of GMAIL.accountButtons) {
+    for (const el of doc.querySelectorAll(selector)) {
+      const label = attr(el, 'aria-label');
+      const m = /\(([^()\s]+@[^()\s]+)\)[^()]*$/.exec(label);
+      if (m?.[1] && m[1].length <= 254) return norm(m[1]);
+    }
+  }
+  // "Inbox (3) - rep@x.kh - Gmail" or "Subject - rep@x.kh - Company Mail": the address is the second segment from the end.
+  const parts = doc.title.split(' - ');
+  const candidate = parts[parts.length - 2]?.trim() ?? '';
+  return EMAIL.test(candidate) && candidate.length <= 254 ? norm(candidate) : null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Gmail's `title` is a localized full date in the page's time zone ("Tue, Jan 16, 2024, 10:15 AM",
+ * "16 Jan 2024, 10:15", "Jan 16, 2024 at 10:15 AM"). Unambiguous English and ISO forms are read; anything else is null
+ * rather than a guess (numeric dates are ambiguous between locales).
+ */
+export function parseGmailTime(text: string): number | null {
+  const s = text.replace(/\s+/g, ' ');
+  let year: number;
+  let month: number;
+  let day: number;
+  const mdy = /\b([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b/.exec(s);
+  const dmy = /\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b/.exec(s);
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(s);
+  if (mdy && MONTHS.includes(mdy[1]!.slice(0, 3).toLowerCase())) {
+    [month, day, year] = [MONTHS.indexOf(mdy[1]!.slice(0, 3).toLowerCase()), Number(mdy[2]), Number(mdy[3])];
+  } else if (dmy && MONTHS.includes(dmy[2]!.slice(0, 3).toLowerCase())) {
+    [day, month, year] = [Number(dmy[1]), MONTHS.indexOf(dmy[2]!.slice(0, 3).toLowerCase()), Number(dmy[3])];
+  } else if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])];
+  } else return null;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  const t = /\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])\.? ?[Mm]\b\.?)?/.exec(s);
+  if (t) {
+    [hour, minute, second] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
+    if (t[4]) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (/p/i.test(t[4]) ? 12 : 0);
+    }
+  }
+  if (year < 1970 || year > 2999 || hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(year, month, day, hour, minute, second);
+  // Rejects "Feb 31" and the like, which Date would roll into March.
+  return date.getDate() === day && date.getMonth() === month ? date.getTime() : null;
+}
+
+const BLOCK = /^(?:div|p|tr|li|ul|ol|table|h[1-6]|pre|hr|section|article|header|footer|address)$/;
+const MAX_BODY_NODES = 20_000;
+
+/**
+ * The sender's own words with line breaks where the page shows them (textContent alone glues "--" and the name
+ * together), leaving out quoted history. Bounded so a pathological body cannot stall the page.
+ */
+function bodyText(body: Element): string {
+  let out = '';
+  const newline = () => {
+    if (out && !out.endsWith('\n')) out += '\n';
+  };
+  let budget = MAX_BODY_NODES;
+  // Iterative walk: a hostile body can nest deep enough to overflow recursion. '\n' entries close block elements.
+  const stack: (Node | '\n')[] = [body];
+  while (stack.length && budget-- > 0) {
+    const node = stack.pop()!;
+    if (node === '\n') newline();
+    else if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.localName === 'br') out += '\n';
+      else if (el === body || !el.matches(GMAIL.quoted)) {
+        if (BLOCK.test(el.localName)) {
+          newline();
+          stack.push('\n');
+        }
+        for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+      }
+    }
+  }
+  return out
+    .split('\n')
+    .map(squash)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function textWithEmoji(el: Element): string {
+  let s = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) s += c.nodeValue ?? '';
+    else if (c.nodeType === 1) {
+      const child = c as Element;
+      s += child.matches(GMAIL.emoji) ? attr(child, 'alt') : textWithEmoji(child);
+    }
+  }
+  return s;
+}
+
+/** Elements of the message header, never from the body: a sender's HTML must not be able to add people. */
+function headerAll(message: Element, selector: string): Element[] {
+  return [...message.querySelectorAll(selector)].filter((el) => !el.closest(GMAIL.body));
+}
+
+function readRecipients(message: Element): { to: SnapshotPerson[]; cc: SnapshotPerson[] } {
+  const to: SnapshotPerson[] = [];
+  const cc: SnapshotPerson[] = [];
+  const line = headerAll(message, GMAIL.recipientLine)[0];
+  if (!line) {
+    for (const el of headerAll(message, GMAIL.recipients)) {
+      const p = fromElement(el);
+      if (p) to.push(p);
+    }
+    return { to, cc };
+  }
+  let target = to;
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        // "cc:" (and "bcc:" on the rep's own sent mail) switch the list for every address after it.
+        const marks = (c.nodeValue ?? '').match(/\bb?cc\s*:/gi);
+        if (marks) target = cc;
+      } else if (c.nodeType === 1) {
+        const el = c as Element;
+        if (el.hasAttribute('email')) {
+          const p = fromElement(el);
+          if (p) target.push(p);
+        } else walk(el);
+      }
+    }
+  };
+  walk(line);
+  return { to: to.slice(0, 200), cc: cc.slice(0, 200) };
+}
+
+function readMessage(el: Element): SnapshotMessage | null {
+  const messageId = attr(el, 'data-message-id').replace(/^#/, '');
+  const legacy = attr(el, 'data-legacy-message-id');
+  const id = messageId || legacy;
+  if (!id) return null;
+  let from: SnapshotPerson | null = null;
+  for (const selector of GMAIL.senders) {
+    const sender = headerAll(el, selector)[0];
+    from = sender ? fromElement(sender) : null;
+    if (from) break;
+  }
+  if (!from) {
+    const avatar = headerAll(el, GMAIL.avatar)[0];
+    if (avatar) from = person(attr(avatar, 'data-hovercard-id'), attr(avatar, 'alt'));
+  }
+  const timeEl = GMAIL.time.map((selector) => headerAll(el, selector)[0]).find(Boolean);
+  const timeText = squash(attr(timeEl, 'title') || attr(timeEl, 'alt') || timeEl?.textContent || '');
+  const wrapper = el.closest(GMAIL.messageWrappers);
+  const body = el.querySelector(GMAIL.body);
+  const collapsed = wrapper ? GMAIL.collapsedWrapper.test(wrapper.className) : !body;
+  return {
+    id: cut(id, 200),
+    legacyId: legacy ? cut(legacy, 100) : null,
+    from,
+    ...readRecipients(el),
+    time: parseGmailTime(timeText),
+    timeText: cut(timeText, 200),
+    collapsed,
+    tail: !collapsed && body ? cutTail(bodyText(body), 2000) : '',
+  };
+}
+
+function inputValue(el: Element): string {
+  return el.localName === 'input' || el.localName === 'textarea'
+    ? String((el as HTMLInputElement).value ?? '')
+    : attr(el, 'value');
+}
+
+function readField(root: Element, field: Field): SnapshotPerson[] {
+  const found: (SnapshotPerson | null)[] = [];
+  for (const box of root.querySelectorAll(`[name="${field}"]`)) {
+    if (box.localName === 'input' || box.localName === 'textarea') found.push(...parseList(inputValue(box)));
+    else {
+      for (const chip of box.querySelectorAll(GMAIL.chip)) {
+        found.push(person(attr(chip, 'data-hovercard-id'), attr(chip, 'data-name')));
+      }
+      for (const typed of box.querySelectorAll(GMAIL.typed)) found.push(...parseList(inputValue(typed)));
+    }
+  }
+  const seen = new Set<string>();
+  const out: SnapshotPerson[] = [];
+  for (const p of found) {
+    if (!p || seen.has(norm(p.email))) continue;
+    seen.add(norm(p.email));
+    out.push(p);
+  }
+  return out.slice(0, 200);
+}
+
+function readComposes(doc: Document): SnapshotCompose[] {
+  const roots: Element[] = [];
+  const fields = `${GMAIL.subjectBox}, [name=to], [name=cc], [name=bcc]`;
+  const add = (el: Element) => {
+    if (roots.some((r) => r.contains(el) || el.contains(r)) || !el.querySelector(fields) || !shown(el)) return;
+    roots.push(el);
+  };
+  for (const el of doc.querySelectorAll(GMAIL.composeRoots)) {
+    if (el.getAttribute('role') !== 'dialog' || el.querySelector(GMAIL.composeForm)) add(el);
+  }
+  for (const box of doc.querySelectorAll(GMAIL.subjectBox)) add(box.closest(GMAIL.composeForm) ?? box.parentElement!);
+  return roots.slice(0, 20).map((root, index) => {
+    const draft = inputValue(root.querySelector(GMAIL.draftId) ?? root).trim();
+    const subjectBox = root.querySelector(GMAIL.subjectBox);
+    return {
+      id: cut(draft && draft !== 'undefined' && draft !== 'null' ? draft : `compose-${index}`, 200),
+      inline: root.getAttribute('role') !== 'dialog' && !root.closest('[role=dialog]'),
+      subject: cut(subjectBox ? inputValue(subjectBox) : '', 1000),
+      to: readField(root, 'to'),
+      cc: readField(root, 'cc'),
+      bcc: readField(root, 'bcc'),
+    };
+  });
+}
+
+function participantsOf(
+  messages: SnapshotMessage[],
+  composes: SnapshotCompose[],
+  account: string | null,
+): SnapshotParticipant[] {
+  const seen: [SnapshotPerson, Role][] = [];
+  for (const m of messages) {
+    if (m.from) seen.push([m.from, 'from']);
+    for (const p of m.to) seen.push([p, 'to']);
+    for (const p of m.cc) seen.push([p, 'cc']);
+  }
+  for (const c of composes) for (const f of RECIPIENT_FIELDS) for (const p of c[f]) seen.push([p, f]);
+  // Gmail shows the rep as "me"; that address is the rep's even when the account could not be read.
+  const rep = new Set(account ? [account] : []);
+  for (const [p] of seen) if (p.name.toLowerCase() === 'me') rep.add(norm(p.email));
+  const byEmail = new Map<string, SnapshotParticipant>();
+  for (const [p, role] of seen) {
+    const key = norm(p.email);
+    if (rep.has(key)) continue;
+    const known = byEmail.get(key);
+    if (!known) {
+      if (byEmail.size < 500) byEmail.set(key, { email: p.email, name: p.name, roles: [role] });
+      continue;
+    }
+    if (!known.roles.includes(role)) known.roles = ROLE_ORDER.filter((r) => r === role || known.roles.includes(r));
+    if ((!known.name || norm(known.name) === key) && p.name && norm(p.name) !== key) known.name = p.name;
+  }
+  return [...byEmail.values()];
+}
+
+function hashThreadId(hash: string): string | null {
+  const parts = hash.replace(/^#/, '').split(/[/?]/);
+  const last = parts.length > 1 ? (parts[parts.length - 1] ?? '') : '';
+  // Gmail's two known forms: the legacy 16-hex id and the long letters-and-digits id of newer URLs.
+  return /^(?:[0-9a-f]{16}|[A-Za-z0-9]{24,64})$/i.test(last) ? last : null;
+}
+
+function snapshot(
+  base: Pick<WebmailSnapshot, 'account' | 'accountIndex' | 'composes'>,
+  view: WebmailSnapshot['view'],
+  thread: WebmailSnapshot['thread'] = null,
+  problem: string | null = null,
+): WebmailSnapshot {
+  const { account, accountIndex, composes } = base;
+  const participants = view === 'list' ? [] : participantsOf(thread?.messages ?? [], composes, account);
+  return { provider: 'gmail', account, accountIndex, view, thread, participants, composes, problem };
+}
+
+export function readGmailSnapshot(doc: Document, location: { pathname: string; hash: string }): WebmailSnapshot {
+  const base = { account: null as string | null, accountIndex: 0, composes: [] as SnapshotCompose[] };
+  try {
+    base.accountIndex = Math.min(99, readAccountIndex(location.pathname));
+    base.account = readAccount(doc);
+    base.composes = readComposes(doc);
+    const main = firstShown(doc.querySelectorAll(GMAIL.main));
+    if (!main) return snapshot(base, 'unrecognised', null, 'no-main');
+
+    const heading = firstShown(main.querySelectorAll(GMAIL.subject));
+    let root: Element = main;
+    if (heading) {
+      for (const selector of GMAIL.threadRoots) {
+        const candidate = heading.closest(selector);
+        if (candidate && main.contains(candidate) && candidate.querySelector(GMAIL.message)) {
+          root = candidate;
+          break;
+        }
+      }
+    }
+    const messageEls = [...root.querySelectorAll(GMAIL.message)].filter((el) => !el.closest(GMAIL.body) && shown(el));
+    if (heading || messageEls.length) {
+      const messages: SnapshotMessage[] = [];
+      for (const el of messageEls.slice(0, 500)) {
+        try {
+          const m = readMessage(el);
+          if (m) messages.push(m);
+        } catch {
+          // One odd message must not hide the others.
+        }
+      }
+      if (!messages.length) return snapshot(base, 'unrecognised', null, 'thread-without-messages');
+      const idHolder = heading?.hasAttribute('data-legacy-thread-id')
+        ? heading
+        : root.querySelector(GMAIL.legacyThreadId);
+      const permHolder = heading?.hasAttribute('data-thread-perm-id')
+        ? heading
+        : root.querySelector(GMAIL.permThreadId);
+      // Some Workspace accounts render the perm id as the literal string "undefined" (Nov 2025).
+      const permRaw = attr(permHolder, 'data-thread-perm-id').trim();
+      const permId = permRaw && permRaw !== 'undefined' && permRaw !== 'null' ? cut(permRaw, 200) : null;
+      const id = attr(idHolder, 'data-legacy-thread-id').trim() || permId || hashThreadId(location.hash);
+      if (!id) return snapshot(base, 'unrecognised', null, 'thread-without-id');
+      const subject = heading ? squash(textWithEmoji(heading)) : '';
+      return snapshot(base, 'thread', { id: cut(id, 100), permId, subject: cut(subject, 1000), messages });
+    }
+    if (base.composes.length) return snapshot(base, 'compose');
+    if (firstShown(main.querySelectorAll(GMAIL.listRow))) return snapshot(base, 'list');
+    return snapshot(base, 'other');
+  } catch {
+    return snapshot({ ...base, composes: [] }, 'unrecognised', null, 'read-failed');
+  }
+}

@@ -1,0 +1,125 @@
+import type { WebmailSnapshot } from '../model/snapshot';
+
+/** Long enough to fold a burst of Gmail's DOM work into one read, short enough that the sidebar feels immediate. */
+const DEBOUNCE_MS = 150;
+const IDLE_TIMEOUT_MS = 300;
+const COMPOSE_FIELD = '[name=to], [name=cc], [name=bcc], [name=subjectbox], [peoplekit-id]';
+
+// Safari has no requestIdleCallback; the page's window may also be a test double without it.
+type PageWindow = Window &
+  Pick<typeof globalThis, 'MutationObserver'> &
+  Partial<Pick<typeof globalThis, 'requestIdleCallback' | 'cancelIdleCallback'>>;
+
+/**
+ * Calls `onChange` with a fresh snapshot whenever what the page shows has changed, and once at start. Gmail mutates its
+ * DOM constantly, so the observer only marks the page dirty; reading waits for a quiet moment, skips hidden tabs, and
+ * emits only when the result differs. Everything stops when `signal` aborts.
+ */
+export function watchWebmail(
+  win: Window,
+  read: () => WebmailSnapshot,
+  onChange: (snapshot: WebmailSnapshot) => void,
+  signal: AbortSignal,
+): void {
+  if (signal.aborted) return;
+  const doc = win.document;
+  const idle = win as PageWindow;
+  let timer: number | undefined;
+  let idleHandle: number | undefined;
+  let waitingForVisible = false;
+  let lastKey = '';
+  let last: WebmailSnapshot | null = null;
+  let warned = false;
+
+  const scan = () => {
+    timer = idleHandle = undefined;
+    if (signal.aborted) return;
+    if (doc.hidden) {
+      waitingForVisible = true;
+      return;
+    }
+    let next: WebmailSnapshot;
+    try {
+      next = read();
+    } catch (error) {
+      if (!warned) console.warn('Sidecar CRM could not read this page', error);
+      warned = true;
+      next = {
+        provider: 'gmail',
+        account: last?.account ?? null,
+        accountIndex: last?.accountIndex ?? 0,
+        view: 'unrecognised',
+        thread: null,
+        participants: [],
+        composes: [],
+        problem: 'read-failed',
+      };
+    }
+    const key = JSON.stringify(next);
+    if (key === lastKey) return;
+    lastKey = key;
+    last = next;
+    try {
+      onChange(next);
+    } catch (error) {
+      // A failing listener must not stop the watch; the next change is emitted as usual.
+      console.warn('Sidecar CRM snapshot listener failed', error);
+    }
+  };
+
+  const schedule = () => {
+    if (signal.aborted || timer !== undefined || idleHandle !== undefined) return;
+    if (doc.hidden) {
+      waitingForVisible = true;
+      return;
+    }
+    timer = win.setTimeout(() => {
+      timer = undefined;
+      if (idle.requestIdleCallback) idleHandle = idle.requestIdleCallback(scan, { timeout: IDLE_TIMEOUT_MS });
+      else scan();
+    }, DEBOUNCE_MS);
+  };
+
+  const observer = new idle.MutationObserver(schedule);
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    // Views switch by style/class/hidden; other attribute churn (focus, aria-*) says nothing about the snapshot.
+    attributeFilter: ['style', 'class', 'hidden', 'data-legacy-thread-id', 'data-thread-perm-id', 'email', 'title'],
+  });
+  const options = { signal, capture: true };
+  win.addEventListener('hashchange', schedule, options);
+  win.addEventListener('popstate', schedule, options);
+  doc.addEventListener(
+    'input',
+    (event) => {
+      const target = event.target as Element | null;
+      // Typing in a recipient or subject field changes no attribute Gmail would mutate until the chip is made.
+      if (target?.closest?.(COMPOSE_FIELD)) schedule();
+    },
+    options,
+  );
+  doc.addEventListener(
+    'visibilitychange',
+    () => {
+      if (!doc.hidden && waitingForVisible) {
+        waitingForVisible = false;
+        schedule();
+      }
+    },
+    options,
+  );
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (timer !== undefined) win.clearTimeout(timer);
+      if (idleHandle !== undefined) idle.cancelIdleCallback?.(idleHandle);
+      timer = idleHandle = undefined;
+    },
+    { once: true },
+  );
+  schedule();
+}

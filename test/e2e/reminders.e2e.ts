@@ -1,0 +1,118 @@
+import { demoMailboxHtml } from '../fixtures/gmail';
+import { expect, rpc, sidebarOf, test } from './harness';
+
+interface TaskView {
+  id: string;
+  status: string;
+  firedAt: number | null;
+  history: { event: string; detail: string }[];
+}
+
+/** The rep's wall clock `seconds` from now, as the date and time inputs want it, in the settings' time zone. */
+async function localInputs(page: import('@playwright/test').Page, seconds: number) {
+  const settings = await rpc<{ timeZone: string }>(page, 'settings.get', {});
+  return page.evaluate(
+    ([zone, ahead]) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        })
+          .formatToParts(Date.now() + ahead * 1000)
+          .map((p) => [p.type, p.value]),
+      );
+      return {
+        date: `${parts.year}-${parts.month}-${parts.day}`,
+        time: `${parts.hour}:${parts.minute}:${parts.second}`,
+      };
+    },
+    [settings.timeZone, seconds] as const,
+  );
+}
+
+async function notificationIds(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
+      .chrome.notifications;
+    return Object.keys(await api.getAll());
+  });
+}
+
+test('a follow-up set from the sidebar fires once, even after Chrome stopped the worker', async ({ ext }) => {
+  const gmail = await ext.openGmail(demoMailboxHtml(), '/mail/u/0/#inbox/18e1a2b3c4d5e6f7');
+  const sidebar = await sidebarOf(gmail);
+  await sidebar.getByRole('button', { name: 'Add Dara Kim' }).click();
+  const card = sidebar.getByRole('region', { name: 'Contact Dara Kim' });
+  await card.getByRole('button', { name: 'Follow up' }).click();
+
+  const page = await ext.openPage('popup.html');
+  const { date, time } = await localInputs(page, 12);
+  await card.getByLabel('Date').fill(date);
+  await card.getByLabel('Time').fill(time);
+  await card.getByRole('button', { name: 'Set reminder' }).click();
+  await expect(card.getByText('Follow up with Dara Kim')).toBeVisible();
+
+  const [task] = await rpc<TaskView[]>(page, 'tasks.open', {});
+  expect(task?.firedAt).toBeNull();
+  await page.close();
+  await ext.stopWorker();
+
+  // Chrome wakes the worker for the alarm; the notification is created by the worker it starts.
+  const watcher = await ext.openPage('popup.html');
+  await expect.poll(() => notificationIds(watcher), { timeout: 45_000 }).toContain(`sidecar-tasks:${task!.id}`);
+  const fired = (await rpc<TaskView[]>(watcher, 'tasks.open', {})).find((t) => t.id === task!.id);
+  expect(fired?.firedAt).not.toBeNull();
+  expect(fired?.history.filter((h) => h.event === 'fired')).toHaveLength(1);
+
+  // A later wake (a browser start, an update) does not fire it again.
+  await ext.stopWorker();
+  await rpc(watcher, 'ping', {});
+  await watcher.waitForTimeout(1500);
+  const again = (await rpc<TaskView[]>(watcher, 'tasks.open', {})).find((t) => t.id === task!.id);
+  expect(again?.history.filter((h) => h.event === 'fired')).toHaveLength(1);
+});
+
+test('"remind me if no reply" cancels itself when the contact replies', async ({ ext }) => {
+  const gmail = await ext.openGmail(demoMailboxHtml(), '/mail/u/0/#inbox/18df00aa11bb22cc');
+  const sidebar = await sidebarOf(gmail);
+  await sidebar.getByRole('button', { name: 'Add ហេង ស្រីមុំ' }).click();
+  const card = sidebar.getByRole('region', { name: 'Contact ហេង ស្រីមុំ' });
+  await card.getByRole('button', { name: 'Follow up' }).click();
+  await card.getByLabel('Only if they have not replied').check();
+  await card.getByRole('button', { name: 'In 3 days' }).click();
+  await expect(card.getByText('if no reply')).toBeVisible();
+
+  const page = await ext.openPage('popup.html');
+  const [task] = await rpc<TaskView[]>(page, 'tasks.forThread', { threadId: '18df00aa11bb22cc' });
+  expect(task?.status).toBe('open');
+
+  await gmail.bringToFront();
+  await gmail.getByRole('button', { name: 'Simulate a reply' }).click();
+  await expect
+    .poll(async () => (await rpc<TaskView[]>(page, 'tasks.forThread', { threadId: '18df00aa11bb22cc' }))[0]?.status)
+    .toBe('cancelled');
+  const [cancelled] = await rpc<TaskView[]>(page, 'tasks.forThread', { threadId: '18df00aa11bb22cc' });
+  expect(cancelled?.history.at(-1)).toMatchObject({
+    event: 'cancelled-by-reply',
+    detail: 'sreymom.heng@phsarthmei-electronics.com.kh',
+  });
+  await expect(card.getByText('No follow-up set.')).toBeVisible();
+});
+
+test('the popup lists due tasks and completes one', async ({ ext }) => {
+  const page = await ext.openPage('popup.html');
+  await rpc(page, 'task.followUp', { title: 'Send the riel invoice', due: { at: Date.now() - 60_000 } });
+  await rpc(page, 'task.followUp', { title: 'Call Bopha about Friday', due: { preset: 'in-3-days' } });
+  await page.reload();
+  const overdue = page.getByRole('region', { name: 'Overdue' });
+  await expect(overdue.getByText('Send the riel invoice')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Upcoming' }).getByText('Call Bopha about Friday')).toBeVisible();
+  await overdue.getByRole('button', { name: 'Mark Send the riel invoice done' }).click();
+  await expect(page.getByText('Send the riel invoice')).toHaveCount(0);
+});

@@ -1,0 +1,118 @@
+import { demoMailboxHtml, GMAIL_FIXTURES, gmailFixtureHtml } from '../fixtures/gmail';
+import { expect, rpc, sidebarOf, swapGmailMain, test } from './harness';
+
+const hashOf = (path: string) => path.slice(path.indexOf('#'));
+
+test('a rep sees the people of a thread, captures one in a click, and finds the emails logged', async ({ ext }) => {
+  const page = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const sidebar = await sidebarOf(page);
+
+  await expect(sidebar.getByText('Dara.Kim+Quotes@AngkorTrade.com.kh')).toBeVisible();
+  await expect(sidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toBeVisible();
+  // The rep (shown as "me") is never offered as a contact.
+  await expect(sidebar.getByText('sophea@mekonghome.com.kh')).toHaveCount(0);
+
+  await sidebar.getByRole('button', { name: 'Add Dara Kim' }).click();
+  const card = sidebar.getByRole('region', { name: 'Contact Dara Kim' });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Edit Company' })).toHaveText('Angkortrade');
+  await expect(card.getByRole('button', { name: 'Edit Phone' })).toContainText('+855 12 345 678');
+  await expect(card.getByRole('list', { name: 'Last activities' }).getByRole('listitem')).not.toHaveCount(0);
+
+  // Edit in place, with a clear refusal for a bad value.
+  await card.getByRole('button', { name: 'Edit Name' }).click();
+  await card.getByRole('textbox', { name: 'Name' }).fill('  ');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('alert')).toContainText('name: is required');
+  await card.getByRole('textbox', { name: 'Name' }).fill('Dara Kim (Angkor Trade)');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(sidebar.getByRole('region', { name: 'Contact Dara Kim (Angkor Trade)' })).toBeVisible();
+
+  await page.reload();
+  const again = await sidebarOf(page);
+  await expect(again.getByRole('region', { name: 'Contact Dara Kim (Angkor Trade)' })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Add Bopha Chea' })).toBeVisible();
+
+  // Revisiting the thread logs nothing twice.
+  const dashboard = await ext.openPage('popup.html');
+  const found = await rpc<{ contacts: { id: string }[] }>(dashboard, 'search.all', { query: 'dara' });
+  const id = found.contacts[0]!.id;
+  const activities = await rpc<{ messageId: string; direction: string }[]>(dashboard, 'activities.forContact', {
+    contactId: id,
+  });
+  const ids = activities.map((a) => a.messageId);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(new Set(activities.map((a) => a.direction))).toEqual(new Set(['inbound', 'outbound']));
+  expect(activities).toHaveLength(3);
+});
+
+test('the sidebar follows Gmail to another thread without a reload, and shows a home view in lists', async ({
+  ext,
+}) => {
+  const page = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const sidebar = await sidebarOf(page);
+  await expect(sidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toBeVisible();
+
+  await swapGmailMain(page, gmailFixtureHtml('thread-collapsed'), hashOf(GMAIL_FIXTURES['thread-collapsed']));
+  await expect(sidebar.getByText('michael.tan@mekongfreight.sg')).toBeVisible();
+  await expect(sidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toHaveCount(0);
+
+  await swapGmailMain(page, gmailFixtureHtml('list-inbox'), '#inbox');
+  await expect(sidebar.getByRole('heading', { name: "Today's follow-ups" })).toBeVisible();
+});
+
+test('back and forward in the mailbox move the sidebar with them', async ({ ext }) => {
+  const page = await ext.openGmail(demoMailboxHtml(), '/mail/u/0/#inbox');
+  const sidebar = await sidebarOf(page);
+  await expect(sidebar.getByRole('heading', { name: "Today's follow-ups" })).toBeVisible();
+  await page.getByText('Monthly delivery schedule – Lucky Retail').click();
+  await expect(sidebar.getByText('michael.tan@mekongfreight.sg')).toBeVisible();
+  await page.goBack();
+  await expect(sidebar.getByRole('heading', { name: "Today's follow-ups" })).toBeVisible();
+  await page.goForward();
+  await expect(sidebar.getByText('bopha.chea@luckyretail.com.kh')).toBeVisible();
+});
+
+test('a second signed-in account reads its own address as the rep', async ({ ext }) => {
+  const page = await ext.openGmail(gmailFixtureHtml('second-account'), GMAIL_FIXTURES['second-account']);
+  const sidebar = await sidebarOf(page);
+  await expect(sidebar.getByRole('heading', { name: /People in this conversation/ })).toBeVisible();
+  await expect(sidebar.getByText('sophea@angkorlogistics.com.kh')).toHaveCount(0);
+  await sidebar.getByRole('button', { name: /^Add / }).first().click();
+  const card = sidebar.getByRole('region', { name: /^Contact / }).first();
+  await card.getByRole('button', { name: 'Follow up' }).click();
+  await card.getByRole('button', { name: 'In 2 hours' }).click();
+  const popup = await ext.openPage('popup.html');
+  await expect
+    .poll(async () => (await rpc<{ accountIndex: number | null }[]>(popup, 'tasks.open', {}))[0]?.accountIndex)
+    .toBe(1);
+});
+
+test('a compose window shows the recipients being typed', async ({ ext }) => {
+  const page = await ext.openGmail(gmailFixtureHtml('compose-chips'), GMAIL_FIXTURES['compose-chips']);
+  const sidebar = await sidebarOf(page);
+  await expect(sidebar.getByRole('heading', { name: /People in this conversation/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^Add / }).first()).toBeVisible();
+});
+
+test('hostile names and subjects are shown as text and run nothing', async ({ ext }) => {
+  const dialogs: string[] = [];
+  const page = await ext.openGmail(gmailFixtureHtml('hostile'), GMAIL_FIXTURES.hostile);
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const sidebar = await sidebarOf(page);
+  sidebar.page().on('dialog', (d) => dialogs.push(d.message()));
+  await expect(sidebar.getByRole('heading', { name: /People in this conversation/ })).toBeVisible();
+  await expect(sidebar.getByText('<img src=x onerror=alert(1)>', { exact: false }).first()).toBeVisible();
+  const addButtons = sidebar.getByRole('button', { name: /^Add / });
+  const count = await addButtons.count();
+  for (let i = 0; i < count; i++) await addButtons.nth(0).click();
+  await page.waitForTimeout(500);
+  expect(await sidebar.locator('#app img, #app script, #app iframe, #app object').count()).toBe(0);
+  expect(await sidebar.evaluate(() => (window as unknown as { pwned?: boolean }).pwned ?? false)).toBe(false);
+  const width = await sidebar.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  expect(dialogs).toEqual([]);
+});

@@ -1,0 +1,241 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { importChunks } from '@/components/dashboard/import/chunks';
+import { activitiesForContact } from '@/lib/db/activities';
+import { createContact, findContactByEmail, getContact, updateContact } from '@/lib/db/contacts';
+import {
+  applyImportBatch,
+  applyImportRows,
+  getImport,
+  ImportBatchError,
+  type ImportRowInput,
+  importRowId,
+  listImports,
+  setImportStatus,
+  startImport,
+  undoImport,
+} from '@/lib/db/imports';
+import { openCrmDb } from '@/lib/db/open';
+import type { CrmDb } from '@/lib/db/schema';
+import { searchContacts } from '@/lib/db/search';
+import { dumpStores, NOW, planCsv, runImport } from './helpers';
+
+let db: CrmDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = await openCrmDb(`import-db-${n++}`, () => NOW);
+});
+
+const CONTACTS_CSV = [
+  'ឈ្មោះ,អ៊ីមែល,ទូរស័ព្ទ,ក្រុមហ៊ុន,Notes',
+  'សុខ ដារ៉ា,dara@angkor-trade.com.kh,012 345 678,Angkor Trade,Met at the Phnom Penh expo',
+  'ចាន់ សុភា,sophea@mekong.example,,Mekong Rice,',
+  'Dara Kim,dara.kim@example.com,+855 17 222 333,Angkor Trade,',
+].join('\r\n');
+
+function contactsCsv(count: number, offset = 0): string {
+  const lines = ['Name,Email,Company'];
+  for (let i = offset; i < offset + count; i++) lines.push(`Person ${i},person${i}@example.com,Company ${i % 7}`);
+  return lines.join('\n');
+}
+
+describe('applying an import', () => {
+  it('stores every planned contact, findable by email and by a Khmer name, with companies and notes', async () => {
+    const plan = await planCsv(db, CONTACTS_CSV, 'contact', 'skip');
+    expect(plan.summary).toEqual({ new: 3, updated: 0, skipped: 0, invalid: 0 });
+    const { importId } = await runImport(db, plan, 'contact');
+
+    const dara = await findContactByEmail(db, 'DARA@angkor-trade.com.kh');
+    expect(dara?.name).toBe('សុខ ដារ៉ា');
+    expect(dara?.phones).toEqual([{ number: '012 345 678' }]);
+    expect(dara?.id).toBe(importRowId(importId, 1));
+    expect((await searchContacts(db, 'ដារ៉ា', 10)).map((c) => c.id)).toEqual([dara?.id]);
+
+    // One company per distinct name, linked from both of its rows.
+    const kim = await findContactByEmail(db, 'dara.kim@example.com');
+    expect(kim?.companyId).toBe(dara?.companyId);
+    const company = await db.get('companies', dara?.companyId ?? '');
+    expect(company?.name).toBe('Angkor Trade');
+    expect((await db.getAll('companies')).length).toBe(2);
+
+    // The notes column became a note activity.
+    const notes = await activitiesForContact(db, dara?.id ?? '');
+    expect(notes.map((a) => [a.type, a.body])).toEqual([['note', 'Met at the Phnom Penh expo']]);
+
+    const record = await getImport(db, importId);
+    expect(record).toMatchObject({ status: 'done', processedRows: 3, totalRows: 3 });
+    expect((await listImports(db)).map((r) => r.id)).toEqual([importId]);
+  });
+
+  it('updates a stored contact with the non-empty cells of its row and keeps the rest', async () => {
+    const stored = await createContact(
+      db,
+      { name: 'Dara', emails: [{ address: 'dara@angkor-trade.com.kh' }], jobTitle: 'Buyer', lifecycle: 'customer' },
+      NOW - 1000,
+    );
+    const plan = await planCsv(db, CONTACTS_CSV, 'contact', 'update');
+    expect(plan.summary).toMatchObject({ new: 2, updated: 1 });
+    await runImport(db, plan, 'contact');
+    const after = await getContact(db, stored.id);
+    expect(after).toMatchObject({ name: 'សុខ ដារ៉ា', jobTitle: 'Buyer', lifecycle: 'customer' });
+    expect(after?.phones).toEqual([{ number: '012 345 678' }]);
+  });
+
+  it('writes nothing of a batch that fails validation, and reports the row', async () => {
+    const record = await startImport(db, { entity: 'contacts', fileName: 'bad.csv', totalRows: 3 }, NOW);
+    const draft = (name: string, address: string): ImportRowInput['draft'] => ({
+      entity: 'contact',
+      name,
+      emails: [{ address }],
+      phones: [],
+      jobTitle: '',
+      lifecycle: 'lead',
+      sourceName: null,
+      ownerName: null,
+      notes: '',
+      custom: {},
+      provided: ['name', 'email'],
+    });
+    const rows: ImportRowInput[] = [
+      { row: 1, action: 'new', target: null, companyId: null, draft: draft('Good One', 'one@example.com') },
+      // Passes the wire but not the model: a name over 200 characters.
+      { row: 2, action: 'new', target: null, companyId: null, draft: draft('x'.repeat(201), 'two@example.com') },
+      { row: 3, action: 'new', target: null, companyId: null, draft: draft('Good Three', 'three@example.com') },
+    ];
+    const error = await applyImportBatch(db, record.id, rows, 3, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportBatchError);
+    expect((error as ImportBatchError).rows).toEqual([{ row: 2, reason: expect.stringContaining('name') }]);
+    expect(await db.count('contacts')).toBe(0);
+    expect((await getImport(db, record.id))?.processedRows).toBe(0);
+
+    // The chunk driver leaves the refused row out and writes the others.
+    const result = await applyImportRows(db, record.id, rows, 3, NOW);
+    expect(result).toMatchObject({ processedRows: 3, created: 2, rejected: [{ row: 2 }] });
+    expect(await db.count('contacts')).toBe(2);
+  });
+
+  it('refuses an address another contact took after planning, instead of aborting the batch', async () => {
+    const plan = await planCsv(db, CONTACTS_CSV, 'contact', 'skip');
+    await createContact(db, { name: 'Someone else', emails: [{ address: 'sophea@mekong.example' }] }, NOW);
+    const { rejected } = await runImport(db, plan, 'contact');
+    expect(rejected).toEqual([{ row: 2, reason: 'sophea@mekong.example already belongs to another contact' }]);
+    expect(await db.count('contacts')).toBe(3);
+  });
+
+  it('resumes an interrupted import after its last whole batch, without duplicates', async () => {
+    // Row 120 repeats row 3's address: with "update" it updates the contact row 3 created.
+    const csv = `${contactsCsv(250)}\nPerson Three Again,person3@example.com,Company 3`;
+    const plan = await planCsv(db, csv, 'contact', 'update');
+    expect(plan.summary).toMatchObject({ new: 250, updated: 1 });
+    const { importId } = await runImport(db, plan, 'contact', { chunkRows: 100, batchSize: 40, stopAfterChunks: 1 });
+    const interrupted = await getImport(db, importId);
+    expect(interrupted).toMatchObject({ status: 'running', processedRows: 100 });
+    expect(await db.count('contacts')).toBe(100);
+
+    // The rep chooses the file again: it is planned against the store as it now is, and sent from row 101.
+    const again = await planCsv(db, csv, 'contact', 'update');
+    await runImport(db, again, 'contact', { importId, afterRow: 100, chunkRows: 100, batchSize: 40 });
+    expect(await db.count('contacts')).toBe(250);
+    expect((await findContactByEmail(db, 'person3@example.com'))?.name).toBe('Person Three Again');
+    expect((await getImport(db, importId))?.processedRows).toBe(251);
+    expect((await db.getAll('companies')).filter((c) => c.deletedAt === null)).toHaveLength(7);
+  });
+
+  it('cuts chunks by row count and by size', async () => {
+    const plan = await planCsv(db, contactsCsv(25), 'contact', 'skip');
+    const byRows = [...importChunks(plan, new Map(), 0, 10)];
+    expect(byRows.map((c) => [c.rows.length, c.throughRow])).toEqual([
+      [10, 10],
+      [10, 20],
+      [5, 25],
+    ]);
+    const bySize = [...importChunks(plan, new Map(), 5, 1000, 1500)];
+    expect(bySize.every((c) => JSON.stringify(c.rows).length <= 1500 + 400)).toBe(true);
+    expect(bySize.at(-1)?.throughRow).toBe(25);
+    expect(bySize.reduce((sum, c) => sum + c.rows.length, 0)).toBe(20);
+  });
+});
+
+describe('undoing an import', () => {
+  it('restores updated records exactly and tombstones created ones, freeing their addresses', async () => {
+    const kept = await createContact(
+      db,
+      { name: 'Dara', emails: [{ address: 'dara@angkor-trade.com.kh' }], jobTitle: 'Buyer' },
+      NOW - 5000,
+    );
+    await createContact(db, { name: 'Untouched', emails: [{ address: 'other@example.com' }] }, NOW - 5000);
+    const before = await dumpStores(db);
+
+    const plan = await planCsv(db, CONTACTS_CSV, 'contact', 'update');
+    const { importId } = await runImport(db, plan, 'contact', { batchSize: 1, now: NOW + 1000 });
+    expect((await getContact(db, kept.id))?.name).toBe('សុខ ដារ៉ា');
+
+    const result = await undoImport(db, importId, NOW + 2000, 2);
+    expect(result.remaining).toBeGreaterThan(0);
+    const rest = await undoImport(db, importId, NOW + 2000);
+    expect(rest.remaining).toBe(0);
+    expect(result.restored + rest.restored).toBe(1);
+
+    const after = await dumpStores(db);
+    const live = <T extends { deletedAt: number | null }>(rows: T[]) => rows.filter((r) => r.deletedAt === null);
+    expect(live(after.contacts)).toEqual(before.contacts);
+    expect(live(after.companies)).toEqual(before.companies);
+    expect(live(after.activities)).toEqual(before.activities);
+    const created = after.contacts.filter((c) => !before.contacts.some((b) => b.id === c.id));
+    expect(created).toHaveLength(2);
+    expect(created.every((c) => c.deletedAt === NOW + 2000 && c.emailKeys.length === 0)).toBe(true);
+    expect((await getImport(db, importId))?.status).toBe('undone');
+
+    // The addresses are free again: the same person can be added by hand.
+    await expect(
+      createContact(db, { name: 'Sophea', emails: [{ address: 'sophea@mekong.example' }] }, NOW + 3000),
+    ).resolves.toMatchObject({ name: 'Sophea' });
+    // An undone import takes no more rows.
+    await expect(setImportStatus(db, importId, 'running', NOW)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('leaves a record the rep edited after the import as the rep left it', async () => {
+    const stored = await createContact(db, { name: 'Dara', emails: [{ address: 'dara@angkor-trade.com.kh' }] }, NOW);
+    const plan = await planCsv(db, CONTACTS_CSV, 'contact', 'update');
+    const { importId } = await runImport(db, plan, 'contact', { now: NOW + 1000 });
+    await updateContact(db, stored.id, { jobTitle: 'Director' }, NOW + 1500);
+    const result = await undoImport(db, importId, NOW + 2000);
+    expect(result).toMatchObject({ kept: 1, restored: 0, remaining: 0 });
+    expect((await getContact(db, stored.id))?.jobTitle).toBe('Director');
+  });
+
+  it('undoes an interrupted import too', async () => {
+    const plan = await planCsv(db, contactsCsv(30), 'contact', 'skip');
+    const { importId } = await runImport(db, plan, 'contact', { chunkRows: 10, stopAfterChunks: 2 });
+    expect((await db.getAll('contacts')).filter((c) => c.deletedAt === null)).toHaveLength(20);
+    await undoImport(db, importId, NOW + 10);
+    expect((await db.getAll('contacts')).filter((c) => c.deletedAt === null)).toHaveLength(0);
+    expect((await db.getAll('companies')).filter((c) => c.deletedAt === null)).toHaveLength(0);
+  });
+});
+
+describe('importing companies and deals', () => {
+  it('imports companies, then deals linked to them and to contacts by email', async () => {
+    const companies = await planCsv(
+      db,
+      'Company name,Website\nAngkor Trade,angkor-trade.com.kh\nMekong Rice,mekongrice.com',
+      'company',
+      'skip',
+    );
+    await runImport(db, companies, 'company');
+    await createContact(db, { name: 'Dara', emails: [{ address: 'dara@angkor-trade.com.kh' }] }, NOW);
+    const deals = await planCsv(
+      db,
+      'Deal name,Amount,Currency,Company,Contact email\nRice 40t,4100000,KHR,Angkor Trade,dara@angkor-trade.com.kh',
+      'deal',
+      'skip',
+    );
+    expect(deals.summary).toMatchObject({ new: 1, invalid: 0 });
+    await runImport(db, deals, 'deal');
+    const [deal] = await db.getAll('deals');
+    const dara = await findContactByEmail(db, 'dara@angkor-trade.com.kh');
+    expect(deal?.value).toEqual({ amount: 4_100_000, currency: 'KHR' });
+    expect(deal?.contactIds).toEqual([dara?.id]);
+    expect((await db.get('companies', deal?.companyId ?? ''))?.name).toBe('Angkor Trade');
+  });
+});

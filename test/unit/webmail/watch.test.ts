@@ -1,0 +1,139 @@
+import type { WebmailSnapshot } from '@/lib/model/snapshot';
+import { watchWebmail } from '@/lib/webmail/watch';
+
+function snap(view: WebmailSnapshot['view'], subject = ''): WebmailSnapshot {
+  return {
+    provider: 'gmail',
+    account: 'rep@example.com',
+    accountIndex: 0,
+    view,
+    thread: subject ? { id: 'abc', permId: null, subject, messages: [] } : null,
+    participants: [],
+    composes: [],
+    problem: null,
+  };
+}
+
+/** Lets MutationObserver callbacks (microtasks) run, then the debounce and idle callbacks. */
+async function settle(ms = 400) {
+  await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+describe('watchWebmail', () => {
+  let controller: AbortController;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    controller = new AbortController();
+    document.body.replaceChildren();
+    document.title = 'Gmail';
+  });
+  afterEach(() => {
+    controller.abort();
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('emits once at start, then folds a burst of mutations into one scan', async () => {
+    let subject = 'one';
+    const read = vi.fn(() => snap('thread', subject));
+    const onChange = vi.fn();
+    watchWebmail(window, read, onChange, controller.signal);
+    await settle();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    subject = 'two';
+    // Twenty separate tasks, each a mutation record of its own, all inside one debounce window.
+    for (let i = 0; i < 20; i++) {
+      document.body.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await settle();
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.lastCall?.[0].thread.subject).toBe('two');
+  });
+
+  it('does not emit when the snapshot did not change', async () => {
+    const read = vi.fn(() => snap('list'));
+    const onChange = vi.fn();
+    watchWebmail(window, read, onChange, controller.signal);
+    await settle();
+    document.body.append(document.createElement('span'));
+    await settle();
+    document.body.setAttribute('class', 'x');
+    await settle();
+    expect(read.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('rescans on hashchange and on typing in a compose recipient field', async () => {
+    const read = vi.fn(() => snap('list'));
+    watchWebmail(window, read, () => undefined, controller.signal);
+    await settle();
+    window.dispatchEvent(new Event('hashchange'));
+    await settle();
+    expect(read).toHaveBeenCalledTimes(2);
+
+    const field = document.createElement('div');
+    field.setAttribute('name', 'to');
+    const input = document.createElement('input');
+    field.append(input);
+    document.body.append(field);
+    await settle();
+    const before = read.mock.calls.length;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(read.mock.calls.length).toBe(before + 1);
+  });
+
+  it('stops everything when the signal aborts', async () => {
+    let n = 0;
+    const read = vi.fn(() => snap('thread', `s${n++}`));
+    const onChange = vi.fn();
+    watchWebmail(window, read, onChange, controller.signal);
+    document.body.append(document.createElement('div'));
+    controller.abort();
+    await settle();
+    document.body.append(document.createElement('div'));
+    window.dispatchEvent(new Event('hashchange'));
+    await settle();
+    expect(read).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('reports a throwing reader once and emits an unrecognised snapshot, without looping', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const read = vi.fn((): WebmailSnapshot => {
+      throw new Error('selector drift');
+    });
+    const onChange = vi.fn();
+    watchWebmail(window, read, onChange, controller.signal);
+    await settle();
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement('p'));
+      await settle();
+    }
+    expect(read).toHaveBeenCalledTimes(6);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0]?.[0]).toMatchObject({ view: 'unrecognised', problem: 'read-failed' });
+    await settle(5000);
+    expect(read).toHaveBeenCalledTimes(6);
+  });
+
+  it('waits while the tab is hidden and rescans when it is shown again', async () => {
+    let hidden = true;
+    vi.spyOn(document, 'hidden', 'get').mockImplementation(() => hidden);
+    const read = vi.fn(() => snap('list'));
+    watchWebmail(window, read, () => undefined, controller.signal);
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(read).not.toHaveBeenCalled();
+    hidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+});
