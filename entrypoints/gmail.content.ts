@@ -6,17 +6,23 @@ import { readGmailSnapshot } from '@/lib/webmail/gmail';
 import { watchWebmail } from '@/lib/webmail/watch';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
+// Written by the worker in the rep's language (lib/background/worker.ts); the browser's language is the fallback.
+const LABELS_KEY = 'toggleLabels';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   async main(ctx) {
     if (window.top !== window) return;
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
+    const stored = await browser.storage.local.get([COLLAPSED_KEY, LABELS_KEY]);
+    const labels = stored[LABELS_KEY] as { open?: unknown; close?: unknown } | undefined;
     const frame = mountSidebarFrame(document, {
       src: browser.runtime.getURL('/sidebar.html'),
       collapsed: stored[COLLAPSED_KEY] === true,
-      labels: { open: browser.i18n.getMessage('sidebar_open'), close: browser.i18n.getMessage('sidebar_close') },
+      labels: {
+        open: typeof labels?.open === 'string' ? labels.open : browser.i18n.getMessage('sidebar_open'),
+        close: typeof labels?.close === 'string' ? labels.close : browser.i18n.getMessage('sidebar_close'),
+      },
       onToggle: (collapsed) => void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }),
     });
     ctx.onInvalidated(() => frame.destroy());

@@ -27,6 +27,7 @@ function weekdayName(day: number): string {
 export function GeneralSettings({ app, settings }: { app: Dashboard; settings: Settings }) {
   const [zone, setZone] = useState(settings.timeZone);
   const [hours, setHours] = useState(settings.workingHours);
+  const [neverLog, setNeverLog] = useState(settings.neverLogDomains.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const save = (patch: Partial<Settings>) => app.attempt(() => call('settings.update', patch));
 
@@ -117,6 +118,28 @@ export function GeneralSettings({ app, settings }: { app: Dashboard; settings: S
           ))}
         </fieldset>
         <button type="submit">{t('dash_save_hours')}</button>
+      </form>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const domains = [
+            ...new Set(
+              neverLog
+                .split(/[\s,;]+/)
+                .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+                .filter(Boolean),
+            ),
+          ];
+          void save({ neverLogDomains: domains });
+        }}
+      >
+        <label>
+          {t('settings_never_log')}
+          <textarea rows={3} value={neverLog} onInput={(e) => setNeverLog(e.currentTarget.value)} />
+        </label>
+        <p class="muted">{t('settings_never_log_hint')}</p>
+        <button type="submit">{t('save')}</button>
       </form>
     </section>
   );

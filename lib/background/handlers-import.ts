@@ -30,10 +30,12 @@ export function createImportHandlers(s: WorkerServices): Pick<Handlers, keyof ty
       .catch(() => undefined);
     return next;
   };
-  const announce = <T>(stores: string[]) => (value: T) => {
-    s.changed(stores);
-    return value;
-  };
+  const announce =
+    <T>(stores: string[]) =>
+    (value: T) => {
+      s.changed(stores);
+      return value;
+    };
 
   return {
     'import.start': async (input) => startImport(db, input, s.now()).then(announce(['imports'])),
@@ -42,9 +44,7 @@ export function createImportHandlers(s: WorkerServices): Pick<Handlers, keyof ty
         announce(['imports', 'companies']),
       ),
     'import.rows': async ({ importId, rows, throughRow }) =>
-      serial(importId, () => applyImportRows(db, importId, rows, throughRow, s.now())).then(
-        announce(IMPORT_TOUCHES),
-      ),
+      serial(importId, () => applyImportRows(db, importId, rows, throughRow, s.now())).then(announce(IMPORT_TOUCHES)),
     'import.finish': async ({ importId }) =>
       serial(importId, () => setImportStatus(db, importId, 'done', s.now())).then(announce(['imports'])),
     'import.cancel': async ({ importId }) =>

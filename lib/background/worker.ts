@@ -1,6 +1,8 @@
 import type { browser as browserApi } from 'wxt/browser';
+import { getSettings } from '../db/config';
 import { openCrmDb } from '../db/open';
 import type { CrmDb } from '../db/schema';
+import { translate } from '../i18n/translate';
 import type { WebmailSnapshot } from '../model';
 import { createRouter } from '../rpc/router';
 import { EVENT_KIND, type SidecarEvent } from '../rpc/wire';
@@ -10,6 +12,7 @@ import { SnapshotCache } from './snapshots';
 
 export const WEBMAIL_ORIGINS = ['https://mail.google.com/'] as const;
 const SNAPSHOTS_KEY = 'snapshots';
+export const TOGGLE_LABELS_KEY = 'toggleLabels';
 
 /**
  * Wires the store, the RPC router and the reminders to the browser. Listeners are registered synchronously by the
@@ -39,6 +42,19 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
     },
   });
 
+  // The content script cannot read the store (and must stay small), so the toggle's labels in the rep's language are
+  // mirrored into local storage whenever the settings change.
+  const mirrorToggleLabels = async () => {
+    const { language } = await getSettings(await database());
+    await browser.storage.local.set({
+      [TOGGLE_LABELS_KEY]: { open: translate(language, 'sidebar_open'), close: translate(language, 'sidebar_close') },
+    });
+  };
+  const changed = (stores: string[]) => {
+    broadcast({ kind: EVENT_KIND, type: 'changed', stores });
+    if (stores.includes('settings')) void mirrorToggleLabels().catch(() => undefined);
+  };
+
   const reminders = new ReminderRuntime(browser, database, now, (stores) =>
     broadcast({ kind: EVENT_KIND, type: 'changed', stores }),
   );
@@ -50,7 +66,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
         now,
         version: browser.runtime.getManifest().version,
         snapshots,
-        changed: (stores) => broadcast({ kind: EVENT_KIND, type: 'changed', stores }),
+        changed,
         snapshotChanged: (tabId) => broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId }),
         tasksChanged: () => reminders.rearm(),
       }),
@@ -79,6 +95,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
   });
 
   reminders.listen();
+  void mirrorToggleLabels().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void reminders.wake());
   browser.runtime.onStartup.addListener(() => void reminders.wake());
   void reminders.wake();

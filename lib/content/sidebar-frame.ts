@@ -1,7 +1,7 @@
 /**
  * The sidebar's place on the webmail page: an extension-origin iframe (so CRM data never enters the page's DOM)
- * and a toggle button, both inside a shadow root so neither page CSS nor ours leaks across. The page sees only an
- * empty host element.
+ * and a toggle button, both inside a shadow root so neither page CSS nor ours leaks across. The root is open: it
+ * holds no CRM data (that stays in the iframe), and assistive tools and tests can then reach the toggle.
  */
 export interface SidebarFrame {
   setCollapsed(collapsed: boolean): void;
@@ -33,7 +33,7 @@ export function mountSidebarFrame(
   },
 ): SidebarFrame {
   const host = doc.createElement('sidecar-crm-root');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const panel = doc.createElement('div');

@@ -14,9 +14,6 @@ export interface Period {
   end: number;
 }
 
-/** 0 = Sunday … 6 = Saturday, as Date.getDay and settings.workingHours.days count. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-
 const MINUTE = 60_000;
 
 /**

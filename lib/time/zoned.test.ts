@@ -25,6 +25,11 @@ describe('zoned time', () => {
     expect(new Date(ambiguous).toISOString()).toBe('2026-11-01T05:30:00.000Z');
   });
 
+  it('resolves a repeated hour to its first occurrence east of UTC too', () => {
+    const ambiguous = fromWallClock({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Berlin');
+    expect(new Date(ambiguous).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
   it('finds the start of a local day and rolls over months', () => {
     const lateEvening = Date.UTC(2026, 0, 31, 16, 30); // 23:30 in Phnom Penh
     expect(startOfDay(lateEvening, 'Asia/Phnom_Penh')).toBe(Date.UTC(2026, 0, 30, 17, 0));

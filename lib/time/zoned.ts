@@ -12,6 +12,7 @@ export interface WallClock {
   second?: number;
 }
 
+const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -63,17 +64,29 @@ function offsetAt(epoch: number, timeZone: string): number {
  */
 export function fromWallClock(wall: WallClock, timeZone: string): number {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
-  const firstGuess = naive - offsetAt(naive, timeZone);
-  const secondGuess = naive - offsetAt(firstGuess, timeZone);
-  if (firstGuess === secondGuess) return firstGuess;
-  const earlier = Math.min(firstGuess, secondGuess);
-  const later = Math.max(firstGuess, secondGuess);
-  // Prefer the candidate whose wall clock really shows the requested time (the ambiguous hour's first occurrence).
-  for (const candidate of [earlier, later]) {
-    const shown = toWallClock(candidate, timeZone);
-    if (shown.hour === ((wall.hour % 24) + 24) % 24 && shown.minute === wall.minute) return candidate;
-  }
-  return naive - offsetAt(naive - 86_400_000, timeZone);
+  const wanted = new Date(naive);
+  const shows = (instant: number) => {
+    const w = toWallClock(instant, timeZone);
+    return (
+      w.year === wanted.getUTCFullYear() &&
+      w.month === wanted.getUTCMonth() + 1 &&
+      w.day === wanted.getUTCDate() &&
+      w.hour === wanted.getUTCHours() &&
+      w.minute === wanted.getUTCMinutes() &&
+      w.second === wanted.getUTCSeconds()
+    );
+  };
+  // Offsets in force a day either side cover both sides of any DST change; every one that really shows the wanted
+  // wall clock is a candidate, and the earliest is the first occurrence of a repeated time.
+  const offsets = new Set([
+    offsetAt(naive - DAY, timeZone),
+    offsetAt(naive, timeZone),
+    offsetAt(naive + DAY, timeZone),
+  ]);
+  const candidates = [...offsets].map((offset) => naive - offset).filter(shows);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // Skipped by a spring-forward gap: keep the offset from before the gap, which lands just past it.
+  return naive - offsetAt(naive - DAY, timeZone);
 }
 
 /** Midnight that starts the calendar day of `epoch` in `timeZone`, `days` days later (negative for earlier). */

@@ -116,3 +116,19 @@ test('hostile names and subjects are shown as text and run nothing', async ({ ex
   expect(width).toBeLessThanOrEqual(360);
   expect(dialogs).toEqual([]);
 });
+
+test('the sidebar folds away with a visible toggle and remembers it', async ({ ext }) => {
+  const page = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  await sidebarOf(page);
+  const hide = page.getByRole('button', { name: 'Hide the Sidecar CRM sidebar' });
+  await expect(hide).toHaveAttribute('aria-expanded', 'true');
+  await hide.focus();
+  await page.keyboard.press('Enter');
+  const show = page.getByRole('button', { name: 'Show the Sidecar CRM sidebar' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('sidecar-crm-root iframe')).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show the Sidecar CRM sidebar' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the Sidecar CRM sidebar' }).click();
+  await expect(page.locator('sidecar-crm-root iframe')).toBeVisible();
+});

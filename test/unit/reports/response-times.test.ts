@@ -123,15 +123,18 @@ describe('waitingThreads', () => {
   });
 
   it('reads an inbound logged in the same instant as the rep’s email as coming after it', () => {
-    // Move T8's inbound (a22) onto the rep's 31 Mar 10:00 email: it cannot be a reply to a message not yet read, so
-    // the thread waits from 10:00 → 22 h at NOW, rather than counting a 0 ms reply.
+    // Move T4's reply (a14, 10 Mar 11:00) onto the contact's 09:00 message (a13). A reply cannot be sent in the
+    // instant the message it answers arrives, so a13 is read as the later one: no 0 ms sample, and T4 waits from
+    // 10 Mar 09:00 → 21 days 23 h = 527 h at NOW (1 Apr 08:00).
     const sameInstant = activities.map((activity) =>
-      activity.messageId === '<m22@mail.gmail.com>' ? { ...activity, occurredAt: pp(2026, 3, 31, 10) } : activity,
+      activity.messageId === '<m14@mail.gmail.com>' ? { ...activity, occurredAt: pp(2026, 3, 10, 9) } : activity,
     );
     expect(waitingThreads(sameInstant, NOW).map((thread) => [thread.threadId, thread.waitingMs])).toEqual([
+      [THREAD.t4, 527 * HOUR],
       [THREAD.t7, 47 * HOUR],
-      [THREAD.t8, 22 * HOUR],
+      [THREAD.t8, 17 * HOUR],
     ]);
+    expect(responseSamples(sameInstant).some((sample) => sample.ms === 0)).toBe(false);
   });
 
   it('sees the new inbound on T1 once it has happened', () => {
