@@ -43,7 +43,7 @@ type CustomValue = string | number | boolean | null;
 interface DraftBase {
   custom: Record<string, CustomValue>;
   /** Fields the row gave a value for: an update writes these and leaves the rest alone. */
-  provided: readonly string[];
+  provided: string[];
   ownerName: string | null;
 }
 export interface ImportedContact extends DraftBase {

@@ -28,6 +28,8 @@ export function formatMoney(value: Money, locale: string): string {
     return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: value.currency,
+      // "៛4,100,000" beside "$1,000": the signs reps write, where "KHR 4,100,000" reads like a bank statement.
+      currencyDisplay: 'narrowSymbol',
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     }).format(major);

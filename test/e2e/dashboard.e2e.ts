@@ -31,7 +31,7 @@ test('a rep moves a deal on the board by keyboard, wins it, and sets a custom pr
   const firstColumn = page.getByRole('list', { name: first.name, exact: true });
   await expect(firstColumn.getByRole('link', { name: deal.title })).toBeVisible();
   // Riel shows no decimals, and the column converts it with the default rate (4,100 riel to the dollar).
-  await expect(firstColumn.getByText('KHR 4,100,000')).toBeVisible();
+  await expect(firstColumn.getByText('៛4,100,000')).toBeVisible();
   await expect(page.getByText('$1,000.00')).toBeVisible();
 
   await page.getByRole('button', { name: `Move ${deal.title}` }).focus();

@@ -20,12 +20,12 @@ export interface Extension {
   userDataDir: string;
 }
 
-export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
+export async function launchChromium(userDataDir: string, options: { headless?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     args: [
-      '--headless=new',
+      ...(options.headless === false ? [] : ['--headless=new']),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the built extension in Debian's Chromium on a local demo mailbox (Gmail-like pages served for
+ * https://mail.google.com/ by request routing — no Google account, no network). Headed where there is a display;
+ * without one it runs headless, saves screenshots of the sidebar, popup and dashboard to docs/, and exits.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { demoMailboxHtml } from '../fixtures/gmail';
+import { attach, launchChromium, rpc, sidebarOf } from '../e2e/harness';
+
+const PROFILE = resolve(import.meta.dirname, '../../.demo-profile');
+const SHOTS = resolve(import.meta.dirname, '../../docs');
+const headed = Boolean(process.env.DISPLAY) && !process.argv.includes('--headless');
+
+/** A few records so the first thread already shows a known contact with a deal and a follow-up. */
+async function seed(page: Page): Promise<void> {
+  const existing = await rpc<{ contacts: unknown[] }>(page, 'search.all', { query: 'dara' });
+  if (existing.contacts.length > 0) return;
+  const [pipeline] = await rpc<{ id: string; stages: { id: string }[] }[]>(page, 'pipelines.list', {});
+  const contact = await rpc<{ id: string }>(page, 'contact.create', {
+    name: 'Dara Kim',
+    emails: [{ address: 'Dara.Kim+Quotes@AngkorTrade.com.kh' }],
+    phones: [{ number: '+855 12 345 678' }],
+    jobTitle: 'Sales Manager',
+    lifecycle: 'opportunity',
+  });
+  await rpc(page, 'deal.create', {
+    title: 'Two 40ft containers to Sihanoukville',
+    pipelineId: pipeline!.id,
+    stageId: pipeline!.stages[2]!.id,
+    value: { amount: 3_280_000, currency: 'KHR' },
+    contactIds: [contact.id],
+  });
+  await rpc(page, 'deal.create', {
+    title: 'Cold-chain storage, 12 months',
+    pipelineId: pipeline!.id,
+    stageId: pipeline!.stages[1]!.id,
+    value: { amount: 1_440_000, currency: 'USD' },
+    contactIds: [contact.id],
+  });
+  await rpc(page, 'task.followUp', {
+    title: 'Confirm the March containers with Dara',
+    due: { preset: 'tomorrow-morning' },
+    contactId: contact.id,
+  });
+}
+
+async function main(): Promise<void> {
+  const context: BrowserContext = await launchChromium(PROFILE, { headless: !headed });
+  const ext = await attach(context, PROFILE);
+  const setup = await ext.openPage('popup.html');
+  await seed(setup);
+  await setup.close();
+
+  const gmail = await ext.openGmail(demoMailboxHtml(), '/mail/u/0/#inbox/18e1a2b3c4d5e6f7');
+  await gmail.setViewportSize({ width: 1400, height: 900 });
+  const sidebar = await sidebarOf(gmail);
+  await sidebar.getByRole('region', { name: /^Contact / }).first().waitFor();
+
+  if (headed) {
+    console.log('Sidecar CRM demo is running: a demo mailbox with the extension loaded. Close the browser to stop.');
+    await new Promise<void>((done) => context.on('close', () => done()));
+    return;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  await gmail.screenshot({ path: `${SHOTS}/sidebar.png` });
+  const popup = await ext.openPage('popup.html');
+  await popup.setViewportSize({ width: 380, height: 520 });
+  await popup.getByText('Confirm the March containers with Dara').waitFor();
+  await popup.screenshot({ path: `${SHOTS}/popup.png` });
+  const board = await ext.openPage('dashboard.html#/board');
+  await board.setViewportSize({ width: 1400, height: 800 });
+  await board.getByText('Two 40ft containers to Sihanoukville').first().waitFor();
+  await board.screenshot({ path: `${SHOTS}/board.png` });
+  console.log(`No display: ran headless and saved screenshots to ${SHOTS}/ (sidebar.png, popup.png, board.png).`);
+  await context.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
