@@ -18,6 +18,8 @@ test('the worker answers an extension page, and data survives a reload and a bro
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
 
+  expect(ext.workerErrors).toEqual([]);
+
   // Close the whole browser and start it again on the same profile.
   await ext.context.close();
   const context = await launchChromium(ext.userDataDir);
@@ -26,6 +28,7 @@ test('the worker answers an extension page, and data survives a reload and a bro
     const after = await again.openPage('popup.html');
     const contact = await rpc<{ name: string } | null>(after, 'contact.get', { id: created.id });
     expect(contact?.name).toBe('សុខ ចាន់ធី');
+    expect(again.workerErrors).toEqual([]);
   } finally {
     await context.close();
   }

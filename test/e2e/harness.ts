@@ -18,6 +18,8 @@ export interface Extension {
   /** Stops the service worker through the DevTools protocol, as Chrome does to an idle worker. */
   stopWorker(): Promise<void>;
   userDataDir: string;
+  /** Errors the service worker printed or threw since launch, across restarts of the worker. */
+  workerErrors: string[];
 }
 
 export async function launchChromium(userDataDir: string, options: { headless?: boolean } = {}): Promise<BrowserContext> {
@@ -48,12 +50,21 @@ export async function attach(context: BrowserContext, userDataDir: string): Prom
   const findWorker = async () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const workerErrors: string[] = [];
+  const watchWorker = (worker: Worker) => {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') workerErrors.push(message.text());
+    });
+  };
+  context.on('serviceworker', watchWorker);
   const first = await findWorker();
+  watchWorker(first);
   const id = new URL(first.url()).host;
   return {
     context,
     id,
     userDataDir,
+    workerErrors,
     async worker() {
       const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
       if (live) return live;
