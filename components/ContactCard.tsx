@@ -1,5 +1,12 @@
 import { useState } from 'preact/hooks';
-import { LIFECYCLE_STAGES, type LifecycleStage, type Pipeline, type Settings, type Source } from '@/lib/model';
+import {
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  type Pipeline,
+  type Rep,
+  type Settings,
+  type Source,
+} from '@/lib/model';
 import { call } from '@/lib/rpc/client';
 import type { ContactCardView } from '@/lib/rpc/contract';
 import { ActivityList } from './ActivityList';
@@ -16,12 +23,14 @@ export function ContactCard({
   settings,
   pipelines,
   sources,
+  reps,
   thread,
 }: {
   card: ContactCardView;
   settings: Settings;
   pipelines: Pipeline[];
   sources: Source[];
+  reps: Rep[];
   thread: { id: string; subject: string } | null;
 }) {
   const { contact, company } = card;
@@ -100,6 +109,25 @@ export function ContactCard({
           ))}
         </select>
       </div>
+      {reps.length > 0 ? (
+        <div class="field">
+          <label class="field-label" for={`owner-${contact.id}`}>
+            {t('contact_owner')}
+          </label>
+          <select
+            id={`owner-${contact.id}`}
+            value={contact.ownerId ?? ''}
+            onChange={(e) => void quick({ ownerId: e.currentTarget.value || null })}
+          >
+            <option value="">{t('field_empty')}</option>
+            {reps.map((rep) => (
+              <option key={rep.id} value={rep.id}>
+                {rep.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <ErrorText message={error} />
 
       <h3>{t('deals_open')}</h3>

@@ -1,19 +1,38 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Deal, Pipeline } from '@/lib/model';
-import { call } from '@/lib/rpc/client';
+import { parseMoneyInput } from '@/lib/model';
+import { call, RpcFailure } from '@/lib/rpc/client';
+import { EditableField } from './EditableField';
 import { ErrorText } from './ErrorText';
 import { errorText, money } from './format';
 import { t } from './i18n';
 import { StageSelect } from './StageSelect';
 
+type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
+
+/** A calendar day as typed in a date input ↔ the stored instant (noon UTC keeps the day in every zone ±11 h). */
+function dayInput(epoch: number | null): string {
+  return epoch === null ? '' : new Date(epoch).toISOString().slice(0, 10);
+}
+
+function fromDayInput(text: string): number | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T12:00:00Z`) : null;
+}
+
+function invalid(message: string): RpcFailure {
+  return new RpcFailure({ code: 'invalid', message });
+}
+
 function DealItem({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const [closing, setClosing] = useState<'lost' | null>(null);
   const [reason, setReason] = useState('');
-  const update = async (patch: Parameters<typeof call<'deal.update'>>[1]['patch']) => {
+  const save = (patch: DealPatch) => call('deal.update', { id: deal.id, patch });
+  const update = async (patch: DealPatch) => {
     setError(null);
     try {
-      await call('deal.update', { id: deal.id, patch });
+      await save(patch);
       setClosing(null);
     } catch (e) {
       setError(errorText(e));
@@ -32,12 +51,37 @@ function DealItem({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefin
           onChange={(stageId) => void update({ stageId })}
         />
       ) : null}
+      <EditableField
+        label={t('deal_amount_in', { currency: deal.value.currency })}
+        value={money(deal.value)}
+        onSave={async (text) => {
+          const amount = parseMoneyInput(text, deal.value.currency);
+          if (amount === null) throw invalid(t('deal_amount_invalid'));
+          await save({ value: { amount, currency: deal.value.currency } });
+        }}
+      />
+      <EditableField
+        label={t('deal_close_date')}
+        type="date"
+        value={dayInput(deal.expectedCloseAt)}
+        onSave={async (text) => {
+          if (text !== '' && fromDayInput(text) === null) throw invalid(t('followup_pick_date'));
+          await save({ expectedCloseAt: fromDayInput(text) });
+        }}
+      />
       <div class="row">
         <button type="button" onClick={() => void update({ status: 'won' })}>
           {t('deal_mark_won')}
         </button>
         <button type="button" onClick={() => setClosing('lost')}>
           {t('deal_mark_lost')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          onClick={() => window.open(browser.runtime.getURL(`/dashboard.html#/deal/${deal.id}` as '/dashboard.html'))}
+        >
+          {t('deal_open_record')}
         </button>
       </div>
       {closing === 'lost' ? (

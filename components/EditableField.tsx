@@ -17,7 +17,7 @@ export function EditableField({
   label: string;
   value: string;
   placeholder?: string;
-  type?: 'text' | 'tel' | 'email';
+  type?: 'text' | 'tel' | 'email' | 'date';
   onSave(next: string): Promise<unknown>;
 }) {
   const [editing, setEditing] = useState(false);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Contact, Pipeline, Settings, SnapshotParticipant, Source } from '@/lib/model';
+import type { Contact, Pipeline, Rep, Settings, SnapshotParticipant, Source } from '@/lib/model';
 import { call } from '@/lib/rpc/client';
 import type { ContactCardView } from '@/lib/rpc/contract';
 import { ContactCard } from './ContactCard';
@@ -61,6 +61,7 @@ export function ParticipantItem({
   settings,
   pipelines,
   sources,
+  reps,
   thread,
 }: {
   person: SnapshotParticipant;
@@ -69,6 +70,7 @@ export function ParticipantItem({
   settings: Settings;
   pipelines: Pipeline[];
   sources: Source[];
+  reps: Rep[];
   thread: { id: string; subject: string } | null;
 }) {
   const [error, setError] = useState<string | null>(null);
@@ -100,7 +102,14 @@ export function ParticipantItem({
         <span class="roles muted">{person.roles.map((role) => t(`role_${role}`)).join(', ')}</span>
       </div>
       {card ? (
-        <ContactCard card={card} settings={settings} pipelines={pipelines} sources={sources} thread={thread} />
+        <ContactCard
+          card={card}
+          settings={settings}
+          pipelines={pipelines}
+          sources={sources}
+          reps={reps}
+          thread={thread}
+        />
       ) : known ? (
         <p class="muted">{t('loading')}</p>
       ) : (

@@ -5,7 +5,9 @@ import { BoardView } from './BoardView';
 import { CompanyPage } from './CompanyPage';
 import { ContactPage } from './ContactPage';
 import { DealPage } from './DealPage';
+import { ExportView } from './export/ExportView';
 import { HomeView } from './HomeView';
+import { ImportView } from './import/ImportView';
 import { SettingsView } from './SettingsView';
 import { TableView } from './TableView';
 import { TasksView } from './TasksView';
@@ -35,6 +37,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'companies', view: (p) => <TableView {...p} entity="companies" />, nav: 'dash_nav_companies' },
   { name: 'deals', view: (p) => <TableView {...p} entity="deals" />, nav: 'dash_nav_deals' },
   { name: 'tasks', view: TasksView, nav: 'dash_nav_tasks' },
+  { name: 'import', view: ImportView, nav: 'dash_nav_import' },
+  { name: 'export', view: ExportView, nav: 'dash_nav_export' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
   { name: 'contact', view: ContactPage },
   { name: 'company', view: CompanyPage },

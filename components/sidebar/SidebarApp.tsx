@@ -87,6 +87,7 @@ export function SidebarApp() {
                 settings={settings}
                 pipelines={model.pipelines.value}
                 sources={model.sources.value}
+                reps={model.reps.value}
                 thread={thread}
               />
             );

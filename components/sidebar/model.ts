@@ -1,7 +1,7 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { onSidecarEvent } from '@/components/events';
 import { language } from '@/components/i18n';
-import type { Pipeline, Settings, SnapshotParticipant, Source, WebmailSnapshot } from '@/lib/model';
+import type { Pipeline, Rep, Settings, SnapshotParticipant, Source, WebmailSnapshot } from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
 import { request } from '@/lib/rpc/client';
 import type { ContactCardView } from '@/lib/rpc/contract';
@@ -24,6 +24,7 @@ export const SidebarModel = createModel(() => {
   const settings = signal<Settings | null>(null);
   const pipelines = signal<Pipeline[]>([]);
   const sources = signal<Source[]>([]);
+  const reps = signal<Rep[]>([]);
   const doNotLog = signal(false);
 
   const people = computed<SnapshotParticipant[]>(() => snapshot.value?.participants ?? []);
@@ -63,10 +64,11 @@ export const SidebarModel = createModel(() => {
   });
 
   const loadSettings = action(async () => {
-    const [s, p, src] = await Promise.all([
+    const [s, p, src, r] = await Promise.all([
       request('settings.get', {}),
       request('pipelines.list', {}),
       request('sources.list', {}),
+      request('reps.list', {}),
     ]);
     if (s.ok) {
       settings.value = s.value;
@@ -74,6 +76,7 @@ export const SidebarModel = createModel(() => {
     }
     if (p.ok) pipelines.value = p.value;
     if (src.ok) sources.value = src.value;
+    if (r.ok) reps.value = r.value;
   });
 
   const refreshCards = action(() => loadCards(people.value.map((p) => normalizeEmail(p.email))));
@@ -82,7 +85,7 @@ export const SidebarModel = createModel(() => {
   onSidecarEvent((event) => {
     if (event.type === 'snapshot' && event.tabId === tabId.value) void loadSnapshot();
     if (event.type === 'changed') {
-      if (event.stores.some((s) => ['settings', 'pipelines', 'sources'].includes(s))) void loadSettings();
+      if (event.stores.some((s) => ['settings', 'pipelines', 'sources', 'reps'].includes(s))) void loadSettings();
       if (event.stores.some((s) => ['contacts', 'companies', 'deals', 'activities', 'tasks'].includes(s))) {
         void refreshCards();
       }
@@ -102,6 +105,7 @@ export const SidebarModel = createModel(() => {
     settings,
     pipelines,
     sources,
+    reps,
     doNotLog,
     reload: loadSnapshot,
     refreshCards,

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import * as activities from '../db/activities';
 import { bulkSetDeleted, bulkUpdate, moveStageDeals } from '../db/bulk';
 import * as companies from '../db/companies';
@@ -7,6 +8,7 @@ import * as tasks from '../db/tasks';
 import type { dashboardContract } from '../rpc/contract-dashboard';
 import type { Handlers } from '../rpc/router';
 import type { WorkerServices } from './handlers';
+import { generateNow, ReportArchive } from './report-scheduler';
 
 /** Stores a change to each entity's records may touch, for the change event open pages re-read on. */
 const TOUCHED = {
@@ -91,5 +93,16 @@ export function createDashboardHandlers(s: WorkerServices): Pick<Handlers, keyof
     },
     'activity.setDeleted': async ({ id, deleted }) =>
       write(['activities'], activities.setActivityDeleted(db, id, deleted, s.now())),
+    // Generated reports live in storage.local beside the scheduler's state (report-scheduler.ts), not in the store.
+    'reports.list': async () =>
+      (await new ReportArchive(browser.storage.local).list()).map(({ report, ...stored }) => ({
+        ...stored,
+        period: report.period,
+        generatedAt: report.generatedAt,
+        repId: report.repId,
+      })),
+    'report.get': async ({ id }) => new ReportArchive(browser.storage.local).get(id),
+    'reports.generateNow': async ({ kind, repId }) =>
+      generateNow(db, new ReportArchive(browser.storage.local), s.now(), kind, repId ?? null),
   };
 }

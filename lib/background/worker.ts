@@ -8,6 +8,7 @@ import { createRouter } from '../rpc/router';
 import { EVENT_KIND, type SidecarEvent } from '../rpc/wire';
 import { createHandlers } from './handlers';
 import { ReminderRuntime } from './reminders';
+import { ReportScheduler } from './report-scheduler';
 import { SnapshotCache } from './snapshots';
 
 export const WEBMAIL_ORIGINS = ['https://mail.google.com/'] as const;
@@ -50,9 +51,12 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
       [TOGGLE_LABELS_KEY]: { open: translate(language, 'sidebar_open'), close: translate(language, 'sidebar_close') },
     });
   };
+  const reports = new ReportScheduler(browser, database, now);
   const changed = (stores: string[]) => {
     broadcast({ kind: EVENT_KIND, type: 'changed', stores });
     if (stores.includes('settings')) void mirrorToggleLabels().catch(() => undefined);
+    // Report schedules live in the settings: re-derive their alarms whenever the settings change.
+    if (stores.includes('settings')) void reports.wake().catch(() => undefined);
   };
 
   const reminders = new ReminderRuntime(browser, database, now, (stores) =>
@@ -95,12 +99,16 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
   });
 
   reminders.listen();
+  reports.listen();
   void mirrorToggleLabels().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void reminders.wake());
   browser.runtime.onStartup.addListener(() => void reminders.wake());
   void reminders.wake();
+  browser.runtime.onInstalled.addListener(() => void reports.wake().catch(() => undefined));
+  browser.runtime.onStartup.addListener(() => void reports.wake().catch(() => undefined));
+  void reports.wake().catch(() => undefined);
   // Ask the browser not to evict the CRM under storage pressure; the answer is informational.
   void globalThis.navigator?.storage?.persist?.().catch(() => false);
 
-  return { database, reminders, routerReady };
+  return { database, reminders, reports, routerReady };
 }

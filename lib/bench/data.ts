@@ -199,9 +199,28 @@ const EN_TRADE = [
   'Printing',
   'Jewelry',
 ];
-const EN_SUFFIX = ['Co., Ltd.', 'Group', 'Holdings', 'Enterprise', 'Partners', 'Industries', 'Corp.', 'Plc', 'Trading', 'Services'];
+const EN_SUFFIX = [
+  'Co., Ltd.',
+  'Group',
+  'Holdings',
+  'Enterprise',
+  'Partners',
+  'Industries',
+  'Corp.',
+  'Plc',
+  'Trading',
+  'Services',
+];
 const FREE_MAIL = ['gmail.com', 'yahoo.com', 'outlook.com'];
-const PRODUCTS = ['Forklifts', 'Cold storage', 'Fleet service', 'Packaging', 'Solar panels', 'ERP rollout', 'Office fit-out'];
+const PRODUCTS = [
+  'Forklifts',
+  'Cold storage',
+  'Fleet service',
+  'Packaging',
+  'Solar panels',
+  'ERP rollout',
+  'Office fit-out',
+];
 
 export const COMPANY_COUNT = 20_000;
 
@@ -218,8 +237,12 @@ export function mix(n: number): number {
 
 /** A UUID-shaped id (version 4, RFC variant) unique per (kind, index), in random-looking key order like real ones. */
 export function benchId(kind: number, index: number): string {
-  const head = mix(index * 31 + kind).toString(16).padStart(8, '0');
-  const mid = mix(index ^ (kind << 24)).toString(16).padStart(8, '0');
+  const head = mix(index * 31 + kind)
+    .toString(16)
+    .padStart(8, '0');
+  const mid = mix(index ^ (kind << 24))
+    .toString(16)
+    .padStart(8, '0');
   return `${head}-${mid.slice(0, 4)}-4${mid.slice(4, 7)}-8${kind.toString(16).padStart(3, '0')}-${index.toString(16).padStart(12, '0')}`;
 }
 

@@ -1,16 +1,7 @@
 import type { ActivityRow, CompanyRow, ContactRow, CrmDb, DealRow } from '../db/schema';
 import { companyRow, contactRow, dealRow } from '../db/schema';
 import type { Activity, Company, Contact, Deal, Pipeline } from '../model';
-import {
-  activityContactAt,
-  benchId,
-  COMPANY_COUNT,
-  companyAt,
-  dealTitleAt,
-  KIND,
-  mix,
-  personAt,
-} from './data';
+import { activityContactAt, benchId, COMPANY_COUNT, companyAt, dealTitleAt, KIND, mix, personAt } from './data';
 
 /**
  * Bulk seeding for the benchmark only: rows are built with the store's own row builders (so every index key is the
@@ -92,7 +83,10 @@ export function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline
     updatedAt: at,
     deletedAt: null,
     title: dealTitleAt(index, companyAt(companyIndex).name),
-    value: index % 3 === 0 ? { amount: (mix(index) % 400_000) * 1000, currency: 'KHR' } : { amount: (mix(index) % 100_000) * 100, currency: 'USD' },
+    value:
+      index % 3 === 0
+        ? { amount: (mix(index) % 400_000) * 1000, currency: 'KHR' }
+        : { amount: (mix(index) % 100_000) * 100, currency: 'USD' },
     pipelineId: pipeline.id,
     stageId: stage?.id ?? pipeline.id,
     status,
@@ -143,7 +137,13 @@ export function activityRowAt(index: number, shape: SeedShape): ActivityRow {
 
 type AnyRow = CompanyRow | ContactRow | DealRow | ActivityRow;
 
-export function buildRows(kind: SeedKind, start: number, count: number, shape: SeedShape, pipeline: Pipeline): AnyRow[] {
+export function buildRows(
+  kind: SeedKind,
+  start: number,
+  count: number,
+  shape: SeedShape,
+  pipeline: Pipeline,
+): AnyRow[] {
   const rows: AnyRow[] = [];
   for (let i = start; i < start + count; i++) {
     if (kind === 'companies') rows.push(companyRow(companyRecordAt(i)));

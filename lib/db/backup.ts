@@ -1,6 +1,17 @@
 import type { z } from 'zod';
 import type { BackupData, RecordCollection } from '../export/backup';
-import type { Activity, Company, Contact, CustomPropertyDef, Deal, Pipeline, Rep, Settings, Source, Task } from '../model';
+import type {
+  Activity,
+  Company,
+  Contact,
+  CustomPropertyDef,
+  Deal,
+  Pipeline,
+  Rep,
+  Settings,
+  Source,
+  Task,
+} from '../model';
 import {
   activitySchema,
   companySchema,
@@ -185,11 +196,7 @@ function activityRow(activity: Activity): ActivityRow {
  * leaves out (as a conflict) one that would take another record's email address, message or property key.
  * Companies are restored before contacts and deals, whose search keys include their company's name.
  */
-export async function putBackupRecords(
-  db: CrmDb,
-  chunk: BackupChunk,
-  mode: 'replace' | 'merge',
-): Promise<PutResult> {
+export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'replace' | 'merge'): Promise<PutResult> {
   const records = (chunk.records as Versioned[]).map((record) =>
     validate(SCHEMA_OF[chunk.collection], record, `${chunk.collection} ${record.id}`),
   ) as Versioned[];

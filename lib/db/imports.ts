@@ -287,13 +287,15 @@ export async function createImportCompanies(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < names.length; start += batchSize) {
-    const companies = names.slice(start, start + batchSize).map((name) =>
-      validate(
-        companySchema,
-        { ...newRecordBase(now), name, domains: [], phone: '', address: '', ownerId: null, custom: {} },
-        `Company ${name}`,
-      ),
-    );
+    const companies = names
+      .slice(start, start + batchSize)
+      .map((name) =>
+        validate(
+          companySchema,
+          { ...newRecordBase(now), name, domains: [], phone: '', address: '', ownerId: null, custom: {} },
+          `Company ${name}`,
+        ),
+      );
     const tx = db.transaction(['imports', 'companies'], 'readwrite');
     await commit(tx, async () => {
       const record = await runningImport(tx.objectStore('imports'), importId);
@@ -531,7 +533,10 @@ const looseName = (text: string) =>
     .replace(/[\s_-]+/g, ' ')
     .trim();
 
-function checked<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.infer<S> } | { ok: false; reason: string } {
+function checked<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: z.infer<S> } | { ok: false; reason: string } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
@@ -704,7 +709,7 @@ function prepare(importId: string, rows: readonly ImportRowInput[], context: Bat
     } else {
       // Deals have no natural key: planImport always makes them new.
       const pipeline = context.pipelines.get(draft.pipelineId);
-      if (!pipeline || !pipeline.stages.some((s) => s.id === draft.stageId)) {
+      if (!pipeline?.stages.some((s) => s.id === draft.stageId)) {
         errors.push({ row: row.row, reason: 'its pipeline or stage no longer exists' });
         continue;
       }
@@ -843,7 +848,9 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
     for (const companyId of companiesGone) {
       for (const contact of await tx.objectStore('contacts').index('byCompany').getAll(companyId)) {
         if (contact.deletedAt !== null) continue;
-        await tx.objectStore('contacts').put(contactRow({ ...(stripRow(contact) as Contact), companyId: null, updatedAt: now }));
+        await tx
+          .objectStore('contacts')
+          .put(contactRow({ ...(stripRow(contact) as Contact), companyId: null, updatedAt: now }));
       }
       for (const deal of await tx.objectStore('deals').index('byCompany').getAll(companyId)) {
         if (deal.deletedAt !== null) continue;

@@ -4,6 +4,20 @@ import { currencyCode } from './money';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time HH:MM' });
 
+/** A report the worker generates on its own at a local time (lib/time/periods.ts nextRunAt reads the fields). */
+export const reportScheduleSchema = z.object({
+  id: recordId,
+  frequency: z.enum(['daily', 'weekly', 'monthly', 'quarterly']),
+  time: clockTime,
+  /** Weekly: 0 = Sunday … 6 = Saturday. */
+  weekday: z.number().int().min(0).max(6).optional(),
+  /** Monthly and quarterly: clamped to the month's last day. */
+  dayOfMonth: z.number().int().min(1).max(31).optional(),
+  /** One rep's figures; null for the whole team. */
+  repId: recordId.nullable(),
+});
+export type ReportSchedule = z.infer<typeof reportScheduleSchema>;
+
 export const settingsSchema = z.object({
   /** UI language, independent of the browser's. */
   language: z.enum(['en', 'km']),
@@ -22,6 +36,12 @@ export const settingsSchema = z.object({
   neverLogDomains: z.array(shortText(253)).max(500),
   defaultPipelineId: recordId.nullable(),
   currentRepId: recordId.nullable(),
+  /**
+   * Optional rather than `.default([])`: settings stored before this field still parse, and `settings.update` takes
+   * `settingsSchema.partial()`, where zod 4 would fill a default into every patch and wipe the schedules whenever
+   * the rep changed the language. Read it as `settings.reportSchedules ?? []`.
+   */
+  reportSchedules: z.array(reportScheduleSchema).max(20).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -266,7 +266,7 @@ function moneyText(breakdown: MoneyBreakdown, t: ReportTranslate, locale: string
   return `${main} ${t('reportNoRate', { amounts: others })}`;
 }
 
-function durationText(ms: number, t: ReportTranslate, locale: string): string {
+export function durationText(ms: number, t: ReportTranslate, locale: string): string {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const totalMinutes = Math.round(ms / 60_000);
   if (totalMinutes < 60) return t('reportDurationMinutes', { minutes: number.format(totalMinutes) });

@@ -22,7 +22,10 @@ export interface Extension {
   workerErrors: string[];
 }
 
-export async function launchChromium(userDataDir: string, options: { headless?: boolean } = {}): Promise<BrowserContext> {
+export async function launchChromium(
+  userDataDir: string,
+  options: { headless?: boolean } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
@@ -102,22 +105,45 @@ export async function attach(context: BrowserContext, userDataDir: string): Prom
   };
 }
 
-/** One persistent browser context per test file, with a fresh profile. */
-export const test = base.extend<{ ext: Extension }, { extension: Extension }>({
-  extension: [
+interface Launched {
+  file: string;
+  ext: Extension;
+}
+
+async function launchFresh(file: string): Promise<Launched> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sidecar-e2e-'));
+  const context = await launchChromium(userDataDir);
+  return { file, ext: await attach(context, userDataDir) };
+}
+
+async function shutDown(launched: Launched): Promise<void> {
+  await launched.ext.context.close().catch(() => undefined);
+  rmSync(launched.ext.userDataDir, { recursive: true, force: true });
+}
+
+/**
+ * One persistent browser context per test file, with a fresh profile: tests in a file share it (as a rep's
+ * browser would), files never see each other's data. Playwright has no file scope, so the worker-scoped holder
+ * swaps the browser when the file changes and closes the last one at the end.
+ */
+export const test = base.extend<{ ext: Extension }, { holder: { current: Launched | null } }>({
+  holder: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture names from the pattern
     async ({}, use) => {
-      const userDataDir = mkdtempSync(join(tmpdir(), 'sidecar-e2e-'));
-      const context = await launchChromium(userDataDir);
-      await use(await attach(context, userDataDir));
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      const holder: { current: Launched | null } = { current: null };
+      await use(holder);
+      if (holder.current) await shutDown(holder.current);
     },
     { scope: 'worker' },
   ],
-  ext: async ({ extension }, use) => {
-    await use(extension);
-    for (const page of extension.context.pages().slice(1)) await page.close();
+  ext: async ({ holder }, use, testInfo) => {
+    if (holder.current?.file !== testInfo.file || holder.current.ext.context.pages().length === 0) {
+      if (holder.current) await shutDown(holder.current);
+      holder.current = await launchFresh(testInfo.file);
+    }
+    const { ext } = holder.current;
+    await use(ext);
+    for (const page of ext.context.pages().slice(1)) await page.close().catch(() => undefined);
   },
 });
 

@@ -1,7 +1,7 @@
 import { useModel } from '@preact/signals';
+import type { MessageKey } from '@/lib/i18n/translate';
 import type { ImportEntity } from '@/lib/import/mapping';
 import type { DuplicatePolicy } from '@/lib/import/plan';
-import type { MessageKey } from '@/lib/i18n/translate';
 import { t } from '../../i18n';
 import type { ViewProps } from '../routes';
 import { ImportHistory } from './ImportHistory';
@@ -41,10 +41,7 @@ export function ImportView({ app }: ViewProps) {
     <div class="imp">
       <h2>{t('imp_title')}</h2>
 
-      <section aria-labelledby="imp-file-title">
-        <h3 id="imp-file-title" class="visually-hidden">
-          {t('imp_file')}
-        </h3>
+      <section>
         {resume && (
           <p class="notice row">
             <span class="grow">{t('imp_resume_hint', { name: resume.fileName })}</span>
@@ -237,9 +234,7 @@ export function ImportView({ app }: ViewProps) {
           <div role="status" aria-live="polite">
             {outcome?.kind === 'done' && <p class="notice">{t('imp_done', outcome)}</p>}
             {outcome?.kind === 'cancelled' && <p class="notice">{t('imp_cancelled', outcome)}</p>}
-            {outcome?.kind === 'failed' && (
-              <p class="error">{t('imp_failed', { message: outcome.message })}</p>
-            )}
+            {outcome?.kind === 'failed' && <p class="error">{t('imp_failed', { message: outcome.message })}</p>}
             {wizard.rejected.value.length > 0 && (
               <p class="notice">{t('imp_rejected', { count: wizard.rejected.value.length })}</p>
             )}

@@ -28,7 +28,8 @@ export function PreviewTable({
   const columns = columnsFor(kind, defs, pipelines, timeZone);
   const knownRep = (name: string) =>
     reps.some(
-      (r) => normalizeEmail(r.email) === normalizeEmail(name) || r.name.trim().toLowerCase() === name.trim().toLowerCase(),
+      (r) =>
+        normalizeEmail(r.email) === normalizeEmail(name) || r.name.trim().toLowerCase() === name.trim().toLowerCase(),
     );
   return (
     <div class="table-wrap">
@@ -125,7 +126,10 @@ function columnsFor(
   }
   return [
     { label: t('imp_f_name'), value: (d) => (d.entity === 'contact' ? d.name : '') },
-    { label: t('imp_f_email'), value: (d) => (d.entity === 'contact' ? d.emails.map((e) => e.address).join(', ') : '') },
+    {
+      label: t('imp_f_email'),
+      value: (d) => (d.entity === 'contact' ? d.emails.map((e) => e.address).join(', ') : ''),
+    },
     { label: t('imp_f_phone'), value: (d) => (d.entity === 'contact' ? d.phones.map((p) => p.number).join(', ') : '') },
     { label: t('imp_f_jobTitle'), value: (d) => (d.entity === 'contact' ? d.jobTitle : '') },
     { label: t('imp_f_company'), value: (d) => (d.entity === 'contact' ? (d.companyName ?? '') : '') },

@@ -242,7 +242,9 @@ export const ImportModel = createModel((app: Dashboard) => {
     let created = 0;
     let updated = 0;
     try {
-      void rememberMapping(headerSignature(file.headers), entity.value, mapping.value, Date.now()).catch(() => undefined);
+      void rememberMapping(headerSignature(file.headers), entity.value, mapping.value, Date.now()).catch(
+        () => undefined,
+      );
       const resume = resumeOf.value;
       const record = resume
         ? await call('import.resume', { importId: resume.id })

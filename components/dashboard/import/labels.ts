@@ -1,5 +1,5 @@
-import type { FieldTarget, MappingTarget } from '@/lib/import/mapping';
 import type { MessageKey } from '@/lib/i18n/translate';
+import type { FieldTarget, MappingTarget } from '@/lib/import/mapping';
 import type { CustomPropertyDef } from '@/lib/model';
 import { t } from '../../i18n';
 

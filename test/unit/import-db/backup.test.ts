@@ -3,7 +3,7 @@ import { restoreSteps } from '@/components/dashboard/export/restore-steps';
 import { logEmails } from '@/lib/db/activities';
 import { isProfileEmpty, putBackupRecords, readBackupData, replaceBackupConfig } from '@/lib/db/backup';
 import { updateCompany } from '@/lib/db/companies';
-import { listPipelines, saveRep, savePropertyDef, updateSettings } from '@/lib/db/config';
+import { listPipelines, savePropertyDef, saveRep, updateSettings } from '@/lib/db/config';
 import { createContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
 import { createDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
@@ -48,7 +48,12 @@ async function richProfile(db: CrmDb): Promise<void> {
   );
   const contact = await createContact(
     db,
-    { name: 'ចាន់ សុភា', emails: [{ address: 'sophea@mekong.example' }], ownerId: rep.id, custom: { province: 'សៀមរាប' } },
+    {
+      name: 'ចាន់ សុភា',
+      emails: [{ address: 'sophea@mekong.example' }],
+      ownerId: rep.id,
+      custom: { province: 'សៀមរាប' },
+    },
     NOW + 2,
   );
   const gone = await createContact(db, { name: 'Gone', emails: [{ address: 'gone@example.com' }] }, NOW);
@@ -138,7 +143,9 @@ describe('backup and restore', () => {
 
     const merged = mergeBackup(await readBackupData(target), data);
     const totals = await restore(target, { ...data, ...merged.write }, 'merge');
-    expect(totals.conflicts).toEqual([{ id: dara.id, reason: 'dara@angkor-trade.com.kh already belongs to another contact' }]);
+    expect(totals.conflicts).toEqual([
+      { id: dara.id, reason: 'dara@angkor-trade.com.kh already belongs to another contact' },
+    ]);
     expect((await target.get('contacts', sophea.id))?.jobTitle).toBe('Director');
     expect((await target.get('deals', data.deals[0]?.id ?? ''))?.title).toBe('អង្ករ ៤០ តោន');
     // Restoring the same backup again changes nothing.

@@ -1,0 +1,141 @@
+import { useState } from 'preact/hooks';
+import { readBackupData } from '@/lib/db/backup';
+import type { CrmDb } from '@/lib/db/schema';
+import { createBackup } from '@/lib/export/backup';
+import {
+  activitiesTable,
+  type CsvTable,
+  companiesTable,
+  contactsTable,
+  csvFileBytes,
+  dealsTable,
+  type ExportContext,
+  indexById,
+  tasksTable,
+  toCsv,
+} from '@/lib/export/csv';
+import { contactsToVCard } from '@/lib/export/vcard';
+import type { MessageKey } from '@/lib/i18n/translate';
+import { t } from '../../i18n';
+import type { ViewProps } from '../routes';
+import { downloadFile, fileStamp } from './download';
+import { RestoreSection } from './RestoreSection';
+import '../import/import.css';
+
+type CsvKind = 'contacts' | 'companies' | 'deals' | 'activities' | 'tasks';
+const CSV_KINDS: { kind: CsvKind; label: MessageKey }[] = [
+  { kind: 'contacts', label: 'dash_entity_contact' },
+  { kind: 'companies', label: 'dash_entity_company' },
+  { kind: 'deals', label: 'dash_entity_deal' },
+  { kind: 'activities', label: 'exp_activities' },
+  { kind: 'tasks', label: 'dash_nav_tasks' },
+];
+
+const live = <T extends { deletedAt: number | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
+
+/** Reads the store from the page (a read, never a write) and builds the table of one kind of record. */
+async function csvTable(db: CrmDb, kind: CsvKind, timeZone: string): Promise<CsvTable> {
+  const data = await readBackupData(db);
+  const context: ExportContext = {
+    companiesById: indexById(data.companies),
+    contactsById: indexById(data.contacts),
+    dealsById: indexById(data.deals),
+    pipelinesById: indexById(data.pipelines),
+    sourcesById: indexById(data.sources),
+    repsById: indexById(data.reps),
+    customPropertyDefs: data.customPropertyDefs,
+    timeZone,
+  };
+  switch (kind) {
+    case 'contacts':
+      return contactsTable(live(data.contacts), context);
+    case 'companies':
+      return companiesTable(live(data.companies), context);
+    case 'deals':
+      return dealsTable(live(data.deals), context);
+    case 'activities':
+      return activitiesTable(live(data.activities), context);
+    case 'tasks':
+      return tasksTable(live(data.tasks), context);
+  }
+}
+
+/** Downloads of the CRM's data (CSV per record kind, vCard, the full backup) and restore from a backup. */
+export function ExportView({ app }: ViewProps) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const db = app.db.value;
+
+  const run = async (what: string, work: (db: CrmDb) => Promise<string>) => {
+    if (!db) return;
+    setBusy(what);
+    setMessage(null);
+    try {
+      const name = await work(db);
+      setMessage(t('exp_downloaded', { name }));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const downloadCsv = (kind: CsvKind) =>
+    run(kind, async (database) => {
+      const table = await csvTable(database, kind, app.timeZone.value);
+      const name = `sidecar-${kind}-${fileStamp(Date.now())}.csv`;
+      downloadFile(name, [csvFileBytes(toCsv(table.headers, table.rows)).slice()], 'text/csv');
+      return name;
+    });
+
+  const downloadVCard = () =>
+    run('vcard', async (database) => {
+      const data = await readBackupData(database);
+      const name = `sidecar-contacts-${fileStamp(Date.now())}.vcf`;
+      downloadFile(name, [contactsToVCard(live(data.contacts), indexById(data.companies))], 'text/vcard');
+      return name;
+    });
+
+  const downloadBackup = () =>
+    run('backup', async (database) => {
+      const backup = createBackup(await readBackupData(database), Date.now());
+      const name = `sidecar-backup-${fileStamp(backup.exportedAt)}.json`;
+      downloadFile(name, [JSON.stringify(backup)], 'application/json');
+      return name;
+    });
+
+  return (
+    <div class="exp">
+      <h2>{t('exp_title')}</h2>
+      <section aria-labelledby="exp-csv-title">
+        <h3 id="exp-csv-title">{t('exp_csv')}</h3>
+        <p class="muted">{t('exp_csv_hint')}</p>
+        <div class="row">
+          {CSV_KINDS.map(({ kind, label }) => (
+            <button key={kind} type="button" disabled={busy !== null} onClick={() => void downloadCsv(kind)}>
+              {t('exp_download_csv', { what: t(label) })}
+            </button>
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="exp-vcard-title">
+        <h3 id="exp-vcard-title">{t('exp_vcard')}</h3>
+        <p class="muted">{t('exp_vcard_hint')}</p>
+        <button type="button" disabled={busy !== null} onClick={() => void downloadVCard()}>
+          {t('exp_download_vcard')}
+        </button>
+      </section>
+      <section aria-labelledby="exp-backup-title">
+        <h3 id="exp-backup-title">{t('exp_backup')}</h3>
+        <p class="muted">{t('exp_backup_hint')}</p>
+        <button type="button" disabled={busy !== null} onClick={() => void downloadBackup()}>
+          {t('exp_download_backup')}
+        </button>
+      </section>
+      <p role="status" aria-live="polite">
+        {busy ? t('exp_preparing') : message}
+      </p>
+      <RestoreSection app={app} />
+    </div>
+  );
+}

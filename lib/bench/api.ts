@@ -1,0 +1,55 @@
+import { listPipelines } from '../db/config';
+import { openCrmDb } from '../db/open';
+import type { CrmDb } from '../db/schema';
+import { type ImportResults, runImportBench } from './import';
+import { buildRows, putRows, type SeedKind, type SeedShape } from './seed';
+import { round } from './stats';
+import { runStoreBench, type StoreBenchOptions, type StoreResults } from './store';
+
+/** What the bench page offers the driver (test/bench/run.ts) through page.evaluate. */
+export interface BenchApi {
+  /** Opens the extension's real database (sidecar-crm) and tells how many rows each seeded store has. */
+  open(): Promise<Record<SeedKind, number>>;
+  seed(kind: SeedKind, start: number, count: number, shape: SeedShape): Promise<SeedChunk>;
+  store(options: StoreBenchOptions): Promise<StoreResults>;
+  import(rows: number): Promise<ImportResults>;
+}
+
+export interface SeedChunk {
+  rows: number;
+  buildMs: number;
+  writeMs: number;
+}
+
+export function createBenchApi(): BenchApi {
+  let db: CrmDb | null = null;
+  const opened = () => {
+    if (!db) throw new Error('call open() first');
+    return db;
+  };
+  return {
+    async open() {
+      db ??= await openCrmDb();
+      const [companies, contacts, deals, activities] = await Promise.all([
+        db.count('companies'),
+        db.count('contacts'),
+        db.count('deals'),
+        db.count('activities'),
+      ]);
+      return { companies, contacts, deals, activities };
+    },
+    async seed(kind, start, count, shape) {
+      const store = opened();
+      const pipeline = (await listPipelines(store))[0];
+      if (!pipeline) throw new Error('the database has no pipeline');
+      let t = performance.now();
+      const rows = buildRows(kind, start, count, shape, pipeline);
+      const buildMs = performance.now() - t;
+      t = performance.now();
+      for (let i = 0; i < rows.length; i += 5000) await putRows(store, kind, rows.slice(i, i + 5000));
+      return { rows: rows.length, buildMs: round(buildMs, 1), writeMs: round(performance.now() - t, 1) };
+    },
+    store: (options) => runStoreBench(opened(), options),
+    import: (rows) => runImportBench(rows),
+  };
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+/** `npm run bench` builds with SIDECAR_BENCH=1, which puts the bench page in and the build in .output/bench. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/bench/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A page that is not mail.google.com, so the content script stays off it: the "without extension" side. */
+export const BASELINE_ORIGIN = 'https://mail.baseline.test';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  id: string;
+  worker(): Promise<Worker>;
+  openPage(path: string): Promise<Page>;
+  /** Serves `html` at every address of mail.google.com and of the baseline origin from now on. */
+  serve(html: string): void;
+  close(): Promise<void>;
+}
+
+export async function launchBench(): Promise<BenchBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sidecar-bench-'));
+  // The flags of test/e2e/harness.ts, so the bench sees the browser the e2e tests see.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  let html = '<!doctype html><title>Gmail</title><div role="main"></div>';
+  const fulfil = (route: { fulfill(o: { status: number; contentType: string; body: string }): Promise<void> }) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  await context.route('https://mail.google.com/**', fulfil);
+  await context.route(`${BASELINE_ORIGIN}/**`, fulfil);
+  const findWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const id = new URL((await findWorker()).url()).host;
+  return {
+    context,
+    id,
+    async worker() {
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`)) ?? findWorker();
+    },
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${path}`);
+      return page;
+    },
+    serve(next) {
+      html = next;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

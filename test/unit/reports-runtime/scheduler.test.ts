@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  KEEP_REPORTS,
+  planSchedules,
+  REPORT_ALARM_PREFIX,
+  REPORT_NOTIFICATION_PREFIX,
+  ReportArchive,
+  ReportScheduler,
+  scheduledPeriods,
+} from '@/lib/background/report-scheduler';
+import { updateSettings } from '@/lib/db/config';
+import { createDeal, updateDeal } from '@/lib/db/deals';
+import { listPipelines } from '@/lib/db/config';
+import { openCrmDb } from '@/lib/db/open';
+import type { CrmDb } from '@/lib/db/schema';
+import type { ReportSchedule } from '@/lib/model';
+
+const TZ = 'Asia/Phnom_Penh';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** A Phnom Penh wall clock (UTC+7, no DST) as epoch ms. */
+const pp = (month: number, day: number, hour = 0, minute = 0) => Date.UTC(2026, month - 1, day, hour - 7, minute);
+
+const DAILY: ReportSchedule = {
+  id: '0b9e1b7e-4c1e-4a53-9d7f-2f5b8f7d1a01',
+  frequency: 'daily',
+  time: '08:30',
+  repId: null,
+};
+const ALARM = `${REPORT_ALARM_PREFIX}${DAILY.id}`;
+
+describe('planSchedules', () => {
+  it('starts a new schedule from now: no report at once, an alarm at the next run, as an absolute time', () => {
+    const plan = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
+    expect(plan.runs).toEqual([]);
+    expect(plan.alarms).toEqual([{ name: ALARM, when: pp(3, 11, 8, 30) }]);
+    expect(plan.state[DAILY.id]?.anchor).toBe(pp(3, 10, 9));
+  });
+
+  it('runs a due schedule once and moves on to the next period', () => {
+    const first = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
+    const fired = planSchedules([DAILY], first.state, pp(3, 11, 8, 30, ), TZ);
+    expect(fired.runs).toEqual([{ schedule: DAILY, runAt: pp(3, 11, 8, 30) }]);
+    expect(fired.alarms).toEqual([{ name: ALARM, when: pp(3, 12, 8, 30) }]);
+    // A second wake in the same minute (the alarm and a settings change, say) runs nothing more.
+    expect(planSchedules([DAILY], fired.state, pp(3, 11, 8, 31), TZ).runs).toEqual([]);
+  });
+
+  it('runs a missed schedule once at the next start, for the latest missed run', () => {
+    const first = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
+    // The browser was closed from the 10th to the 14th at noon: four runs missed.
+    const start = planSchedules([DAILY], first.state, pp(3, 14, 12), TZ);
+    expect(start.runs).toEqual([{ schedule: DAILY, runAt: pp(3, 14, 8, 30) }]);
+    expect(start.alarms).toEqual([{ name: ALARM, when: pp(3, 15, 8, 30) }]);
+  });
+
+  it('does not catch up a schedule whose time was changed', () => {
+    const first = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
+    const moved = planSchedules([{ ...DAILY, time: '07:00' }], first.state, pp(3, 11, 12), TZ);
+    expect(moved.runs).toEqual([]);
+    expect(moved.alarms).toEqual([{ name: ALARM, when: pp(3, 12, 7) }]);
+  });
+
+  it('gives a report the time since the run before it, and the interval before that to compare', () => {
+    expect(scheduledPeriods(DAILY, pp(3, 11, 8, 30), TZ)).toEqual({
+      period: { start: pp(3, 10, 8, 30), end: pp(3, 11, 8, 30) },
+      previous: { start: pp(3, 9, 8, 30), end: pp(3, 10, 8, 30) },
+    });
+    const monthly: ReportSchedule = { ...DAILY, frequency: 'monthly', dayOfMonth: 1, time: '07:00' };
+    expect(scheduledPeriods(monthly, pp(4, 1, 7), TZ)).toEqual({
+      period: { start: pp(3, 1, 7), end: pp(4, 1, 7) },
+      previous: { start: pp(2, 1, 7), end: pp(3, 1, 7) },
+    });
+  });
+});
+
+describe('ReportScheduler', () => {
+  let db: CrmDb;
+  let n = 0;
+  let clock = pp(3, 10, 9);
+  const now = () => clock;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    clock = pp(3, 10, 9);
+    const name = `scheduler-${n++}`;
+    db = await openCrmDb(name, now);
+    await updateSettings(db, { timeZone: TZ, reportSchedules: [DAILY] });
+  });
+
+  const scheduler = () => {
+    const runtime = new ReportScheduler(fakeBrowser, async () => db, now);
+    runtime.listen();
+    return runtime;
+  };
+  const stored = () => new ReportArchive(fakeBrowser.storage.local).list();
+
+  it('arms report:<id> with the absolute time of the next run', async () => {
+    await scheduler().wake();
+    const alarm = await fakeBrowser.alarms.get(ALARM);
+    expect(alarm?.scheduledTime).toBe(pp(3, 11, 8, 30));
+    expect(await stored()).toEqual([]);
+  });
+
+  it('fires once when its alarm rings: a report with the numbers, a notification, the next alarm', async () => {
+    const runtime = scheduler();
+    await runtime.wake();
+    const [pipeline] = await listPipelines(db);
+    clock = pp(3, 10, 15);
+    const deal = await createDeal(
+      db,
+      {
+        title: 'Hotel linen',
+        pipelineId: pipeline!.id,
+        stageId: pipeline!.stages[0]!.id,
+        value: { amount: 4_100_000, currency: 'KHR' },
+      },
+      clock,
+    );
+    await updateDeal(db, deal.id, { status: 'won' }, clock);
+
+    clock = pp(3, 11, 8, 30);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: ALARM, scheduledTime: clock });
+    await runtime.wake(); // waits for the work the alarm queued
+    const reports = await stored();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ scheduleId: DAILY.id, origin: 'daily' });
+    expect(reports[0]!.report.period).toEqual({ start: pp(3, 10, 8, 30), end: pp(3, 11, 8, 30) });
+    expect(reports[0]!.report.deals.won.count.current).toBe(1);
+    expect(reports[0]!.report.deals.won.value.converted).toEqual({ amount: 100_000, currency: 'USD' });
+
+    const notifications = await fakeBrowser.notifications.getAll();
+    const id = `${REPORT_NOTIFICATION_PREFIX}${reports[0]!.id}`;
+    expect(Object.keys(notifications)).toEqual([id]);
+    expect(notifications[id]).toMatchObject({ message: expect.stringContaining('$1,000.00') });
+    expect((await fakeBrowser.alarms.get(ALARM))?.scheduledTime).toBe(pp(3, 12, 8, 30));
+
+    // The same alarm again, or a reminder's alarm, generates nothing more.
+    await fakeBrowser.alarms.onAlarm.trigger({ name: ALARM, scheduledTime: clock });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'task:abc', scheduledTime: clock });
+    await runtime.wake();
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('runs a report missed while the browser was closed once, at the next start', async () => {
+    await scheduler().wake();
+    // Closed for three days; the alarms were lost with the browser. A new worker starts.
+    await fakeBrowser.alarms.clearAll();
+    clock = pp(3, 13, 12);
+    const restarted = scheduler();
+    expect(await restarted.wake()).toBe(1);
+    expect(await restarted.wake()).toBe(0);
+    const reports = await stored();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.report.period).toEqual({ start: pp(3, 12, 8, 30), end: pp(3, 13, 8, 30) });
+    expect((await fakeBrowser.alarms.get(ALARM))?.scheduledTime).toBe(pp(3, 14, 8, 30));
+  });
+
+  it('clears the alarm of a removed schedule and leaves reminder alarms alone', async () => {
+    await fakeBrowser.alarms.create('task:abc', { when: pp(3, 20) });
+    await scheduler().wake();
+    await updateSettings(db, { reportSchedules: [] });
+    await scheduler().wake();
+    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toEqual(['task:abc']);
+  });
+
+  it('opens the report page when its notification is clicked', async () => {
+    scheduler();
+    const id = '9a1f3c2e-1111-4222-8333-444455556666';
+    await fakeBrowser.notifications.onClicked.trigger(`${REPORT_NOTIFICATION_PREFIX}${id}`);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(fakeBrowser.runtime.getURL(`/dashboard.html#/report/${id}`));
+  });
+
+  it('keeps only the last reports', async () => {
+    const archive = new ReportArchive(fakeBrowser.storage.local);
+    const [template] = await (async () => {
+      await scheduler().wake();
+      clock = pp(3, 11, 8, 30);
+      await scheduler().wake();
+      return stored();
+    })();
+    for (let i = 0; i < KEEP_REPORTS + 5; i++) await archive.add({ ...template!, id: crypto.randomUUID() });
+    expect(await stored()).toHaveLength(KEEP_REPORTS);
+    expect(DAY).toBe(86_400_000);
+  });
+});
