@@ -19,10 +19,17 @@ import { pageHeap, workerHeap } from './memory';
 import { observerBench } from './observer';
 import { type BenchReport, printTable } from './table';
 
-const SHAPE: SeedShape = { contacts: 100_000, companies: 20_000, deals: 30_000, activities: 300_000 };
+// BENCH_SCALE=0.1 makes a quick smoke run; the numbers that count are those of the full scale.
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const SHAPE: SeedShape = {
+  contacts: Math.round(100_000 * SCALE),
+  companies: 20_000,
+  deals: Math.round(30_000 * SCALE),
+  activities: Math.round(300_000 * SCALE),
+};
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 30;
-const IMPORT_ROWS = 100_000;
+const IMPORT_ROWS = Math.round(100_000 * SCALE);
 const SEED_CHUNK = 20_000;
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
