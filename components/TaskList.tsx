@@ -1,12 +1,23 @@
 import { useState } from 'preact/hooks';
 import type { Task } from '@/lib/model';
 import { call } from '@/lib/rpc/client';
+import { fromWallClock, toWallClock } from '@/lib/time/zoned';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { formatDateTime, t } from './i18n';
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The task's due time as the date and time inputs show it, in the rep's zone. */
+function wallInputs(epoch: number, timeZone: string): { date: string; time: string } {
+  const w = toWallClock(epoch, timeZone);
+  return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
+}
+
 function TaskItem({ task, timeZone }: { task: Task; timeZone: string }) {
   const [error, setError] = useState<string | null>(null);
+  const [rescheduling, setRescheduling] = useState(false);
+  const [when, setWhen] = useState(() => wallInputs(task.dueAt, timeZone));
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -40,7 +51,36 @@ function TaskItem({ task, timeZone }: { task: Task; timeZone: string }) {
         >
           {t('task_snooze_tomorrow')}
         </button>
+        <button type="button" aria-expanded={rescheduling} onClick={() => setRescheduling(!rescheduling)}>
+          {t('task_reschedule')}
+        </button>
       </div>
+      {rescheduling ? (
+        <form
+          class="row"
+          aria-label={t('task_reschedule_named', { title: task.title })}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const [y, m, d] = when.date.split('-').map(Number);
+            const [hh, mm] = when.time.split(':').map(Number);
+            if (!y || !m || !d || hh === undefined || mm === undefined) return setError(t('followup_pick_date'));
+            const dueAt = fromWallClock({ year: y, month: m, day: d, hour: hh, minute: mm }, timeZone);
+            void act(() => call('task.reschedule', { id: task.id, dueAt })).then(() => setRescheduling(false));
+          }}
+        >
+          <label>
+            {t('followup_date')}
+            <input type="date" value={when.date} onInput={(e) => setWhen({ ...when, date: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t('followup_time')}
+            <input type="time" value={when.time} onInput={(e) => setWhen({ ...when, time: e.currentTarget.value })} />
+          </label>
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
+        </form>
+      ) : null}
       <ErrorText message={error} />
     </li>
   );

@@ -115,4 +115,14 @@ test('the popup lists due tasks and completes one', async ({ ext }) => {
   await expect(page.getByRole('region', { name: 'Upcoming' }).getByText('Call Bopha about Friday')).toBeVisible();
   await overdue.getByRole('button', { name: 'Mark Send the riel invoice done' }).click();
   await expect(page.getByText('Send the riel invoice')).toHaveCount(0);
+
+  // Reschedule inline: a year ahead it stays among the upcoming ones, at the chosen day.
+  const upcoming = page.getByRole('region', { name: 'Upcoming' });
+  await upcoming.getByRole('button', { name: 'Reschedule' }).click();
+  const form = upcoming.getByRole('form', { name: 'Reschedule Call Bopha about Friday' });
+  const nextYear = new Date().getUTCFullYear() + 1;
+  await form.getByLabel('Date').fill(`${nextYear}-03-02`);
+  await form.getByLabel('Time').fill('09:30');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(upcoming.getByText(`Mar 2, ${nextYear}`)).toBeVisible();
 });
