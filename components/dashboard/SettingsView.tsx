@@ -4,6 +4,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { PipelineSettings } from './PipelineSettings';
 import { PropertySettings } from './PropertySettings';
 import { RepSettings } from './RepSettings';
+import { ReportScheduleSettings } from './reports/ReportScheduleSettings';
 import type { ViewProps } from './routes';
 import { SourceSettings } from './SourceSettings';
 
@@ -18,6 +19,7 @@ export function SettingsView({ app }: ViewProps) {
       <PropertySettings app={app} />
       <SourceSettings app={app} />
       <RepSettings app={app} settings={settings} />
+      <ReportScheduleSettings app={app} settings={settings} />
     </div>
   );
 }

@@ -6,8 +6,10 @@ import { CompanyPage } from './CompanyPage';
 import { ContactPage } from './ContactPage';
 import { DealPage } from './DealPage';
 import { ExportView } from './export/ExportView';
-import { HomeView } from './HomeView';
 import { ImportView } from './import/ImportView';
+import { HomeFigures } from './reports/HomeFigures';
+import { ReportPage } from './reports/ReportPage';
+import { ReportsView } from './reports/ReportsView';
 import { SettingsView } from './SettingsView';
 import { TableView } from './TableView';
 import { TasksView } from './TasksView';
@@ -31,7 +33,7 @@ export interface RouteDef {
  * `{ name: 'import', view: ImportView, nav: 'dash_nav_import' }`); the nav and the router read this list.
  */
 export const ROUTES: RouteDef[] = [
-  { name: '', view: HomeView, nav: 'dash_nav_home' },
+  { name: '', view: HomeFigures, nav: 'dash_nav_home' },
   { name: 'board', view: BoardView, nav: 'dash_nav_board' },
   { name: 'contacts', view: (p) => <TableView {...p} entity="contacts" />, nav: 'dash_nav_contacts' },
   { name: 'companies', view: (p) => <TableView {...p} entity="companies" />, nav: 'dash_nav_companies' },
@@ -39,8 +41,10 @@ export const ROUTES: RouteDef[] = [
   { name: 'tasks', view: TasksView, nav: 'dash_nav_tasks' },
   { name: 'import', view: ImportView, nav: 'dash_nav_import' },
   { name: 'export', view: ExportView, nav: 'dash_nav_export' },
+  { name: 'reports', view: ReportsView, nav: 'dash_nav_reports' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
   { name: 'contact', view: ContactPage },
   { name: 'company', view: CompanyPage },
   { name: 'deal', view: DealPage },
+  { name: 'report', view: ReportPage },
 ];

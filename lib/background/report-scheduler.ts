@@ -217,11 +217,7 @@ export async function generateReport(
   periods: { period: Period; previous: Period },
   repId: string | null,
 ): Promise<ScheduledReport> {
-  const records = await loadReportRecords(
-    db,
-    { from: periods.previous.start, to: periods.period.end, now },
-    settings,
-  );
+  const records = await loadReportRecords(db, { from: periods.previous.start, to: periods.period.end, now }, settings);
   return buildScheduledReport({ ...records, repId }, periods.period, periods.previous);
 }
 
@@ -282,7 +278,12 @@ export class ReportScheduler {
       const db = await this.database();
       const settings = await getSettings(db);
       const now = this.now();
-      const plan = planSchedules(settings.reportSchedules ?? [], await this.archive.loadState(), now, settings.timeZone);
+      const plan = planSchedules(
+        settings.reportSchedules ?? [],
+        await this.archive.loadState(),
+        now,
+        settings.timeZone,
+      );
       let generated = 0;
       for (const { schedule, runAt } of plan.runs) {
         try {

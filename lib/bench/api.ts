@@ -2,7 +2,7 @@ import { listPipelines } from '../db/config';
 import { openCrmDb } from '../db/open';
 import type { CrmDb } from '../db/schema';
 import { type ImportResults, runImportBench } from './import';
-import { buildRows, putRows, type SeedKind, type SeedShape } from './seed';
+import { buildRows, checkSamples, putRows, type SeedKind, type SeedShape } from './seed';
 import { round } from './stats';
 import { runStoreBench, type StoreBenchOptions, type StoreResults } from './store';
 
@@ -45,11 +45,12 @@ export function createBenchApi(): BenchApi {
       let t = performance.now();
       const rows = buildRows(kind, start, count, shape, pipeline);
       const buildMs = performance.now() - t;
+      if (start === 0) checkSamples(kind, rows);
       t = performance.now();
       for (let i = 0; i < rows.length; i += 5000) await putRows(store, kind, rows.slice(i, i + 5000));
       return { rows: rows.length, buildMs: round(buildMs, 1), writeMs: round(performance.now() - t, 1) };
     },
     store: (options) => runStoreBench(opened(), options),
-    import: (rows) => runImportBench(rows),
+    import: (rows) => runImportBench(opened(), rows),
   };
 }

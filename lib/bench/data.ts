@@ -250,6 +250,17 @@ export const KIND = { company: 1, contact: 2, deal: 3, activity: 4, importCompan
 
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 
+/** 0 → "ka", 1 → "kb" …: a distinct letters-only label, as real domains rarely have digits. */
+function letters(n: number): string {
+  let out = '';
+  let x = n;
+  do {
+    out = String.fromCharCode(97 + (x % 26)) + out;
+    x = Math.floor(x / 26);
+  } while (x > 0);
+  return `k${out}`;
+}
+
 export interface BenchCompany {
   name: string;
   domain: string;
@@ -260,12 +271,13 @@ export function companyAt(index: number): BenchCompany {
   const n = Math.floor(index / 2);
   if (index % 2 === 0) {
     const name = `${pick(KH_KIND, n)}${pick(KH_TRADE, Math.floor(n / 10))}${pick(KH_PLACE, Math.floor(n / 400))}`;
-    return { name, domain: `kh${index}.com.kh` };
+    return { name, domain: `${letters(n)}.com.kh` };
   }
   const stem = pick(EN_STEM, n);
   const trade = pick(EN_TRADE, Math.floor(n / 40));
   const name = `${stem} ${trade} ${pick(EN_SUFFIX, Math.floor(n / 1000))}`;
-  return { name, domain: `${stem}-${trade}${index}.com.kh`.toLowerCase() };
+  const suffix = pick(EN_SUFFIX, Math.floor(n / 1000)).replace(/[^A-Za-z]/g, '');
+  return { name, domain: `${stem}-${trade}-${suffix}.com.kh`.toLowerCase() };
 }
 
 export interface BenchPerson {
@@ -308,10 +320,11 @@ export function activityContactAt(index: number, contactCount: number): number {
 /** A query mix per search kind; each list is cycled through, so every query is measured equally often. */
 export const SEARCH_QUERIES = {
   latinPrefix: ['da', 'sok', 'kim', 'bop', 'chan', 'mich', 'heng', 'angk', 'logis', 'freigh', 'mekong', 'sales'],
-  email: ['dara.kim', 'sokha.chea1', 'gmail.com', 'kh10.com.kh', 'bopha.ouk12'],
+  // A pasted address of seeded contact 4,321, a local part, a free-mail domain and a company domain.
+  email: ['linh.kim4321@outlook.com', 'dara.kim', 'sokha.chea1', 'gmail.com', 'kb.com.kh'],
   khmerWordPrefix: ['ដារ៉ា', 'សុខា', 'គឹម', 'ជា', 'ធនាគារ', 'ក្រុមហ៊ុន', 'សុ', 'ស្រី', 'បុប្ផា', 'ហេង'],
   khmerSyllableRun: ['កម្ពុជា', 'ជញ្ជូន', 'ពាណិជ្ជកម្ម', 'សៀមរាប', 'ព្រះសីហនុ', 'អគ្គិសនី', 'ទេសចរណ៍', 'កំពត'],
-  twoWords: ['dara kim', 'sokha chea', 'ដារ៉ា គឹម', 'សុខា ជា', 'angkor logistics', 'bopha mekong'],
+  twoWords: ['dara kim', 'sokha chea', 'ដារ៉ា គឹម', 'សុខា ជា', 'angkor-logistics', 'bopha mekong'],
   noMatch: ['zzqx', 'ឃឃឃ', 'nobody.here'],
 } as const;
 export type SearchKind = keyof typeof SEARCH_QUERIES;

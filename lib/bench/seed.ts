@@ -1,12 +1,13 @@
 import type { ActivityRow, CompanyRow, ContactRow, CrmDb, DealRow } from '../db/schema';
-import { companyRow, contactRow, dealRow } from '../db/schema';
+import { companyRow, contactRow, dealRow, stripRow } from '../db/schema';
 import type { Activity, Company, Contact, Deal, Pipeline } from '../model';
+import { activitySchema, companySchema, contactSchema, dealSchema } from '../model';
 import { activityContactAt, benchId, COMPANY_COUNT, companyAt, dealTitleAt, KIND, mix, personAt } from './data';
 
 /**
  * Bulk seeding for the benchmark only: rows are built with the store's own row builders (so every index key is the
  * one a real write would make), then written many to a transaction. The app never writes like this: it validates
- * each record and writes through lib/db; here validation is sampled once (checkSamples) to keep the seed quick.
+ * each record and writes through lib/db; here validation is sampled (checkSamples) to keep the seed quick.
  */
 export type SeedKind = 'companies' | 'contacts' | 'deals' | 'activities';
 
@@ -164,4 +165,14 @@ export async function putRows(db: CrmDb, kind: SeedKind, rows: readonly AnyRow[]
   const store = tx.objectStore(kind) as unknown as { put(row: AnyRow): Promise<unknown> };
   for (const row of rows) void store.put(row);
   await tx.done;
+}
+
+const SCHEMAS = { companies: companySchema, contacts: contactSchema, deals: dealSchema, activities: activitySchema };
+
+/** Throws when one of the first rows is not a valid record: the bench must measure data the app could have written. */
+export function checkSamples(kind: SeedKind, rows: readonly AnyRow[], count = 20): void {
+  for (const row of rows.slice(0, count)) {
+    const parsed = SCHEMAS[kind].safeParse(stripRow(row));
+    if (!parsed.success) throw new Error(`bench ${kind} row is not valid: ${parsed.error.issues[0]?.message}`);
+  }
 }

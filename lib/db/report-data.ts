@@ -1,5 +1,5 @@
-import type { ReportRecords } from '../reports/figures';
 import type { Activity, Contact, Deal, Settings, Task } from '../model';
+import type { ReportRecords } from '../reports/figures';
 import { getSettings, listPipelines } from './config';
 import { type CrmDb, stripRow } from './schema';
 

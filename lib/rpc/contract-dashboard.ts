@@ -9,7 +9,6 @@ import {
   pipelineSchema,
   recordId,
   sourceSchema,
-  reportScheduleSchema,
   taskSchema,
 } from '../model';
 import type { ScheduledReport } from '../reports/report';
@@ -77,7 +76,16 @@ const scheduledReportSchema: z.ZodType<ScheduledReport> = z.object({
 });
 
 /** How a report came to be: a schedule's run, or the rep's "Generate now" for the current period so far. */
-export const reportOrigin = z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'now-day', 'now-week', 'now-month', 'now-quarter']);
+export const reportOrigin = z.enum([
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'now-day',
+  'now-week',
+  'now-month',
+  'now-quarter',
+]);
 
 export const storedReportSchema = z.object({
   id: recordId,

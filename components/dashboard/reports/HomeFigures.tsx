@@ -510,29 +510,27 @@ export function HomeFigures({ app }: ViewProps) {
             )
           }
           table={
-            <>
-              <table>
-                <caption>{t('fig_response_by_period')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fig_period')}</th>
-                    <th scope="col">{t('fig_replies')}</th>
-                    <th scope="col">{t('fig_median')}</th>
-                    <th scope="col">{t('fig_p90')}</th>
+            <table>
+              <caption>{t('fig_response_by_period')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fig_period')}</th>
+                  <th scope="col">{t('fig_replies')}</th>
+                  <th scope="col">{t('fig_median')}</th>
+                  <th scope="col">{t('fig_p90')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {replies.byPeriod.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">{bucketLabel(p.start)}</th>
+                    <td>{nf.format(p.count)}</td>
+                    <td>{duration(p.medianMs)}</td>
+                    <td>{duration(p.p90Ms)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {replies.byPeriod.map((p) => (
-                    <tr key={p.key}>
-                      <th scope="row">{bucketLabel(p.start)}</th>
-                      <td>{nf.format(p.count)}</td>
-                      <td>{duration(p.medianMs)}</td>
-                      <td>{duration(p.p90Ms)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+                ))}
+              </tbody>
+            </table>
           }
         />
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ReportSummary } from '@/lib/rpc/contract-dashboard';
 import { call } from '@/lib/rpc/client';
+import type { ReportSummary } from '@/lib/rpc/contract-dashboard';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { ViewProps } from '../routes';
 import { periodText } from './report-format';

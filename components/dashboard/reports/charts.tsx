@@ -21,7 +21,12 @@ export function BarChart({ bars }: { bars: Bar[] }) {
         <li key={bar.key}>
           <span class="bar-label">{bar.label}</span>
           <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" role="presentation">
-            <rect x="0" y="0" width={max > 0 ? Math.max((bar.value / max) * 100, bar.value > 0 ? 0.5 : 0) : 0} height="10" />
+            <rect
+              x="0"
+              y="0"
+              width={max > 0 ? Math.max((bar.value / max) * 100, bar.value > 0 ? 0.5 : 0) : 0}
+              height="10"
+            />
           </svg>
           <span class="bar-value">{bar.text}</span>
         </li>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadReportRecords } from '@/lib/db/report-data';
 import { openCrmDb } from '@/lib/db/open';
+import { loadReportRecords } from '@/lib/db/report-data';
 import { type CrmDb, contactRow, dealRow } from '@/lib/db/schema';
 import type { Deal } from '@/lib/model';
 import { buildScheduledReport } from '@/lib/reports/report';
