@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { demoMailboxHtml } from '../fixtures/gmail';
 import { attach, launchChromium, rpc, sidebarOf } from '../e2e/harness';
+import { demoMailboxHtml } from '../fixtures/gmail';
 
 const PROFILE = resolve(import.meta.dirname, '../../.demo-profile');
 const SHOTS = resolve(import.meta.dirname, '../../docs');
@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   const gmail = await ext.openGmail(demoMailboxHtml(), '/mail/u/0/#inbox/18e1a2b3c4d5e6f7');
   await gmail.setViewportSize({ width: 1400, height: 900 });
   const sidebar = await sidebarOf(gmail);
-  await sidebar.getByRole('region', { name: /^Contact / }).first().waitFor();
+  await sidebar
+    .getByRole('region', { name: /^Contact / })
+    .first()
+    .waitFor();
 
   if (headed) {
     console.log('Sidecar CRM demo is running: a demo mailbox with the extension loaded. Close the browser to stop.');
