@@ -19,7 +19,10 @@ export function sourceLabel(source: Source): string {
 export function errorText(error: unknown): string {
   if (error instanceof RpcFailure) {
     const kind = t(`error_${error.error.code.replace('-', '_')}` as MessageKey);
-    return `${kind} ${error.error.message}`;
+    // Refusals name the field and the reason; the other kinds are whole sentences already in the rep's language.
+    return ['invalid', 'conflict', 'invalid-request'].includes(error.error.code)
+      ? `${kind} ${error.error.message}`
+      : kind;
   }
   return t('error_internal');
 }

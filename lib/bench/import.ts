@@ -5,22 +5,21 @@ import { parseFile } from '../../components/dashboard/import/parse-file';
 import { listPipelines } from '../db/config';
 import { existingRecordsFor } from '../db/import-lookup';
 import { importRowId } from '../db/imports';
-import { openCrmDb } from '../db/open';
 import type { CompanyRow, ContactRow, CrmDb } from '../db/schema';
 import { guessMapping } from '../import/mapping';
 import { planImport } from '../import/plan';
 import { type RowResult, rowToDraft } from '../import/rows';
 import { call } from '../rpc/client';
 import { importCsv } from './data';
-import { deleteDatabase, rawBulkPut } from './raw';
+import { rawBulkPut } from './raw';
 import { round } from './stats';
 
 /**
  * A 100k-row contact CSV through the path a rep's import takes: the file read and parsed in the dashboard's parser
  * worker, every row drafted, duplicates looked up in the store and planned, then the worker's import RPC
  * (import.start, import.companies, import.rows chunk by chunk, import.finish) into the real, already seeded
- * database. The baseline then writes the very records the import created (read back, not timed) with plain puts
- * into an empty database of the same schema: that favours the baseline a little (a smaller store), never us.
+ * database. The baseline then writes the very records the import created (read back, not timed; new ids and
+ * addresses so they are added, not overwritten) with plain puts into the same database, after the import.
  */
 export interface ImportResults {
   rows: number;
@@ -36,7 +35,6 @@ export interface ImportResults {
   ratio: number;
 }
 
-const RAW_DB = 'sidecar-bench-import-raw';
 const COMPANY_CHUNK = 2000;
 
 export async function runImportBench(db: CrmDb, rowCount: number): Promise<ImportResults> {
@@ -87,6 +85,8 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
     created += result.created;
     rejected += result.rejected.length;
     chunks++;
+    // Forwarded to the driver's stderr: a 100k import is the longest step of the bench.
+    if (chunks % 10 === 0) console.info(`[bench] imported through row ${chunk.throughRow}`);
   }
   await call('import.finish', { importId: record.id });
   lap('contacts');
@@ -102,15 +102,19 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
     (row): row is CompanyRow => row !== undefined,
   );
 
-  await deleteDatabase(RAW_DB);
-  const rawDb = await openCrmDb(RAW_DB);
-  const native = unwrap(rawDb);
+  // Same records under other ids and addresses, written into the same (now larger) store: the baseline meets an
+  // index at least as big as the import did, so the ratio is not flattered by an empty database.
+  const rawCompanies = companyRows.map((row) => ({ ...row, id: crypto.randomUUID() }));
+  const rawContacts = contactRows.map((row) => ({
+    ...row,
+    id: crypto.randomUUID(),
+    emailKeys: row.emailKeys.map((key) => `raw.${key}`),
+  }));
+  const native = unwrap(db);
   const rawStart = performance.now();
-  await rawBulkPut(native, 'companies', companyRows);
-  await rawBulkPut(native, 'contacts', contactRows);
+  await rawBulkPut(native, 'companies', rawCompanies);
+  await rawBulkPut(native, 'contacts', rawContacts);
   const rawMs = performance.now() - rawStart;
-  rawDb.close();
-  await deleteDatabase(RAW_DB);
 
   const rowsPerSec = Math.round((rowCount / totalMs) * 1000);
   const rawRowsPerSec = Math.round((rowCount / rawMs) * 1000);

@@ -12,16 +12,28 @@ async function searchStore(db: CrmDb, storeName: Searchable, query: string, limi
   const terms = queryTerms(query);
   const first = terms[0];
   if (!first) return [];
-  const seen = new Set<string>();
-  const out = [];
+  const range = IDBKeyRange.bound(first, `${first}\uffff`);
   const index = db.transaction(storeName).store.index('bySearch');
-  let cursor = await index.openCursor(IDBKeyRange.bound(first, `${first}\uffff`));
+  const seen = new Set<string>();
+  const out: object[] = [];
+  const take = (row: { id: string; deletedAt: number | null; searchKeys: string[] }) => {
+    if (seen.has(row.id)) return;
+    seen.add(row.id);
+    if (row.deletedAt === null && matchesAllTerms(row.searchKeys, terms)) out.push(stripRow(row));
+  };
+  // One batched read first: a cursor step is a round trip to the storage process, and most searches are answered
+  // by the first few dozen index entries. Only when that batch was full and not enough matched does the cursor walk on.
+  const batchSize = limit * 4;
+  const batch = await index.getAll(range, batchSize);
+  for (const row of batch) {
+    if (out.length >= limit) break;
+    take(row);
+  }
+  if (out.length >= limit || batch.length < batchSize) return out;
+  let cursor = await index.openCursor(range);
+  if (cursor) cursor = await cursor.advance(batchSize);
   while (cursor && out.length < limit) {
-    const row = cursor.value;
-    if (!seen.has(row.id)) {
-      seen.add(row.id);
-      if (row.deletedAt === null && matchesAllTerms(row.searchKeys, terms)) out.push(stripRow(row));
-    }
+    take(cursor.value);
     cursor = await cursor.continue();
   }
   return out;

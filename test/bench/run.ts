@@ -23,11 +23,11 @@ import { type BenchReport, printTable } from './table';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SHAPE: SeedShape = {
   contacts: Math.round(100_000 * SCALE),
-  companies: 20_000,
+  companies: Math.round(20_000 * SCALE),
   deals: Math.round(30_000 * SCALE),
   activities: Math.round(300_000 * SCALE),
 };
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 250);
 const WARMUP = 30;
 const IMPORT_ROWS = Math.round(100_000 * SCALE);
 const SEED_CHUNK = 20_000;
@@ -124,6 +124,9 @@ async function main() {
   let report: BenchReport;
   try {
     const page = await b.openPage('bench.html');
+    page.on('console', (message) => {
+      if (message.text().startsWith('[bench]')) log(message.text().slice(8));
+    });
     const userAgent = await page.evaluate(() => navigator.userAgent);
     const seed = await seedAll(page);
     const afterSeed = { benchPage: await pageHeap(b.context, page), worker: await workerHeap(b.context, page, b.id) };

@@ -61,7 +61,7 @@ export function printTable(r: BenchReport): void {
   add('raw bulk put', `${s.rawBulkPut.rowsPerSec} rows/s`, 'raw ≈22.5k rows/s');
   for (const [kind, seeded] of Object.entries(s.seeded)) add(`seed ${kind}`, `${seeded.rowsPerSec} rows/s`);
   const i = r.import;
-  add('import 100k rows', `${i.rowsPerSec} rows/s vs raw ${i.raw.rowsPerSec}; ratio ${i.ratio}`, '≥ 0.5');
+  add(`import ${i.rows} rows`, `${i.rowsPerSec} rows/s vs raw ${i.raw.rowsPerSec}; ratio ${i.ratio}`, '≥ 0.5');
   const m = r.memory;
   add('heap after seed (page / worker)', `${m.afterSeed.benchPage.usedMB} / ${m.afterSeed.worker?.usedMB ?? '?'} MB`);
   add(

@@ -155,6 +155,14 @@ describe('contacts', () => {
     expect(await searchContacts(db, 'chan')).toEqual([]);
   });
 
+  it('walks past the first batch when the matches lie beyond it', async () => {
+    for (let i = 0; i < 120; i++)
+      await createContact(db, { name: `Sok Aa${String(i).padStart(3, '0')}`, emails: [] }, NOW);
+    const zed = await createContact(db, { name: 'Sok Zed', emails: [] }, NOW);
+    expect((await searchContacts(db, 'sok zed', 1)).map((c) => c.id)).toEqual([zed.id]);
+    expect(await searchContacts(db, 'sok', 20)).toHaveLength(20);
+  });
+
   it('re-keys contacts when their company is renamed', async () => {
     const { contact, company } = await captureContact(
       db,

@@ -1,0 +1,247 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { contactSchema } from '../../lib/model';
+import { V1_DATA, V1_IDS, V1_STORES } from '../fixtures/db/v1';
+import { dumpStores, send, verifyWhole } from '../fixtures/reliability/store';
+import { attach, type Extension, expect, launchChromium, test } from './harness';
+
+/**
+ * What survives the browser itself going away: a restart on the same profile, and a profile whose database an
+ * older build created. Each test owns its browser (and profile), since it closes and relaunches it.
+ */
+
+const report = (name: string, figures: Record<string, number | string>) =>
+  console.log(
+    `[reliability] ${name}: ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function launch(dir: string): Promise<{ context: BrowserContext; ext: Extension }> {
+  const context = await launchChromium(dir);
+  return { context, ext: await attach(context, dir) };
+}
+
+interface TaskView {
+  id: string;
+  dueAt: number;
+  firedAt: number | null;
+  history: { event: string }[];
+}
+
+async function alarms(ext: Extension): Promise<Map<string, number>> {
+  const list = await (await ext.worker()).evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } };
+      }
+    ).chrome.alarms;
+    return (await api.getAll()).map((a) => [a.name, a.scheduledTime] as const);
+  });
+  return new Map(list);
+}
+
+async function notificationIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
+      .chrome.notifications;
+    return Object.keys(await api.getAll());
+  });
+}
+
+async function tasks(page: Page): Promise<TaskView[]> {
+  const open = await send<TaskView[]>(page, 'tasks.open', {});
+  if (open.ok !== true) throw new Error(JSON.stringify(open));
+  return open.value;
+}
+
+test('after browser restarts the data is intact, a reminder due while closed fires once, and alarms are re-armed', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'sidecar-restart-'));
+  try {
+    let { context, ext } = await launch(dir);
+    let page = await ext.openPage('popup.html');
+    const created: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const contact = await send<{ id: string }>(page, 'contact.create', {
+        name: i % 2 ? `ហេង ${i}` : `Restart Person ${i}`,
+        emails: [{ address: `restart${i}@example.com` }],
+      });
+      if (contact.ok !== true) throw new Error(JSON.stringify(contact));
+      created.push(contact.value.id);
+    }
+    const dueSoon = Date.now() + 4_000;
+    const soon = await send<TaskView>(page, 'task.followUp', { title: 'Due while closed', due: { at: dueSoon } });
+    const later = await send<TaskView>(page, 'task.followUp', {
+      title: 'Due in an hour',
+      due: { at: Date.now() + 3_600_000 },
+    });
+    if (soon.ok !== true || later.ok !== true) throw new Error('task.followUp failed');
+    expect((await alarms(ext)).get(`task:${later.value.id}`)).toBe(later.value.dueAt);
+    await context.close();
+
+    // Closed past the reminder's time: the browser that starts next must fire it, once.
+    await sleep(Math.max(0, dueSoon + 1_000 - Date.now()));
+    const restarts = 3;
+    let fired = 0;
+    let checked = 0;
+    for (let round = 0; round < restarts; round++) {
+      if (round > 0) await context.close();
+      ({ context, ext } = await launch(dir));
+      page = await ext.openPage('popup.html');
+      await expect
+        .poll(async () => (await tasks(page)).find((t) => t.id === soon.value.id)?.firedAt ?? null, { timeout: 30_000 })
+        .not.toBeNull();
+      if (round === 0) {
+        await expect.poll(() => notificationIds(page)).toContain(`sidecar-tasks:${soon.value.id}`);
+        fired++;
+      }
+      const all = await tasks(page);
+      expect(all.find((t) => t.id === soon.value.id)?.history.filter((h) => h.event === 'fired')).toHaveLength(1);
+      // Alarms are re-derived from the store: the later reminder is armed at its absolute time, the fired one is not.
+      const armed = await alarms(ext);
+      expect(armed.get(`task:${later.value.id}`)).toBe(later.value.dueAt);
+      expect(armed.has(`task:${soon.value.id}`)).toBe(false);
+      for (const id of created) {
+        const contact = await send(page, 'contact.get', { id });
+        expect(contact.ok).toBe(true);
+        if (contact.ok === true) expect(contactSchema.safeParse(contact.value).success).toBe(true);
+      }
+      const verdict = verifyWhole(await dumpStores(page));
+      expect(verdict.problems).toEqual([]);
+      checked += verdict.checked;
+    }
+    const found = await send<{ contacts: { id: string }[] }>(page, 'search.all', { query: 'ហេង', limit: 50 });
+    expect(found.ok === true && found.value.contacts.length).toBe(20);
+    await context.close();
+    report('browser restart', { restarts, contacts: created.length, firedOnce: fired, records: checked });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a profile made by schema v1 is upgraded by this build in Chromium: nothing lost, search works', async () => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'sidecar-upgrade-'));
+  try {
+    const { context, ext } = await launch(dir);
+    // The worker opens the store as it starts: stop it, then replace the new database with the v1 one from a page
+    // that sends no message (so nothing wakes the worker until the v1 profile is in place).
+    await ext.stopWorker();
+    const raw = await ext.openPage('manifest.json');
+    const created = await raw.evaluate(
+      async ({ name, stores, data }) => {
+        const request = <T>(r: IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => {
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          });
+        await new Promise<void>((resolve, reject) => {
+          const deletion = indexedDB.deleteDatabase(name);
+          deletion.onsuccess = () => resolve();
+          deletion.onerror = () => reject(deletion.error);
+          deletion.onblocked = () => reject(new Error('the worker still holds the database'));
+        });
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(name, 1);
+          open.onupgradeneeded = () => {
+            for (const [store, indexes] of Object.entries(stores)) {
+              const os = open.result.createObjectStore(store, { keyPath: 'id' });
+              for (const [index, keyPath, options] of indexes as unknown as [
+                string,
+                string | string[],
+                IDBIndexParameters,
+              ][]) {
+                os.createIndex(index, keyPath, options);
+              }
+            }
+            open.result.createObjectStore('settings');
+          };
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const names = Object.keys(data).filter((s) => s !== 'settings');
+        const tx = db.transaction([...names, 'settings'], 'readwrite');
+        let rows = 0;
+        for (const store of names) {
+          for (const row of (data as unknown as Record<string, unknown[]>)[store] ?? []) {
+            void request(tx.objectStore(store).put(row));
+            rows++;
+          }
+        }
+        tx.objectStore('settings').put((data as { settings: unknown }).settings, 'settings');
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        const version = db.version;
+        db.close();
+        return { rows, version };
+      },
+      { name: 'sidecar-crm', stores: V1_STORES, data: V1_DATA },
+    );
+    expect(created.version).toBe(1);
+    await raw.close();
+
+    // A worker that was still up stepped aside for the deletion (openCrmDb's `blocking`) and holds a closed
+    // connection: stop it again, so the first request starts a fresh worker that opens v1 at the current version.
+    await ext.stopWorker();
+    const page = await ext.openPage('popup.html');
+    await expect.poll(async () => (await send(page, 'ping', {})).ok, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => {
+        await send(page, 'settings.get', {});
+        return page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'sidecar-crm')?.version);
+      })
+      .toBe(2);
+
+    const dump = await dumpStores(page);
+    const verdict = verifyWhole(dump);
+    expect(verdict.problems).toEqual([]);
+    for (const store of ['contacts', 'companies', 'deals', 'activities', 'pipelines', 'sources'] as const) {
+      const ids = new Set((dump[store] as { id: string }[]).map((r) => r.id));
+      for (const row of V1_DATA[store]) expect(ids.has(row.id), `${store} ${row.id}`).toBe(true);
+    }
+    const sokha = await send(page, 'contact.get', { id: V1_IDS.sokha });
+    expect(sokha).toMatchObject({ ok: true, value: { name: 'សុខ ចាន់ធី', custom: { budget: 1200 } } });
+    const settings = await send(page, 'settings.get', {});
+    expect(settings).toMatchObject({ ok: true, value: V1_DATA.settings });
+    const byName = await send<{ contacts: { id: string }[]; companies: { id: string }[]; deals: { id: string }[] }>(
+      page,
+      'search.all',
+      { query: 'ចាន់ធី' },
+    );
+    expect(byName.ok === true && byName.value.contacts.map((c) => c.id)).toEqual([V1_IDS.sokha]);
+    const byCompany = await send<{ companies: { id: string }[] }>(page, 'search.all', { query: 'nbc' });
+    expect(byCompany.ok === true && byCompany.value.companies.map((c) => c.id)).toEqual([V1_IDS.company]);
+    const byDeal = await send<{ deals: { id: string }[] }>(page, 'search.all', { query: 'fleet' });
+    expect(byDeal.ok === true && byDeal.value.deals.map((d) => d.id)).toEqual([V1_IDS.deal]);
+    const removed = await send<{ contacts: unknown[] }>(page, 'search.all', { query: 'removed' });
+    expect(removed.ok === true && removed.value.contacts).toEqual([]);
+    const card = await send<{ openDeals: { id: string }[]; recentActivities: { id: string }[] }>(page, 'contact.card', {
+      id: V1_IDS.sokha,
+    });
+    expect(card.ok === true && card.value.openDeals.map((d) => d.id)).toEqual([V1_IDS.deal]);
+    expect(card.ok === true && card.value.recentActivities.map((a) => a.id)).toEqual([V1_IDS.activity]);
+    // The v1 address index still refuses a second contact with the same address.
+    const duplicate = await send(page, 'contact.create', {
+      name: 'Copy',
+      emails: [{ address: 'SOKHA.CHAN@nbc.gov.kh' }],
+    });
+    expect(duplicate).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // The v1 task is overdue by now: the upgraded worker fires it once, and arms nothing for it.
+    await expect
+      .poll(
+        async () =>
+          (await tasks(page)).find((t) => t.id === V1_IDS.task)?.history.filter((h) => h.event === 'fired').length,
+      )
+      .toBe(1);
+    await context.close();
+    report('schema upgrade v1 → v2', { rows: created.rows, records: verdict.checked, searches: 4 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,151 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  activitiesTable,
+  companiesTable,
+  contactsTable,
+  dealsTable,
+  type ExportContext,
+  tasksTable,
+  toCsv,
+} from '../../../lib/export/csv';
+import type { Activity, Company, Contact, Deal, Task } from '../../../lib/model';
+
+/**
+ * The formula-injection guard through the export path: records whose every text field starts with a trigger
+ * character, exported as each table, parsed back as a spreadsheet would read the file. No cell may start with
+ * = + - @ (or tab / CR) once the CSV is read.
+ */
+const TRIGGERS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1', '\r=1'];
+const T0 = Date.UTC(2026, 0, 5);
+const id = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const base = (n: number) => ({ id: id(n), createdAt: T0, updatedAt: T0, deletedAt: null });
+
+const contacts: Contact[] = TRIGGERS.map((t, i) => ({
+  ...base(i),
+  name: t,
+  emails: [{ address: `x${i}@example.com` }],
+  phones: [{ number: '-855 12' }],
+  jobTitle: t,
+  companyId: id(100),
+  lifecycle: 'lead',
+  sourceId: null,
+  ownerId: null,
+  custom: { note: t },
+  mergedInto: null,
+  lastContactedAt: null,
+}));
+const company: Company = {
+  ...base(100),
+  name: '=cmd',
+  domains: ['example.com'],
+  phone: '+855',
+  address: '@home',
+  ownerId: null,
+  custom: {},
+};
+const deals: Deal[] = TRIGGERS.map((t, i) => ({
+  ...base(200 + i),
+  title: t,
+  value: { amount: -5000, currency: 'USD' },
+  pipelineId: id(300),
+  stageId: id(301),
+  status: 'lost',
+  lostReason: t,
+  expectedCloseAt: null,
+  closedAt: null,
+  probabilityOverride: null,
+  contactIds: [id(i)],
+  companyId: id(100),
+  ownerId: null,
+  threadId: null,
+  stageChangedAt: T0,
+  custom: {},
+}));
+const activities: Activity[] = TRIGGERS.map((t, i) => ({
+  ...base(400 + i),
+  type: 'note',
+  occurredAt: T0,
+  contactId: id(i),
+  companyId: null,
+  dealId: id(200 + i),
+  repId: null,
+  subject: t,
+  body: t,
+  direction: null,
+  outcome: t,
+  durationMinutes: null,
+  threadId: null,
+  messageId: null,
+  repAddress: null,
+}));
+const tasks: Task[] = TRIGGERS.map((t, i) => ({
+  ...base(500 + i),
+  title: t,
+  note: t,
+  kind: 'todo',
+  status: 'open',
+  dueAt: T0,
+  contactId: id(i),
+  dealId: null,
+  companyId: null,
+  ownerId: null,
+  threadId: null,
+  accountIndex: null,
+  watch: null,
+  firedAt: null,
+  completedAt: null,
+  history: [],
+}));
+
+const context: ExportContext = {
+  companiesById: new Map([[company.id, company]]),
+  contactsById: new Map(contacts.map((c) => [c.id, c])),
+  dealsById: new Map(deals.map((d) => [d.id, d])),
+  pipelinesById: new Map([
+    [
+      id(300),
+      {
+        ...base(300),
+        name: '=Pipeline',
+        stages: [{ id: id(301), name: '+Stage', probability: 0.5 }],
+        ownerId: null,
+        order: 0,
+      },
+    ],
+  ]),
+  sourcesById: new Map(),
+  repsById: new Map(),
+  customPropertyDefs: [
+    {
+      ...base(600),
+      entity: 'contact',
+      key: 'note',
+      label: 'Note',
+      type: 'text',
+      options: [],
+      required: false,
+      order: 0,
+    },
+  ],
+  timeZone: 'Asia/Phnom_Penh',
+};
+
+describe('exported CSV cells never start a formula', () => {
+  const tables = {
+    contacts: contactsTable(contacts, context),
+    companies: companiesTable([company], context),
+    deals: dealsTable(deals, context),
+    activities: activitiesTable(activities, context),
+    tasks: tasksTable(tasks, context),
+  };
+  it.each(Object.entries(tables))('%s', (_name, table) => {
+    const parsed = Papa.parse<string[]>(toCsv(table.headers, table.rows), { header: false });
+    const cells = parsed.data.flat();
+    expect(cells.length).toBeGreaterThan(table.headers.length);
+    const dangerous = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    expect(dangerous).toEqual([]);
+    // The payloads are still there, behind the guard's apostrophe.
+    expect(cells.some((cell) => /^'+[=+\-@\t\r]/.test(cell))).toBe(true);
+  });
+});
