@@ -4,6 +4,17 @@ import type { WebmailSnapshot } from '../model/snapshot';
 const DEBOUNCE_MS = 150;
 const IDLE_TIMEOUT_MS = 300;
 const COMPOSE_FIELD = '[name=to], [name=cc], [name=bcc], [name=subjectbox], [peoplekit-id]';
+/**
+ * Churn that never changes a snapshot: typing in a message body, inbox rows updating their unread state and
+ * snippets, relative times ticking. Mutations wholly inside these are not worth a re-read of a long thread.
+ */
+const NOISE = '[contenteditable="true"], tr.zA, span.g3';
+
+function isNoise(record: MutationRecord): boolean {
+  const target = record.target;
+  const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  return element?.closest?.(NOISE) != null;
+}
 
 // Safari has no requestIdleCallback; the page's window may also be a test double without it.
 type PageWindow = Window &
@@ -80,7 +91,9 @@ export function watchWebmail(
     }, DEBOUNCE_MS);
   };
 
-  const observer = new idle.MutationObserver(schedule);
+  const observer = new idle.MutationObserver((records) => {
+    if (!records.every(isNoise)) schedule();
+  });
   observer.observe(doc, {
     childList: true,
     subtree: true,

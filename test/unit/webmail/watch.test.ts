@@ -55,6 +55,30 @@ describe('watchWebmail', () => {
     expect(onChange.mock.lastCall?.[0].thread.subject).toBe('two');
   });
 
+  it('does not re-read for typing in a body, inbox row churn or ticking times', async () => {
+    const body = Object.assign(document.createElement('div'), { contentEditable: 'true' });
+    body.setAttribute('contenteditable', 'true');
+    const table = document.createElement('table');
+    const row = table.createTBody().insertRow();
+    row.className = 'zA';
+    const time = Object.assign(document.createElement('span'), { className: 'g3', textContent: '2 hours ago' });
+    document.body.append(body, table, time);
+    const read = vi.fn(() => snap('thread', 'one'));
+    watchWebmail(window, read, vi.fn(), controller.signal);
+    await settle();
+    expect(read).toHaveBeenCalledTimes(1);
+    body.append('typing…');
+    row.setAttribute('class', 'zA zE');
+    row.append(document.createElement('td'));
+    time.firstChild!.textContent = '3 hours ago';
+    await settle();
+    expect(read).toHaveBeenCalledTimes(1);
+    // A change outside the noise still counts.
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
   it('does not emit when the snapshot did not change', async () => {
     const read = vi.fn(() => snap('list'));
     const onChange = vi.fn();
