@@ -42,7 +42,9 @@ export async function savePipeline(db: CrmDb, pipeline: Pipeline, now: number): 
   const kept = new Set(next.stages.map((s) => s.id));
   for (const stage of before?.stages ?? []) {
     if (kept.has(stage.id) && next.deletedAt === null) continue;
-    const count = await tx.objectStore('deals').index('byStage').count([next.id, stage.id]);
+    // Tombstoned deals do not hold a stage: the rep cannot see them to move them.
+    const inStage = await tx.objectStore('deals').index('byStage').getAll([next.id, stage.id]);
+    const count = inStage.filter((deal) => deal.deletedAt === null).length;
     if (count > 0) {
       abortQuietly(tx);
       throw new StoreError('conflict', `Move the ${count} deal(s) out of ${stage.name} first.`, 'stages', {

@@ -13,7 +13,7 @@ import {
   setContactDeleted,
   updateContact,
 } from '@/lib/db/contacts';
-import { createDeal, dealsForContact, updateDeal } from '@/lib/db/deals';
+import { createDeal, dealsForContact, setDealDeleted, updateDeal } from '@/lib/db/deals';
 import { StoreError } from '@/lib/db/errors';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
@@ -216,6 +216,19 @@ describe('companies, deals, activities', () => {
     );
     expect(error.code).toBe('conflict');
     expect((await listPipelines(db))[0]?.stages).toHaveLength(4);
+  });
+
+  it('lets a stage go when only deleted deals stood in it', async () => {
+    const [pipeline] = await listPipelines(db);
+    const stage = pipeline!.stages[1]!;
+    const deal = await createDeal(db, { title: 'X', pipelineId: pipeline!.id, stageId: stage.id }, NOW);
+    await setDealDeleted(db, deal.id, true, NOW);
+    const saved = await savePipeline(
+      db,
+      { ...pipeline!, stages: pipeline!.stages.filter((s) => s.id !== stage.id) },
+      NOW,
+    );
+    expect(saved.stages).toHaveLength(3);
   });
 
   it('logs each email message once per contact, however often the thread is opened', async () => {
