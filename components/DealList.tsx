@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Deal, Pipeline } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
 import { call, RpcFailure } from '@/lib/rpc/client';
+import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { EditableField } from './EditableField';
 import { ErrorText } from './ErrorText';
 import { errorText, money } from './format';
@@ -10,15 +11,6 @@ import { t } from './i18n';
 import { StageSelect } from './StageSelect';
 
 type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
-
-/** A calendar day as typed in a date input ↔ the stored instant (noon UTC keeps the day in every zone ±11 h). */
-function dayInput(epoch: number | null): string {
-  return epoch === null ? '' : new Date(epoch).toISOString().slice(0, 10);
-}
-
-function fromDayInput(text: string): number | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T12:00:00Z`) : null;
-}
 
 function invalid(message: string): RpcFailure {
   return new RpcFailure({ code: 'invalid', message });
@@ -63,10 +55,11 @@ function DealItem({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefin
       <EditableField
         label={t('deal_close_date')}
         type="date"
-        value={dayInput(deal.expectedCloseAt)}
+        value={calendarDayOf(deal.expectedCloseAt)}
         onSave={async (text) => {
-          if (text !== '' && fromDayInput(text) === null) throw invalid(t('followup_pick_date'));
-          await save({ expectedCloseAt: fromDayInput(text) });
+          const expectedCloseAt = instantOfCalendarDay(text);
+          if (text !== '' && expectedCloseAt === null) throw invalid(t('followup_pick_date'));
+          await save({ expectedCloseAt });
         }}
       />
       <div class="row">

@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n/translate';
+import { REMINDER_PRESETS, type ReminderPreset } from '@/lib/reminders/presets';
 import { call } from '@/lib/rpc/client';
-import { FOLLOW_UP_PRESETS } from '@/lib/rpc/contract';
 import { fromWallClock } from '@/lib/time/zoned';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { t } from './i18n';
-
-type Preset = (typeof FOLLOW_UP_PRESETS)[number];
 
 /** Follow up in one or two clicks: a preset button, or a date and time in the rep's zone. */
 export function FollowUpForm({
@@ -29,7 +27,7 @@ export function FollowUpForm({
   const [time, setTime] = useState('09:00');
   const [error, setError] = useState<string | null>(null);
 
-  const create = async (due: { preset: Preset } | { at: number }) => {
+  const create = async (due: { preset: ReminderPreset } | { at: number }) => {
     setError(null);
     try {
       await call('task.followUp', {
@@ -68,7 +66,7 @@ export function FollowUpForm({
       ) : null}
       <fieldset class="presets">
         <legend>{t('followup_when')}</legend>
-        {FOLLOW_UP_PRESETS.map((preset) => (
+        {REMINDER_PRESETS.map((preset) => (
           <button key={preset} type="button" onClick={() => void create({ preset })}>
             {t(`preset_${preset.replaceAll('-', '_')}` as MessageKey)}
           </button>

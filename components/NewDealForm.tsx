@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Pipeline, Settings } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
 import { call } from '@/lib/rpc/client';
+import { instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { t } from './i18n';
@@ -51,8 +52,7 @@ export function NewDealForm({
         contactIds,
         companyId,
         threadId,
-        // A date input gives a calendar day; noon UTC keeps it on that day in every zone from UTC−11 to UTC+11.
-        expectedCloseAt: closeDate ? Date.parse(`${closeDate}T12:00:00Z`) : null,
+        expectedCloseAt: instantOfCalendarDay(closeDate),
         ownerId: settings.currentRepId,
       });
       onDone();

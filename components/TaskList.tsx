@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Task } from '@/lib/model';
+import { customTime } from '@/lib/reminders/presets';
 import { call } from '@/lib/rpc/client';
-import { fromWallClock, toWallClock } from '@/lib/time/zoned';
+import { toWallClock } from '@/lib/time/zoned';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { formatDateTime, t } from './i18n';
@@ -61,10 +62,12 @@ function TaskItem({ task, timeZone }: { task: Task; timeZone: string }) {
           aria-label={t('task_reschedule_named', { title: task.title })}
           onSubmit={(e) => {
             e.preventDefault();
-            const [y, m, d] = when.date.split('-').map(Number);
-            const [hh, mm] = when.time.split(':').map(Number);
-            if (!y || !m || !d || hh === undefined || mm === undefined) return setError(t('followup_pick_date'));
-            const dueAt = fromWallClock({ year: y, month: m, day: d, hour: hh, minute: mm }, timeZone);
+            let dueAt: number;
+            try {
+              dueAt = customTime(when.date, when.time, timeZone);
+            } catch {
+              return setError(t('followup_pick_date'));
+            }
             void act(() => call('task.reschedule', { id: task.id, dueAt })).then(() => setRescheduling(false));
           }}
         >

@@ -3,6 +3,7 @@ import { searchCompanies, searchContacts } from '@/lib/db/search';
 import { contactsByIds, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { parseMoneyInput } from '@/lib/model';
 import { call } from '@/lib/rpc/client';
+import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { EditableField } from '../EditableField';
 import { money } from '../format';
 import { t } from '../i18n';
@@ -18,10 +19,6 @@ import { Timeline } from './Timeline';
 import { useRead } from './use-read';
 
 type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
-
-function dayInput(epoch: number | null): string {
-  return epoch === null ? '' : new Date(epoch).toISOString().slice(0, 10);
-}
 
 export function DealPage({ app, param }: ViewProps) {
   const id = param ?? '';
@@ -136,13 +133,8 @@ export function DealPage({ app, param }: ViewProps) {
               {t('deal_close_date')}
               <input
                 type="date"
-                value={dayInput(deal.expectedCloseAt)}
-                // Noon UTC keeps the chosen calendar day in every zone from UTC−11 to UTC+11 (as the sidebar does).
-                onChange={(e) =>
-                  quick({
-                    expectedCloseAt: e.currentTarget.value ? Date.parse(`${e.currentTarget.value}T12:00:00Z`) : null,
-                  })
-                }
+                value={calendarDayOf(deal.expectedCloseAt)}
+                onChange={(e) => quick({ expectedCloseAt: instantOfCalendarDay(e.currentTarget.value) })}
               />
             </label>
             <label>

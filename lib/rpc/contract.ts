@@ -15,6 +15,7 @@ import {
   taskSchema,
   webmailSnapshot,
 } from '../model';
+import { REMINDER_PRESETS } from '../reminders/presets';
 import { dashboardContract } from './contract-dashboard';
 import { importContract } from './contract-import';
 
@@ -37,8 +38,7 @@ const contactCard = z.object({
 });
 export type ContactCardView = z.infer<typeof contactCard>;
 
-export const FOLLOW_UP_PRESETS = ['in-2-hours', 'tomorrow-morning', 'in-3-days', 'next-monday'] as const;
-const dueChoice = z.union([z.object({ preset: z.enum(FOLLOW_UP_PRESETS) }), z.object({ at: epochMs })]);
+const dueChoice = z.union([z.object({ preset: z.enum(REMINDER_PRESETS) }), z.object({ at: epochMs })]);
 
 const idInput = z.object({ id: recordId });
 const ok = z.literal(true);
