@@ -860,13 +860,28 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
 
     const store = tx.objectStore(page.entity);
     const latest = await Promise.all(page.previous.map((row) => store.get(row.id)));
+    // Rows are keyed again rather than put back as journaled: the journal may predate how keys are made now.
+    const companies = await Promise.all(
+      page.previous.map((row) =>
+        'companyId' in row && row.companyId ? tx.objectStore('companies').get(row.companyId) : undefined,
+      ),
+    );
     page.previous.forEach((row, i) => {
       if ((latest[i]?.updatedAt ?? 0) > pageTime) {
         result.kept++;
         return;
       }
       result.restored++;
-      fire((store as unknown as RowStore).put(row));
+      const company = companies[i];
+      const companyName = company && company.deletedAt === null ? company.name : '';
+      const record = stripRow(row);
+      const rebuilt =
+        page.entity === 'contacts'
+          ? contactRow(record as Contact, companyName)
+          : page.entity === 'companies'
+            ? companyRow(record as Company)
+            : dealRow(record as Deal, companyName);
+      fire((store as unknown as RowStore).put(rebuilt));
     });
     await cursor.delete();
     return true;

@@ -96,8 +96,10 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v1: the records and the hot-path indexes (email, domain, links, timeline, due tasks).
  * v2: search keys (word and Khmer-syllable prefixes) on contacts, companies and deals, backfilled from v1 rows;
  *     per-thread logging preferences; import history for resume and undo.
+ * v3: search keys re-made: word starts found without the browser's word breaker, word-pair keys for two-word
+ *     queries, no key that merely starts another. Same indexes; every searchable row is re-keyed.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DB_NAME = 'sidecar-crm';
 
 export function contactRow(contact: Contact, companyName = ''): ContactRow {
@@ -108,7 +110,9 @@ export function contactRow(contact: Contact, companyName = ''): ContactRow {
     emailKeys: live ? [...new Set(contact.emails.map((e) => normalizeEmail(e.address)))] : [],
     searchKeys: live
       ? searchKeys({
-          texts: [contact.name, contact.jobTitle, companyName],
+          names: [contact.name],
+          company: companyName,
+          texts: [contact.jobTitle],
           emails: contact.emails.map((e) => e.address),
         })
       : [],
@@ -185,15 +189,16 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
     tx.objectStore('deals').createIndex('bySearch', 'searchKeys', { multiEntry: true });
     db.createObjectStore('threadPrefs', { keyPath: 'threadId' });
     db.createObjectStore('imports', { keyPath: 'id' }).createIndex('byStarted', 'startedAt');
-    if (oldVersion >= 1) backfillSearchKeys(tx);
   }
+  // v2 added the keys and v3 changed how they are made: either way, rows written before v3 are keyed again.
+  if (oldVersion >= 1 && oldVersion < 3) rekeySearch(tx);
 }
 
 /**
- * v1 rows have no search keys. Companies are read first so each contact is keyed with its company's name too.
- * Cursors chain inside the upgrade transaction (no outside awaits), which keeps it alive to the end.
+ * Writes every searchable row's keys afresh. Companies are read first so each contact is keyed with its company's
+ * name too. Cursors chain inside the upgrade transaction (no outside awaits), which keeps it alive to the end.
  */
-function backfillSearchKeys(tx: UpgradeTx): void {
+function rekeySearch(tx: UpgradeTx): void {
   const companyNames = new Map<string, string>();
   const companies = tx.objectStore('companies');
   void companies.openCursor().then(async function walkCompanies(cursor): Promise<void> {

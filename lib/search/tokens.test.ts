@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAllTerms, queryTerms, searchKeys } from './tokens';
+import { matchesAllTerms, pairTerm, queryTerms, searchKeys, splitTerms } from './tokens';
 
 const matches = (record: Parameters<typeof searchKeys>[0], query: string) =>
   matchesAllTerms(searchKeys(record), queryTerms(query));
@@ -9,6 +9,32 @@ describe('search keys', () => {
     expect(matches({ texts: ['José Ramírez'] }, 'ram')).toBe(true);
     expect(matches({ texts: ['José Ramírez'] }, 'jose r')).toBe(true);
     expect(matches({ texts: ['José Ramírez'] }, 'mirez')).toBe(false);
+  });
+
+  it('keys the words of a name in pairs, in every order, and other texts in their own order', () => {
+    const keys = searchKeys({ names: ['Dara Kim'], texts: ['Angkor Logistics Group'] });
+    expect(keys).toEqual(expect.arrayContaining(['dara kim', 'kim dara', 'angkor logistics', 'logistics group']));
+    expect(keys).not.toContain('logistics angkor');
+    expect(matches({ names: ['ដារ៉ា គឹម'] }, 'គឹម ដារ៉ា')).toBe(true);
+    expect(pairTerm(queryTerms('kim da'))).toBe('kim da');
+  });
+
+  it('drops a key that only starts another key of the same record', () => {
+    const keys = searchKeys({ names: ['Dara Kim'], emails: ['dara.kim@kb.com.kh'] });
+    expect(keys).not.toContain('dara');
+    expect(keys).not.toContain('kb');
+    expect(keys).toEqual(expect.arrayContaining(['dara kim', 'dara.kim@kb.com.kh', 'kim@kb.com.kh', 'kb.com.kh']));
+    for (const query of ['dara', 'kim', 'kb', 'com', 'kh', 'dara.kim', 'kim@kb']) {
+      expect(matches({ names: ['Dara Kim'], emails: ['dara.kim@kb.com.kh'] }, query)).toBe(true);
+    }
+  });
+
+  it('keeps a dotted or hyphenated query whole, and can split it for a second try', () => {
+    expect(queryTerms('Dara.Kim')).toEqual(['dara.kim']);
+    expect(queryTerms('  "Co., Ltd."  ')).toEqual(['co', 'ltd']);
+    expect(splitTerms(queryTerms('angkor-logistics sok'))).toEqual(['angkor', 'logistics', 'sok']);
+    expect(matches({ texts: ['Jean-Pierre Dupont'] }, 'jean-pierre')).toBe(true);
+    expect(matches({ texts: ['Jean-Pierre Dupont'] }, 'pierre')).toBe(true);
   });
 
   it('splits Khmer words the segmenter knows', () => {

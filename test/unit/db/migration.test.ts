@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { contactCard } from '@/lib/db/card';
 import { getSettings, listSources } from '@/lib/db/config';
 import { findContactByEmail } from '@/lib/db/contacts';
+import { undoImport } from '@/lib/db/imports';
 import { openCrmDb } from '@/lib/db/open';
 import { DB_VERSION } from '@/lib/db/schema';
 import { searchCompanies, searchContacts, searchDeals } from '@/lib/db/search';
 import { openTasks } from '@/lib/db/tasks';
 import { activitySchema, companySchema, contactSchema, dealSchema, settingsSchema, taskSchema } from '@/lib/model';
 import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';
+import { createV2Schema, V2_DATA, V2_IDS } from '../../fixtures/db/v2';
 
 async function seedV1(name: string) {
   const db = await openDB(name, 1, { upgrade: (database) => createV1Schema(database) });
@@ -81,6 +83,59 @@ describe('upgrading a v1 database', () => {
       'email',
       'other',
     ]);
+    db.close();
+  });
+});
+
+async function seedV2(name: string) {
+  const db = await openDB(name, 2, { upgrade: (database, _old, _new, tx) => createV2Schema(database, tx) });
+  const stores = Object.keys(V2_DATA).filter((s) => s !== 'settings');
+  const tx = db.transaction(stores, 'readwrite');
+  for (const store of stores) {
+    for (const row of V2_DATA[store as keyof typeof V2_DATA] as object[]) await tx.objectStore(store).put(row);
+  }
+  await tx.done;
+  await db.put('settings', V2_DATA.settings, 'settings');
+  db.close();
+}
+
+describe('upgrading a v2 database', () => {
+  it('re-keys every searchable row and keeps everything else as it was', async () => {
+    await seedV2('upgrade-v2');
+    const db = await openCrmDb('upgrade-v2');
+    expect(db.version).toBe(DB_VERSION);
+    const sokha = await db.get('contacts', V2_IDS.sokha);
+    const { searchKeys: oldKeys, ...sokhaBefore } = V2_DATA.contacts[0]!;
+    expect(sokha).toMatchObject(sokhaBefore);
+    expect(sokha?.searchKeys).not.toEqual(oldKeys);
+    // v2 kept "sokha" beside the address it starts; v3 drops such prefixes and adds name pairs.
+    expect(sokha?.searchKeys).not.toContain('sokha');
+    expect(sokha?.searchKeys).toContain('ចាន់ធី សុខ');
+    expect((await db.get('companies', V2_IDS.company))?.searchKeys).not.toContain('nbc');
+    expect((await db.get('deals', V2_IDS.deal))?.searchKeys).toContain('fleet tracking');
+    expect((await db.get('contacts', V2_IDS.deleted))?.searchKeys).toEqual([]);
+
+    expect((await searchContacts(db, 'ចាន់ធី សុខ')).map((c) => c.id)).toEqual([V2_IDS.sokha]);
+    expect((await searchContacts(db, 'kim dara')).map((c) => c.id)).toEqual([V2_IDS.dara]);
+    expect((await searchContacts(db, 'dara.kim')).map((c) => c.id)).toEqual([V2_IDS.dara]);
+    expect((await searchContacts(db, 'កម្ពុជា')).map((c) => c.id)).toEqual([V2_IDS.sokha]);
+    expect((await searchCompanies(db, 'nbc')).map((c) => c.id)).toEqual([V2_IDS.company]);
+    expect((await searchDeals(db, 'fleet')).map((d) => d.id)).toEqual([V2_IDS.deal]);
+    expect(await db.get('threadPrefs', '18c2f0a1b2c3d4e5')).toEqual(V2_DATA.threadPrefs[0]);
+    expect(await db.count('imports')).toBe(2);
+    db.close();
+  });
+
+  it('undoes an import made under v2 with the journaled row keyed the v3 way', async () => {
+    await seedV2('upgrade-v2-undo');
+    const db = await openCrmDb('upgrade-v2-undo');
+    const result = await undoImport(db, V2_IDS.importRun, Date.UTC(2026, 5, 4));
+    expect(result.restored).toBe(1);
+    const dara = await db.get('contacts', V2_IDS.dara);
+    expect(dara?.jobTitle).toBe('Buyer');
+    expect(dara?.searchKeys).toContain('dara kim');
+    expect(dara?.searchKeys).not.toContain('dara');
+    expect((await searchContacts(db, 'buyer')).map((c) => c.id)).toEqual([V2_IDS.dara]);
     db.close();
   });
 });

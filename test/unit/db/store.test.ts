@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activitiesForContact, addActivity, logEmails } from '@/lib/db/activities';
 import { contactCard, contactIdsForEmails } from '@/lib/db/card';
-import { deleteCompany, findCompanyByDomain, updateCompany } from '@/lib/db/companies';
+import { createCompany, deleteCompany, findCompanyByDomain, updateCompany } from '@/lib/db/companies';
 import { listPipelines, savePipeline } from '@/lib/db/config';
 import {
   addEmailToContact,
@@ -161,6 +161,30 @@ describe('contacts', () => {
     const zed = await createContact(db, { name: 'Sok Zed', emails: [] }, NOW);
     expect((await searchContacts(db, 'sok zed', 1)).map((c) => c.id)).toEqual([zed.id]);
     expect(await searchContacts(db, 'sok', 20)).toHaveLength(20);
+  });
+
+  it('answers words of different fields in full when one of them is rare enough', async () => {
+    for (let i = 0; i < 60; i++) await createContact(db, { name: `Zed Aa${i}`, emails: [] }, NOW);
+    for (let i = 0; i < 20; i++) await createContact(db, { name: `Bopha ${i}`, emails: [], jobTitle: 'Buyer' }, NOW);
+    const zed = await createContact(db, { name: 'Zed Bb', emails: [], jobTitle: 'Buyer' }, NOW);
+    // No pair key holds a name word and a job title; the "buyer" range is short enough to be read whole.
+    expect((await searchContacts(db, 'zed buyer')).map((c) => c.id)).toEqual([zed.id]);
+    expect((await searchContacts(db, 'buyer zed')).map((c) => c.id)).toEqual([zed.id]);
+  });
+
+  it('finds a person by name and company together', async () => {
+    const mekong = await createCompany(db, { name: 'Mekong Freight', domains: [] }, NOW);
+    const bopha = await createContact(db, { name: 'Bopha Keo', emails: [], companyId: mekong.id }, NOW);
+    await createContact(db, { name: 'Bopha Lim', emails: [] }, NOW);
+    expect((await searchContacts(db, 'bopha mek')).map((c) => c.id)).toEqual([bopha.id]);
+    expect((await searchContacts(db, 'keo mekong')).map((c) => c.id)).toEqual([bopha.id]);
+  });
+
+  it('tries the words of a hyphenated query apart when it starts no key whole', async () => {
+    const company = await createCompany(db, { name: 'Angkor Logistics', domains: ['angkorlog.com'] }, NOW);
+    const dara = await createContact(db, { name: 'Dara', emails: [], companyId: company.id }, NOW);
+    expect((await searchContacts(db, 'angkor-logistics')).map((c) => c.id)).toEqual([dara.id]);
+    expect((await searchContacts(db, 'dara.kim')).map((c) => c.id)).toEqual([]);
   });
 
   it('re-keys contacts when their company is renamed', async () => {
