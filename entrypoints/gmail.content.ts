@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
 import { rpcRequest } from '@/lib/rpc/wire';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
+import { GMAIL } from '@/lib/webmail/gmail-selectors';
 import { watchWebmail } from '@/lib/webmail/watch';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
@@ -33,6 +34,7 @@ export default defineContentScript({
         browser.runtime.sendMessage(rpcRequest('snapshot.publish', snapshot)).catch(() => undefined);
       },
       ctx.signal,
+      { conversationMarker: GMAIL.conversationHeading },
     );
   },
 });

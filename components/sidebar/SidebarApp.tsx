@@ -77,7 +77,8 @@ export function SidebarApp() {
         <h2>{t('sidebar_people', { count: model.people.value.length })}</h2>
         <ul class="participants">
           {model.people.value.map((person) => {
-            const id = model.contactIds.value[normalizeEmail(person.email)] ?? null;
+            // undefined: not looked up yet (a thread just opened), so no "Add" button flickers for a known person.
+            const id = model.contactIds.value[normalizeEmail(person.email)];
             return (
               <ParticipantItem
                 key={normalizeEmail(person.email)}

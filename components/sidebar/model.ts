@@ -29,8 +29,13 @@ export const SidebarModel = createModel(() => {
 
   const people = computed<SnapshotParticipant[]>(() => snapshot.value?.participants ?? []);
 
+  // Thread swaps can come faster than the look-ups they start: only the newest one may write its answers.
+  let generation = 0;
+
   const loadCards = async (emails: string[]) => {
+    const mine = generation;
     const lookup = await request('sidebar.lookup', { emails });
+    if (mine !== generation) return;
     if (!lookup.ok) {
       problem.value = lookup.error;
       return;
@@ -38,12 +43,27 @@ export const SidebarModel = createModel(() => {
     contactIds.value = lookup.value.contactIds;
     const ids = [...new Set(Object.values(lookup.value.contactIds).filter((id): id is string => !!id))];
     const loaded = await Promise.all(ids.map((id) => request('contact.card', { id })));
+    if (mine !== generation) return;
     const next: Record<string, ContactCardView> = {};
     loaded.forEach((result, i) => {
       if (result.ok && result.value) next[ids[i]!] = result.value;
     });
     cards.value = next;
   };
+
+  /** Shows the tab's people at once; whether each is a contact (and their card) follows from the worker. */
+  const showSnapshot = action(async (next: WebmailSnapshot | null) => {
+    const mine = ++generation;
+    snapshot.value = next;
+    const threadId = next?.thread?.id;
+    if (threadId) {
+      const prefs = await request('thread.prefs', { threadId });
+      if (mine !== generation) return;
+      doNotLog.value = prefs.ok && prefs.value.doNotLog;
+    }
+    await loadCards((next?.participants ?? []).map((p) => normalizeEmail(p.email)));
+    if (mine === generation) status.value = 'ready';
+  });
 
   const loadSnapshot = action(async () => {
     const current = await request('snapshot.current', {});
@@ -53,14 +73,7 @@ export const SidebarModel = createModel(() => {
       return;
     }
     tabId.value = current.value.tabId;
-    snapshot.value = current.value.snapshot;
-    const threadId = current.value.snapshot?.thread?.id;
-    if (threadId) {
-      const prefs = await request('thread.prefs', { threadId });
-      doNotLog.value = prefs.ok && prefs.value.doNotLog;
-    }
-    await loadCards((current.value.snapshot?.participants ?? []).map((p) => normalizeEmail(p.email)));
-    status.value = 'ready';
+    await showSnapshot(current.value.snapshot);
   });
 
   const loadSettings = action(async () => {
@@ -83,7 +96,11 @@ export const SidebarModel = createModel(() => {
 
   const controller = new AbortController();
   onSidecarEvent((event) => {
-    if (event.type === 'snapshot' && event.tabId === tabId.value) void loadSnapshot();
+    if (event.type === 'snapshot' && event.tabId === tabId.value) {
+      // The worker sends the snapshot with the event, saving the sidebar a round trip on every thread swap.
+      if (event.snapshot) void showSnapshot(event.snapshot);
+      else void loadSnapshot();
+    }
     if (event.type === 'changed') {
       if (event.stores.some((s) => ['settings', 'pipelines', 'sources', 'reps'].includes(s))) void loadSettings();
       if (event.stores.some((s) => ['contacts', 'companies', 'deals', 'activities', 'tasks'].includes(s))) {

@@ -28,7 +28,7 @@ export interface WorkerServices {
   /** After a committed write: tell open pages which stores changed. */
   changed(stores: string[]): void;
   /** Tell the sidebar of a tab that its snapshot changed. */
-  snapshotChanged(tabId: number): void;
+  snapshotChanged(tabId: number, snapshot: WebmailSnapshot): void;
   /** Re-arm alarms and the badge from the store after any task change. */
   tasksChanged(): Promise<void>;
 }
@@ -93,7 +93,9 @@ export function createHandlers(s: WorkerServices): Handlers {
     'snapshot.publish': async (snapshot, { tabId }) => {
       if (tabId === null) throw new StoreError('invalid', 'A snapshot must come from a tab.');
       await s.snapshots.set(tabId, snapshot);
-      s.snapshotChanged(tabId);
+      // The sidebar hears of the new people first; the session copy (for a restarted worker) is written after.
+      s.snapshotChanged(tabId, snapshot);
+      await s.snapshots.flush();
       // Logging and reply-watching must never make the publish fail: the sidebar still shows the people.
       try {
         await logThread(s, snapshot, await config.getSettings(db));

@@ -33,9 +33,14 @@ export class SnapshotCache {
     return this.byTab.get(tabId) ?? null;
   }
 
+  /** Keeps the tab's snapshot in memory at once; `flush` copies all of them to session storage. */
   async set(tabId: number, snapshot: WebmailSnapshot): Promise<void> {
     await this.ensureLoaded();
     this.byTab.set(tabId, snapshot);
+  }
+
+  async flush(): Promise<void> {
+    await this.ensureLoaded();
     await this.persist.save(Object.fromEntries(this.byTab)).catch(() => undefined);
   }
 

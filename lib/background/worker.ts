@@ -71,7 +71,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
         version: browser.runtime.getManifest().version,
         snapshots,
         changed,
-        snapshotChanged: (tabId) => broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId }),
+        snapshotChanged: (tabId, snapshot) => broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId, snapshot }),
         tasksChanged: () => reminders.rearm(),
       }),
       {

@@ -2,6 +2,8 @@
  * The envelope on the wire. Kept free of zod so the content script can send without shipping a schema library;
  * everything that arrives is parsed by the receiver.
  */
+import type { WebmailSnapshot } from '../model/snapshot';
+
 export const RPC_KIND = 'sidecar-rpc';
 export const EVENT_KIND = 'sidecar-event';
 
@@ -36,7 +38,7 @@ export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError
 /** Events the worker broadcasts after a committed write, or when a tab's snapshot changed. */
 export type SidecarEvent =
   | { kind: typeof EVENT_KIND; type: 'changed'; stores: string[] }
-  | { kind: typeof EVENT_KIND; type: 'snapshot'; tabId: number };
+  | { kind: typeof EVENT_KIND; type: 'snapshot'; tabId: number; snapshot: WebmailSnapshot };
 
 export function rpcRequest(method: string, input: unknown): RpcRequest {
   return { kind: RPC_KIND, method, input };

@@ -11,6 +11,8 @@ export const GMAIL = {
   threadRoots: ['.a98.iY', 'div.iY', '.ao9', '.PeIF1d', 'table.Bs', '.if'],
   // The subject heading carries the thread ids as data attributes since the 2018 redesign.
   subject: 'h2.hP',
+  // A conversation's heading as it appears when the thread opens: the id attributes, not the class, are the anchor.
+  conversationHeading: 'h2[data-legacy-thread-id], h2[data-thread-perm-id]',
   // Emoji in subjects are images; their alt is the character Gmail replaced.
   emoji: 'img[data-emoji]',
   // Any element carrying the legacy hex thread id (the heading's attribute is preferred; this is the fallback).

@@ -16,10 +16,32 @@ function isNoise(record: MutationRecord): boolean {
   return element?.closest?.(NOISE) != null;
 }
 
+export interface WatchOptions {
+  /**
+   * Marks the heading of a newly opened conversation. When one is added (or its id attribute changes), the page is
+   * read at once instead of after the debounce, so the sidebar follows a thread swap within a frame. Whatever Gmail
+   * renders after that mutates the page again and is read the usual, debounced way.
+   */
+  conversationMarker?: string;
+}
+
 // Safari has no requestIdleCallback; the page's window may also be a test double without it.
 type PageWindow = Window &
   Pick<typeof globalThis, 'MutationObserver'> &
   Partial<Pick<typeof globalThis, 'requestIdleCallback' | 'cancelIdleCallback'>>;
+
+function opensConversation(record: MutationRecord, marker: string): boolean {
+  if (record.type === 'attributes') {
+    // The heading kept but re-pointed at another conversation (its id attributes changed).
+    return record.attributeName?.startsWith('data-') === true && (record.target as Element).matches?.(marker) === true;
+  }
+  for (const node of record.addedNodes) {
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    if (element.matches(marker) || element.querySelector(marker)) return true;
+  }
+  return false;
+}
 
 /**
  * Calls `onChange` with a fresh snapshot whenever what the page shows has changed, and once at start. Gmail mutates its
@@ -31,6 +53,7 @@ export function watchWebmail(
   read: () => WebmailSnapshot,
   onChange: (snapshot: WebmailSnapshot) => void,
   signal: AbortSignal,
+  { conversationMarker: marker }: WatchOptions = {},
 ): void {
   if (signal.aborted) return;
   const doc = win.document;
@@ -91,8 +114,23 @@ export function watchWebmail(
     }, DEBOUNCE_MS);
   };
 
+  const readNow = () => {
+    if (timer !== undefined) win.clearTimeout(timer);
+    if (idleHandle !== undefined) idle.cancelIdleCallback?.(idleHandle);
+    scan();
+  };
+
   const observer = new idle.MutationObserver((records) => {
-    if (!records.every(isNoise)) schedule();
+    let changed = false;
+    for (const record of records) {
+      if (isNoise(record)) continue;
+      if (marker && opensConversation(record, marker)) {
+        readNow();
+        return;
+      }
+      changed = true;
+    }
+    if (changed) schedule();
   });
   observer.observe(doc, {
     childList: true,

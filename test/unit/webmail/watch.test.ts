@@ -112,6 +112,46 @@ describe('watchWebmail', () => {
     expect(read.mock.calls.length).toBe(before + 1);
   });
 
+  it('reads at once when a conversation heading appears, without waiting for the debounce', async () => {
+    let subject = 'one';
+    const read = vi.fn(() => snap('thread', subject));
+    const onChange = vi.fn();
+    const marker = 'h2[data-legacy-thread-id]';
+    watchWebmail(window, read, onChange, controller.signal, { conversationMarker: marker });
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    // Gmail swaps what is inside [role=main]: a new thread container holding the heading.
+    subject = 'two';
+    const main = document.createElement('div');
+    main.setAttribute('role', 'main');
+    document.body.append(main);
+    await settle();
+    const reads = read.mock.calls.length;
+    const thread = document.createElement('div');
+    thread.innerHTML = '<div class="ha"><h2 class="hP" data-legacy-thread-id="18c2">two</h2></div>';
+    main.replaceChildren(thread);
+    await Promise.resolve();
+    expect(read).toHaveBeenCalledTimes(reads + 1);
+    expect(onChange.mock.lastCall?.[0].thread.subject).toBe('two');
+
+    // The same heading re-pointed at another conversation.
+    subject = 'three';
+    thread.querySelector('h2')?.setAttribute('data-legacy-thread-id', '18c3');
+    await Promise.resolve();
+    expect(onChange.mock.lastCall?.[0].thread.subject).toBe('three');
+
+    // An inbox row carrying the same attribute on a span is no conversation opening: it waits for the debounce.
+    const row = document.createElement('div');
+    row.innerHTML = '<span data-legacy-thread-id="18c4">row</span>';
+    const before = read.mock.calls.length;
+    main.append(row);
+    await Promise.resolve();
+    expect(read).toHaveBeenCalledTimes(before);
+    await settle();
+    expect(read).toHaveBeenCalledTimes(before + 1);
+  });
+
   it('stops everything when the signal aborts', async () => {
     let n = 0;
     const read = vi.fn(() => snap('thread', `s${n++}`));
