@@ -30,12 +30,14 @@ export interface ImportResults {
   totalMs: number;
   rowsPerSec: number;
   created: { contacts: number; companies: number; invalid: number; rejected: number };
+  /** Plain puts of a share of the same records (all of them up to 25k rows): CSV rows' worth per second. */
   raw: { records: number; ms: number; rowsPerSec: number };
   /** Import rows/s over raw rows/s for the same records: 1 would mean the import path costs nothing. */
   ratio: number;
 }
 
 const COMPANY_CHUNK = 2000;
+const RAW_SAMPLE = 25_000;
 
 export async function runImportBench(db: CrmDb, rowCount: number): Promise<ImportResults> {
   const blob = new Blob([new TextEncoder().encode(importCsv(rowCount))], { type: 'text/csv' });
@@ -103,9 +105,13 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
   );
 
   // Same records under other ids and addresses, written into the same (now larger) store: the baseline meets an
-  // index at least as big as the import did, so the ratio is not flattered by an empty database.
-  const rawCompanies = companyRows.map((row) => ({ ...row, id: crypto.randomUUID() }));
-  const rawContacts = contactRows.map((row) => ({
+  // index at least as big as the import did, so the ratio is not flattered by an empty database. The same share
+  // of contacts and companies, at most RAW_SAMPLE rows' worth, gives the raw rate without doubling the bench.
+  const share = Math.min(1, RAW_SAMPLE / rowCount);
+  const rawCompanies = companyRows
+    .slice(0, Math.round(companyRows.length * share))
+    .map((row) => ({ ...row, id: crypto.randomUUID() }));
+  const rawContacts = contactRows.slice(0, Math.round(contactRows.length * share)).map((row) => ({
     ...row,
     id: crypto.randomUUID(),
     emailKeys: row.emailKeys.map((key) => `raw.${key}`),
@@ -117,7 +123,7 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
   const rawMs = performance.now() - rawStart;
 
   const rowsPerSec = Math.round((rowCount / totalMs) * 1000);
-  const rawRowsPerSec = Math.round((rowCount / rawMs) * 1000);
+  const rawRowsPerSec = Math.round(((rowCount * share) / rawMs) * 1000);
   return {
     rows: rowCount,
     csvBytes: blob.size,
@@ -127,7 +133,7 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
     totalMs: round(totalMs, 1),
     rowsPerSec,
     created: { contacts: created, companies: companyIds.length, invalid: plan.summary.invalid, rejected },
-    raw: { records: companyRows.length + contactRows.length, ms: round(rawMs, 1), rowsPerSec: rawRowsPerSec },
+    raw: { records: rawCompanies.length + rawContacts.length, ms: round(rawMs, 1), rowsPerSec: rawRowsPerSec },
     ratio: round(rowsPerSec / rawRowsPerSec),
   };
 }
