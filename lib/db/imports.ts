@@ -21,6 +21,7 @@ import {
   type DealRow,
   dealRow,
   type ImportRecord,
+  rowFor,
   stripRow,
 } from './schema';
 
@@ -107,6 +108,11 @@ const ENTITY_OF: Record<ImportStore, ImportedDraft['entity']> = {
   contacts: 'contact',
   companies: 'company',
   deals: 'deal',
+};
+const STORE_OF: Record<ImportedDraft['entity'], ImportStore> = {
+  contact: 'contacts',
+  company: 'companies',
+  deal: 'deals',
 };
 
 /**
@@ -746,12 +752,7 @@ function prepare(importId: string, rows: readonly ImportRowInput[], context: Bat
       continue;
     }
     const record = result.value;
-    const stored =
-      draft.entity === 'contact'
-        ? contactRow(record as Contact, companyName)
-        : draft.entity === 'company'
-          ? companyRow(record as Company)
-          : dealRow(record as Deal, companyName);
+    const stored = rowFor(STORE_OF[draft.entity], record, companyName);
     const earlier = pending.get(id);
     if (earlier) {
       // Updated twice in one batch: one write of the newest version, and `previous` keeps the first one read.
@@ -874,13 +875,7 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
       result.restored++;
       const company = companies[i];
       const companyName = company && company.deletedAt === null ? company.name : '';
-      const record = stripRow(row);
-      const rebuilt =
-        page.entity === 'contacts'
-          ? contactRow(record as Contact, companyName)
-          : page.entity === 'companies'
-            ? companyRow(record as Company)
-            : dealRow(record as Deal, companyName);
+      const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyName);
       fire((store as unknown as RowStore).put(rebuilt));
     });
     await cursor.delete();

@@ -129,6 +129,17 @@ export function dealRow(deal: Deal, companyName = ''): DealRow {
   return { ...deal, searchKeys: live ? searchKeys({ texts: [deal.title, companyName] }) : [] };
 }
 
+/** The row a record is stored as in its store, with the keys its indexes read. */
+export function rowFor(
+  store: 'contacts' | 'companies' | 'deals',
+  record: Contact | Company | Deal,
+  companyName = '',
+): ContactRow | CompanyRow | DealRow {
+  if (store === 'contacts') return contactRow(record as Contact, companyName);
+  if (store === 'companies') return companyRow(record as Company);
+  return dealRow(record as Deal, companyName);
+}
+
 export function stripRow<T extends object>(row: T): Omit<T, 'emailKeys' | 'searchKeys' | 'messageKey'> {
   const {
     emailKeys: _e,
