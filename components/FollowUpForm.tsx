@@ -6,6 +6,7 @@ import { fromWallClock } from '@/lib/time/zoned';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { t } from './i18n';
+import { useRequestId } from './request-id';
 
 /** Follow up in one or two clicks: a preset button, or a date and time in the rep's zone. */
 export function FollowUpForm({
@@ -26,6 +27,7 @@ export function FollowUpForm({
   const [date, setDate] = useState('');
   const [time, setTime] = useState('09:00');
   const [error, setError] = useState<string | null>(null);
+  const { requestId, renew } = useRequestId();
 
   const create = async (due: { preset: ReminderPreset } | { at: number }) => {
     setError(null);
@@ -37,7 +39,9 @@ export function FollowUpForm({
         contactId,
         fromOpenThread: inThread,
         noReply: inThread && noReply,
+        requestId,
       });
+      renew();
       onDone();
     } catch (e) {
       setError(errorText(e));

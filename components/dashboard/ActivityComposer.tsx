@@ -3,6 +3,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { ErrorText } from '../ErrorText';
 import { errorText } from '../format';
 import { t } from '../i18n';
+import { useRequestId } from '../request-id';
 
 export const LOGGABLE = ['note', 'call', 'meeting', 'voicemail'] as const;
 export type Loggable = (typeof LOGGABLE)[number];
@@ -16,13 +17,14 @@ export interface ActivityInput {
 }
 
 /** Add a note, or log a call, meeting or voicemail with its outcome and duration. */
-export function ActivityComposer({ onAdd }: { onAdd(input: ActivityInput): Promise<unknown> }) {
+export function ActivityComposer({ onAdd }: { onAdd(input: ActivityInput, requestId: string): Promise<unknown> }) {
   const [type, setType] = useState<Loggable>('note');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [outcome, setOutcome] = useState('');
   const [duration, setDuration] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { requestId, renew } = useRequestId();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -33,7 +35,8 @@ export function ActivityComposer({ onAdd }: { onAdd(input: ActivityInput): Promi
     }
     if (!subject.trim() && !body.trim() && !outcome.trim()) return setError(t('dash_activity_empty'));
     try {
-      await onAdd({ type, subject, body, outcome, durationMinutes: type === 'note' ? null : minutes });
+      await onAdd({ type, subject, body, outcome, durationMinutes: type === 'note' ? null : minutes }, requestId);
+      renew();
       setSubject('');
       setBody('');
       setOutcome('');

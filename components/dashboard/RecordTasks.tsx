@@ -4,6 +4,7 @@ import { fromWallClock, toWallClock } from '@/lib/time/zoned';
 import { ErrorText } from '../ErrorText';
 import { errorText } from '../format';
 import { formatDateTime, t } from '../i18n';
+import { useRequestId } from '../request-id';
 
 /** "2026-11-23T09:00" in the rep's zone → epoch ms; null when incomplete. */
 export function localInputToEpoch(value: string, timeZone: string): number | null {
@@ -109,7 +110,7 @@ export function RecordTasks({
 }: {
   tasks: Task[];
   timeZone: string;
-  onCreate(title: string, dueAt: number): Promise<unknown>;
+  onCreate(title: string, dueAt: number, requestId: string): Promise<unknown>;
   onComplete(task: Task): Promise<unknown>;
   onReopen(task: Task): Promise<unknown>;
   onReschedule(task: Task, dueAt: number): Promise<unknown>;
@@ -117,13 +118,15 @@ export function RecordTasks({
   const [title, setTitle] = useState('');
   const [when, setWhen] = useState(() => epochToLocalInput(Date.now() + 86_400_000, timeZone));
   const [error, setError] = useState<string | null>(null);
+  const { requestId, renew } = useRequestId();
   const submit = async (e: Event) => {
     e.preventDefault();
     setError(null);
     const at = localInputToEpoch(when, timeZone);
     if (at === null) return setError(t('followup_pick_date'));
     try {
-      await onCreate(title, at);
+      await onCreate(title, at, requestId);
+      renew();
       setTitle('');
     } catch (err) {
       setError(errorText(err));

@@ -8,9 +8,10 @@ import type { Dashboard } from './app-model';
 export function recordActions(app: Dashboard, link: { contactId?: string; dealId?: string; companyId?: string }) {
   const repId = () => app.settings.value?.currentRepId ?? null;
   return {
-    addActivity: (input: ActivityInput) =>
+    addActivity: (input: ActivityInput, requestId: string) =>
       call('activity.add', {
         ...input,
+        requestId,
         occurredAt: Date.now(),
         contactId: link.contactId ?? null,
         dealId: link.dealId ?? null,
@@ -22,10 +23,11 @@ export function recordActions(app: Dashboard, link: { contactId?: string; dealId
         await call('activity.setDeleted', { id: activity.id, deleted: true });
         app.notify(t('dash_activity_deleted'), () => call('activity.setDeleted', { id: activity.id, deleted: false }));
       }),
-    createTask: (title: string, dueAt: number) =>
+    createTask: (title: string, dueAt: number, requestId: string) =>
       call('task.create', {
         title,
         dueAt,
+        requestId,
         contactId: link.contactId ?? null,
         dealId: link.dealId ?? null,
         companyId: link.companyId ?? null,

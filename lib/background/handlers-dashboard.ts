@@ -64,6 +64,7 @@ export function createDashboardHandlers(s: WorkerServices): Pick<Handlers, keyof
           ownerId: input.ownerId ?? null,
         },
         s.now(),
+        input.requestId,
       );
       s.changed(['tasks']);
       await s.tasksChanged();

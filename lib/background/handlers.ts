@@ -157,7 +157,8 @@ export function createHandlers(s: WorkerServices): Handlers {
       return deals.dealsInPipeline(db, pipeline);
     },
 
-    'activity.add': async (input) => write(['activities'], activities.addActivity(db, input, s.now())),
+    'activity.add': async ({ requestId, ...draft }) =>
+      write(['activities'], activities.addActivity(db, draft, s.now(), requestId)),
     'activities.forContact': async ({ contactId, limit }) => activities.activitiesForContact(db, contactId, limit),
 
     'task.followUp': async (input, { tabId }) => {
@@ -178,6 +179,7 @@ export function createHandlers(s: WorkerServices): Handlers {
           watch: input.noReply && thread ? watchFromThread(thread, [...(await repAddresses(s, snapshot))]) : null,
         },
         s.now(),
+        input.requestId,
       );
       s.changed(['tasks']);
       await s.tasksChanged();

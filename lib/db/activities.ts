@@ -3,6 +3,7 @@ import { activitySchema, newRecordBase } from '../model';
 import { StoreError, validate } from './errors';
 import type { ActivityRow, CrmDb } from './schema';
 import { stripRow } from './schema';
+import { addOnce } from './write-once';
 
 export type ActivityDraft = Partial<Omit<Activity, keyof RecordBase>> & { type: Activity['type']; occurredAt: number };
 
@@ -32,10 +33,10 @@ function rowOf(activity: Activity): ActivityRow {
   return messageKey ? { ...activity, messageKey } : { ...activity };
 }
 
-export async function addActivity(db: CrmDb, draft: ActivityDraft, now: number): Promise<Activity> {
-  const activity = validate(activitySchema, { ...newRecordBase(now), ...withDefaults(draft) }, 'Activity');
-  await db.add('activities', rowOf(activity));
-  return activity;
+/** `requestId` becomes the activity's id, so a repeated call returns the first one's activity (see createTask). */
+export async function addActivity(db: CrmDb, draft: ActivityDraft, now: number, requestId?: string): Promise<Activity> {
+  const activity = validate(activitySchema, { ...newRecordBase(now, requestId), ...withDefaults(draft) }, 'Activity');
+  return stripRow(await addOnce(db, 'activities', rowOf(activity))) as Activity;
 }
 
 export async function setActivityDeleted(db: CrmDb, id: string, deleted: boolean, now: number): Promise<Activity> {

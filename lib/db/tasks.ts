@@ -2,17 +2,22 @@ import type { RecordBase, Task } from '../model';
 import { newRecordBase, taskSchema } from '../model';
 import { StoreError, validate } from './errors';
 import type { CrmDb } from './schema';
+import { addOnce } from './write-once';
 
 export type TaskDraft = Partial<Omit<Task, keyof RecordBase | 'history' | 'firedAt' | 'completedAt' | 'status'>> & {
   title: string;
   dueAt: number;
 };
 
-export async function createTask(db: CrmDb, draft: TaskDraft, now: number): Promise<Task> {
+/**
+ * `requestId` becomes the task's id: a call repeated after its answer was lost (the worker stopped mid-reply)
+ * returns the task the first call made instead of making a second one.
+ */
+export async function createTask(db: CrmDb, draft: TaskDraft, now: number, requestId?: string): Promise<Task> {
   const task = validate(
     taskSchema,
     {
-      ...newRecordBase(now),
+      ...newRecordBase(now, requestId),
       note: '',
       kind: 'follow-up',
       contactId: null,
@@ -30,8 +35,7 @@ export async function createTask(db: CrmDb, draft: TaskDraft, now: number): Prom
     },
     'Task',
   );
-  await db.add('tasks', task);
-  return task;
+  return (await addOnce(db, 'tasks', task)) as Task;
 }
 
 export async function getTask(db: CrmDb, id: string): Promise<Task | null> {

@@ -5,6 +5,11 @@ z.config({ jitless: true });
 
 /** Every stored record carries these: a UUID and UTC epoch-millisecond stamps; deletion is a tombstone first. */
 export const recordId = z.uuid({ error: 'must be a record id (UUID)' });
+/**
+ * A UUID a page makes once per form submission and keeps until the call succeeds; the record created takes it as
+ * its id, so sending the call again after a lost answer returns that record rather than a copy.
+ */
+export const requestId = recordId;
 export const epochMs = z.number().int().nonnegative();
 
 export const recordBase = {

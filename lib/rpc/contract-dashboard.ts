@@ -8,6 +8,7 @@ import {
   lifecycleStage,
   pipelineSchema,
   recordId,
+  requestId,
   sourceSchema,
   taskSchema,
 } from '../model';
@@ -152,6 +153,7 @@ export const dashboardContract = {
       dealId: recordId.nullable().optional(),
       companyId: recordId.nullable().optional(),
       ownerId: recordId.nullable().optional(),
+      requestId: requestId.optional(),
     }),
     output: taskSchema,
   },

@@ -10,6 +10,7 @@ import {
   pipelineSchema,
   recordId,
   repSchema,
+  requestId,
   settingsSchema,
   sourceSchema,
   taskSchema,
@@ -41,6 +42,7 @@ export type ContactCardView = z.infer<typeof contactCard>;
 const dueChoice = z.union([z.object({ preset: z.enum(REMINDER_PRESETS) }), z.object({ at: epochMs })]);
 
 const idInput = z.object({ id: recordId });
+
 const ok = z.literal(true);
 
 export const contract = {
@@ -89,7 +91,10 @@ export const contract = {
   'deals.forPipeline': { input: z.object({ pipelineId: recordId }), output: z.array(dealSchema) },
 
   'activity.add': {
-    input: activitySchema.omit(baseKeys).partial().extend({ type: activityType, occurredAt: epochMs }),
+    input: activitySchema
+      .omit(baseKeys)
+      .partial()
+      .extend({ type: activityType, occurredAt: epochMs, requestId: requestId.optional() }),
     output: activitySchema,
   },
   'activities.forContact': {
@@ -107,6 +112,7 @@ export const contract = {
       /** Tie it to the thread open in the sender's tab; with noReply, it cancels itself on a reply. */
       fromOpenThread: z.boolean().optional(),
       noReply: z.boolean().optional(),
+      requestId: requestId.optional(),
     }),
     output: taskSchema,
   },

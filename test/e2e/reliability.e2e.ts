@@ -806,6 +806,43 @@ test('reminders due while the worker is killed fire exactly once each', async ({
   report('reminders', { kills, reminders: ids.length, firedOnce: ids.length, records: verdict.checked });
 });
 
+test('a follow-up or note sent again after its answer was lost to a killed worker is made once', async ({ ext }) => {
+  test.setTimeout(90_000);
+  const probe = await ext.openPage('popup.html');
+  await markWorker(ext);
+  let kills = 0;
+  let lostAnswers = 0;
+  const sent = { tasks: [] as string[], notes: [] as string[] };
+  for (let i = 0; i < 8; i++) {
+    const requestId = crypto.randomUUID();
+    const isNote = i % 2 === 1;
+    const [method, input] = isNote
+      ? (['activity.add', { type: 'note', occurredAt: Date.now(), body: `Kill note ${i}`, requestId }] as const)
+      : (['task.followUp', { title: `Kill follow-up ${i}`, due: { at: Date.now() + 86_400_000 }, requestId }] as const);
+    const first = send<{ id: string }>(probe, method, input);
+    // Vary the moment: right away, or a little into the worker's transaction.
+    if (i % 3) await sleep(((i * 7) % 20) + 1);
+    await kill(ext);
+    const answer = await first;
+    if (answer.ok !== true) lostAnswers++;
+    await proveKilled(ext, probe);
+    kills++;
+    // The form keeps its request id until a call succeeds, so the rep's second click sends the same one.
+    const again = await send<{ id: string }>(probe, method, input);
+    if (again.ok !== true) throw new Error(JSON.stringify(again));
+    expect(again.value.id).toBe(requestId);
+    if (answer.ok === true) expect(again.value).toEqual(answer.value);
+    (isNote ? sent.notes : sent.tasks).push(requestId);
+  }
+  const dump = await dumpStores(probe);
+  expect(verifyWhole(dump).problems).toEqual([]);
+  const tasks = (dump.tasks as { id: string; title: string }[]).filter((t) => t.title.startsWith('Kill follow-up'));
+  const notes = (dump.activities as { id: string; body: string }[]).filter((a) => a.body.startsWith('Kill note'));
+  expect(tasks.map((t) => t.id).sort()).toEqual([...sent.tasks].sort());
+  expect(notes.map((n) => n.id).sort()).toEqual([...sent.notes].sort());
+  report('retried creates', { kills, lostAnswers, tasks: tasks.length, notes: notes.length });
+});
+
 /** The restore's chunks, in the dashboard's order (components/dashboard/export/restore-steps.ts), merge mode. */
 function* restoreChunks(data: ReturnType<typeof backupData>): Generator<BackupChunk> {
   const order = [

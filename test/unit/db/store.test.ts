@@ -199,6 +199,23 @@ describe('contacts', () => {
 });
 
 describe('companies, deals, activities', () => {
+  it('makes a task or a note once when the same request is sent again', async () => {
+    const requestId = crypto.randomUUID();
+    const first = await createTask(db, { title: 'Call back', dueAt: NOW + 1 }, NOW, requestId);
+    const again = await createTask(db, { title: 'Call back', dueAt: NOW + 1 }, NOW + 5, requestId);
+    expect(again).toEqual(first);
+    expect(first.id).toBe(requestId);
+    expect(await db.count('tasks')).toBe(1);
+
+    const noteId = crypto.randomUUID();
+    const note = await addActivity(db, { type: 'note', occurredAt: NOW, body: 'met' }, NOW, noteId);
+    expect(await addActivity(db, { type: 'note', occurredAt: NOW, body: 'met' }, NOW + 5, noteId)).toEqual(note);
+    expect(await db.count('activities')).toBe(1);
+    // Without a request id, each call is a new record.
+    await createTask(db, { title: 'Call back', dueAt: NOW + 1 }, NOW);
+    expect(await db.count('tasks')).toBe(2);
+  });
+
   it('deletes a company and unlinks its contacts and deals in one go', async () => {
     const { contact, company } = await captureContact(db, { name: 'A', email: 'a@acme.com.kh', sourceId: null }, NOW);
     const [pipeline] = await listPipelines(db);
