@@ -54,14 +54,27 @@ function isSyllableStart(text: string, index: number): boolean {
   return code >= 0x1780 && code <= 0x17b3 && text[index - 1] !== COENG;
 }
 
-/** Where a word may start inside a chunk: its start, after inner punctuation, and at Khmer syllable starts. */
+/**
+ * Where a word may start inside a chunk: its start, after inner punctuation, and at Khmer syllable starts. A lone
+ * final consonant (the ល of វិបុល) is not worth a key of its own: a one-letter query finds longer keys anyway.
+ */
 function wordStarts(chunk: string): number[] {
   const starts = [0];
-  for (let i = 1; i < chunk.length; i++) {
+  for (let i = 1; i < chunk.length - 1; i++) {
     const afterPunctuation = WORD_CHAR.test(chunk[i] ?? '') && !WORD_CHAR.test(chunk[i - 1] ?? '');
     if (afterPunctuation || isSyllableStart(chunk, i)) starts.push(i);
   }
   return starts;
+}
+
+/**
+ * An address is keyed whole, from each part of its local part, and from its domain; not from the labels after
+ * the domain's first (com, com.kh, kh), which every other address shares and no one searches for.
+ */
+function addressStarts(address: string): number[] {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return wordStarts(address).filter((start) => start === 0 || address[start - 1] !== '.');
+  return wordStarts(address).filter((start) => start <= at + 1);
 }
 
 class KeySet {
@@ -71,8 +84,8 @@ class KeySet {
     if (key.length > 0 && this.keys.size < MAX_KEYS_PER_RECORD) this.keys.add(key.slice(0, MAX_KEY_LENGTH));
   }
 
-  addChunk(chunk: string): void {
-    for (const start of wordStarts(chunk)) this.add(chunk.slice(start));
+  addChunk(chunk: string, starts = wordStarts(chunk)): void {
+    for (const start of starts) this.add(chunk.slice(start));
   }
 
   /** Sorted, without keys that start another key: all keys starting with K sort right after K. */
@@ -89,7 +102,7 @@ export interface SearchableText {
   texts?: readonly (string | null | undefined)[];
   /** The person's company: keyed like a text, and its first word also follows each word of the name. */
   company?: string | null;
-  /** Addresses and domains: keyed as one chunk each, from every part. */
+  /** Addresses and domains: keyed as one chunk each, from the parts a person would type (see addressStarts). */
   emails?: readonly string[];
 }
 
@@ -106,7 +119,7 @@ function addPairs(keys: KeySet, words: readonly string[], everyOrder: boolean): 
 
 export function searchKeys({ names = [], texts = [], emails = [], company = null }: SearchableText): string[] {
   const keys = new KeySet();
-  for (const email of emails) for (const chunk of chunksOf(email)) keys.addChunk(chunk);
+  for (const email of emails) for (const chunk of chunksOf(email)) keys.addChunk(chunk, addressStarts(chunk));
   const companyWord = company ? chunksOf(company)[0] : undefined;
   for (const [list, everyOrder] of [
     [names, true],
