@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../model/email-address';
 import type {
   SnapshotCompose,
   SnapshotMessage,
@@ -17,8 +18,6 @@ type Field = (typeof RECIPIENT_FIELDS)[number];
 
 const ROLE_ORDER: readonly Role[] = ['from', 'to', 'cc', 'bcc'];
 
-// Same rule as normalizeEmail() in lib/model/email.ts; importing that module would bring zod into the content script.
-const norm = (address: string) => address.trim().toLowerCase();
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+$/;
 
 /** Cuts to `max` UTF-16 units without leaving half a surrogate pair (the schema counts units). */
@@ -81,13 +80,13 @@ function readAccount(doc: Document): string | null {
     for (const el of doc.querySelectorAll(selector)) {
       const label = attr(el, 'aria-label');
       const m = /\(([^()\s]+@[^()\s]+)\)[^()]*$/.exec(label);
-      if (m?.[1] && m[1].length <= 254) return norm(m[1]);
+      if (m?.[1] && m[1].length <= 254) return normalizeEmail(m[1]);
     }
   }
   // "Inbox (3) - rep@x.kh - Gmail" or "Subject - rep@x.kh - Company Mail": the address is the second segment from the end.
   const parts = doc.title.split(' - ');
   const candidate = parts[parts.length - 2]?.trim() ?? '';
-  return EMAIL.test(candidate) && candidate.length <= 254 ? norm(candidate) : null;
+  return EMAIL.test(candidate) && candidate.length <= 254 ? normalizeEmail(candidate) : null;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -216,7 +215,8 @@ function readRecipients(message: Element): { to: SnapshotPerson[]; cc: SnapshotP
   return { to: to.slice(0, 200), cc: cc.slice(0, 200) };
 }
 
-function readMessage(el: Element): SnapshotMessage | null {
+/** Reads one message; its body's tail (for the sender's signature) only when `withTail` says it is wanted. */
+function readMessage(el: Element, withTail: (from: SnapshotPerson | null) => boolean): SnapshotMessage | null {
   const messageId = attr(el, 'data-message-id').replace(/^#/, '');
   const legacy = attr(el, 'data-legacy-message-id');
   const id = messageId || legacy;
@@ -244,7 +244,7 @@ function readMessage(el: Element): SnapshotMessage | null {
     time: parseGmailTime(timeText),
     timeText: cut(timeText, 200),
     collapsed,
-    tail: !collapsed && body ? cutTail(bodyText(body), 2000) : '',
+    tail: !collapsed && body && withTail(from) ? cutTail(bodyText(body), 2000) : '',
   };
 }
 
@@ -268,8 +268,8 @@ function readField(root: Element, field: Field): SnapshotPerson[] {
   const seen = new Set<string>();
   const out: SnapshotPerson[] = [];
   for (const p of found) {
-    if (!p || seen.has(norm(p.email))) continue;
-    seen.add(norm(p.email));
+    if (!p || seen.has(normalizeEmail(p.email))) continue;
+    seen.add(normalizeEmail(p.email));
     out.push(p);
   }
   return out.slice(0, 200);
@@ -314,10 +314,10 @@ function participantsOf(
   for (const c of composes) for (const f of RECIPIENT_FIELDS) for (const p of c[f]) seen.push([p, f]);
   // Gmail shows the rep as "me"; that address is the rep's even when the account could not be read.
   const rep = new Set(account ? [account] : []);
-  for (const [p] of seen) if (p.name.toLowerCase() === 'me') rep.add(norm(p.email));
+  for (const [p] of seen) if (p.name.toLowerCase() === 'me') rep.add(normalizeEmail(p.email));
   const byEmail = new Map<string, SnapshotParticipant>();
   for (const [p, role] of seen) {
-    const key = norm(p.email);
+    const key = normalizeEmail(p.email);
     if (rep.has(key)) continue;
     const known = byEmail.get(key);
     if (!known) {
@@ -325,7 +325,8 @@ function participantsOf(
       continue;
     }
     if (!known.roles.includes(role)) known.roles = ROLE_ORDER.filter((r) => r === role || known.roles.includes(r));
-    if ((!known.name || norm(known.name) === key) && p.name && norm(p.name) !== key) known.name = p.name;
+    if ((!known.name || normalizeEmail(known.name) === key) && p.name && normalizeEmail(p.name) !== key)
+      known.name = p.name;
   }
   return [...byEmail.values()];
 }
@@ -371,14 +372,24 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
     const messageEls = [...root.querySelectorAll(GMAIL.message)].filter((el) => !el.closest(GMAIL.body) && shown(el));
     if (heading || messageEls.length) {
       const messages: SnapshotMessage[] = [];
-      for (const el of messageEls.slice(0, 500)) {
+      // Newest first, so only each sender's latest expanded message carries a tail: the worker reads a signature
+      // from that one alone, and a long thread would otherwise send every body's end on each swap.
+      const tailed = new Set<string>();
+      const wantsTail = (from: SnapshotPerson | null) => {
+        const key = from ? normalizeEmail(from.email) : '';
+        if (!key || tailed.has(key)) return false;
+        tailed.add(key);
+        return true;
+      };
+      for (const el of messageEls.slice(0, 500).reverse()) {
         try {
-          const m = readMessage(el);
+          const m = readMessage(el, wantsTail);
           if (m) messages.push(m);
         } catch {
           // One odd message must not hide the others.
         }
       }
+      messages.reverse();
       if (!messages.length) return snapshot(base, 'unrecognised', null, 'thread-without-messages');
       const idHolder = heading?.hasAttribute('data-legacy-thread-id')
         ? heading

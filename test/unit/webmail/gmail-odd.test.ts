@@ -133,4 +133,14 @@ describe('a 60-message thread with 25 people', () => {
     // Generous for slow CI under happy-dom; Chromium is far faster (see the benchmark).
     expect(ms).toBeLessThan(1000);
   });
+
+  it("sends a body's tail only with each sender's latest expanded message", () => {
+    const messages = readGmailSnapshot(parse(largeThreadHtml(60, 25)), at).thread?.messages ?? [];
+    const senders = new Set(messages.filter((m) => !m.collapsed && m.from).map((m) => m.from!.email.toLowerCase()));
+    for (const sender of senders) {
+      const own = messages.filter((m) => !m.collapsed && m.from?.email.toLowerCase() === sender);
+      expect(own.filter((m) => m.tail !== '')).toEqual([own.at(-1)]);
+      expect(own.at(-1)?.tail).not.toBe('');
+    }
+  });
 });
