@@ -20,6 +20,8 @@ export interface DetectionResult {
   pageSwapMs: Summary;
   contentScriptMs: Summary;
   afterPublishMs: Summary;
+  /** Part of afterPublishMs: the worker handling the publish until its event reaches the sidebar frame. */
+  workerToSidebarMs: Summary;
   missedPublishes: number;
   note: string;
 }
@@ -28,6 +30,8 @@ interface Sample {
   t0: number;
   /** When the page's own DOM swap returned: t0 to here is Gmail's work, not ours. */
   inserted: number;
+  /** When the worker's snapshot event reached the sidebar frame. */
+  eventAt: number | null;
   t1: number | null;
   t2: number;
 }
@@ -36,6 +40,8 @@ type BenchGlobals = typeof globalThis & {
   __benchMains?: string[];
   __benchSeen?: number | null;
   __benchInserted?: number;
+  __benchEventAt?: number | null;
+  __benchListening?: boolean;
   __benchPublishes?: { t: number; threadId: string | null }[];
   chrome: {
     runtime: {
@@ -61,6 +67,14 @@ function armSidebar(frame: Frame, want: string, gone: string): Promise<void> {
       // No named inner functions here: tsx would wrap them in a helper that does not exist in the page.
       const g = globalThis as BenchGlobals;
       g.__benchSeen = null;
+      g.__benchEventAt = null;
+      if (!g.__benchListening) {
+        g.__benchListening = true;
+        g.chrome.runtime.onMessage.addListener((message) => {
+          if ((message as { type?: string }).type === 'snapshot' && !g.__benchEventAt) g.__benchEventAt = Date.now();
+          return false;
+        });
+      }
       const observer = new MutationObserver(() => {
         const text = (document.querySelector('ul.participants')?.textContent ?? '').toLowerCase();
         if (!text.includes(wanted) || text.includes(old)) return;
@@ -135,11 +149,12 @@ export async function detectionBench(b: BenchBrowser, swaps: number, warmup: num
     );
     const t2 = await seenAt(frame);
     const inserted = await page.evaluate(() => (globalThis as BenchGlobals).__benchInserted ?? 0);
+    const eventAt = await frame.evaluate(() => (globalThis as BenchGlobals).__benchEventAt ?? null);
     const publishes = await worker
       .evaluate(() => (globalThis as BenchGlobals).__benchPublishes?.splice(0) ?? [])
       .catch(() => []);
     const t1 = publishes.find((p) => p.t >= t0 && p.t <= t2)?.t ?? null;
-    if (i >= warmup) samples.push({ t0, t1, t2, inserted });
+    if (i >= warmup) samples.push({ t0, t1, t2, inserted, eventAt });
     // Let the worker finish logging the thread before the next swap, as a rep reads before clicking on.
     await page.waitForTimeout(250);
   }
@@ -153,6 +168,9 @@ export async function detectionBench(b: BenchBrowser, swaps: number, warmup: num
     pageSwapMs: summarize(samples.map((s) => s.inserted - s.t0)),
     contentScriptMs: summarize(withPublish.map((s) => s.t1 - s.inserted)),
     afterPublishMs: summarize(withPublish.map((s) => s.t2 - s.t1)),
+    workerToSidebarMs: summarize(
+      withPublish.filter((s) => s.eventAt !== null).map((s) => (s.eventAt as number) - s.t1),
+    ),
     missedPublishes: samples.length - withPublish.length,
     note:
       'A swap adds a conversation heading (h2 with the thread id) inside [role=main]; the content script reads at once ' +
