@@ -10,10 +10,19 @@ const COMPOSE_FIELD = '[name=to], [name=cc], [name=bcc], [name=subjectbox], [peo
  */
 const NOISE = '[contenteditable="true"], tr.zA, span.g3';
 
+// The same few nodes churn over and over (a row, a clock, the body being typed in): their answer is kept.
+const noiseOf = new WeakMap<Element, boolean>();
+
 function isNoise(record: MutationRecord): boolean {
   const target = record.target;
   const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
-  return element?.closest?.(NOISE) != null;
+  if (!element) return false;
+  let noise = noiseOf.get(element);
+  if (noise === undefined) {
+    noise = element.closest?.(NOISE) != null;
+    noiseOf.set(element, noise);
+  }
+  return noise;
 }
 
 export interface WatchOptions {
