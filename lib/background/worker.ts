@@ -22,8 +22,15 @@ export const TOGGLE_LABELS_KEY = 'toggleLabels';
 export function startWorker(browser: typeof browserApi, options: { dbName?: string; now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   let dbPromise: Promise<CrmDb> | null = null;
+  let routerPromise: Promise<ReturnType<typeof createRouter>> | null = null;
+  // A connection closed under the worker (another connection upgrading or deleting the store) is dropped, so the
+  // next request opens a fresh one instead of failing until the worker restarts.
+  const forget = () => {
+    dbPromise = null;
+    routerPromise = null;
+  };
   const database = () => {
-    dbPromise ??= openCrmDb(options.dbName, now).catch((error) => {
+    dbPromise ??= openCrmDb(options.dbName, now, forget).catch((error) => {
       dbPromise = null;
       throw error;
     });
@@ -63,7 +70,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
     broadcast({ kind: EVENT_KIND, type: 'changed', stores }),
   );
 
-  const routerReady = database().then((db) =>
+  const makeRouter = (db: CrmDb) =>
     createRouter(
       createHandlers({
         db,
@@ -80,12 +87,22 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
         webmailOrigins: WEBMAIL_ORIGINS,
         onError: (method, error) => console.error(`Sidecar: ${method} failed`, error),
       },
-    ),
-  );
+    );
+  const router = () => {
+    routerPromise ??= database().then(
+      (db) => makeRouter(db),
+      (error: unknown) => {
+        routerPromise = null;
+        throw error;
+      },
+    );
+    return routerPromise;
+  };
+  void router().catch(() => undefined);
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if ((message as { kind?: unknown } | null)?.kind !== 'sidecar-rpc') return undefined;
-    return routerReady.then(
+    return router().then(
       (route) => route(message, sender),
       (error: unknown) => ({
         ok: false,
@@ -110,5 +127,5 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
   // Ask the browser not to evict the CRM under storage pressure; the answer is informational.
   void globalThis.navigator?.storage?.persist?.().catch(() => false);
 
-  return { database, reminders, reports, routerReady };
+  return { database, reminders, reports, router };
 }

@@ -187,8 +187,8 @@ test('a profile made by schema v1 is upgraded by this build in Chromium: nothing
     expect(created.version).toBe(1);
     await raw.close();
 
-    // A worker that was still up stepped aside for the deletion (openCrmDb's `blocking`) and holds a closed
-    // connection: stop it again, so the first request starts a fresh worker that opens v1 at the current version.
+    // A worker that was still up stepped aside for the deletion (openCrmDb's `blocking`); stopping it again makes
+    // the first request start a fresh worker, as after a browser update, which opens v1 at the current version.
     await ext.stopWorker();
     // Pinged at once after this stop, the worker answered "Receiving end does not exist" for over 30 s in some runs;
     // after a quiet 8 s it starts on the first message (seen on this 2-core machine, Chromium 156).

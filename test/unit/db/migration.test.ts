@@ -139,3 +139,20 @@ describe('upgrading a v2 database', () => {
     db.close();
   });
 });
+
+describe('a connection closed under its holder', () => {
+  it('steps aside for a deletion and tells its holder, who can open a new one', async () => {
+    let closed = 0;
+    const db = await openCrmDb('steps-aside', Date.now, () => closed++);
+    await new Promise<void>((resolve, reject) => {
+      const deletion = indexedDB.deleteDatabase('steps-aside');
+      deletion.onsuccess = () => resolve();
+      deletion.onerror = () => reject(deletion.error);
+    });
+    expect(closed).toBe(1);
+    expect(() => db.transaction('contacts')).toThrow();
+    const again = await openCrmDb('steps-aside');
+    expect(await again.count('contacts')).toBe(0);
+    again.close();
+  });
+});
