@@ -1,8 +1,8 @@
 import type { Activity, RecordBase } from '../model';
 import { activitySchema, newRecordBase } from '../model';
 import { StoreError, validate } from './errors';
-import type { ActivityRow, CrmDb } from './schema';
-import { stripRow } from './schema';
+import type { CrmDb } from './schema';
+import { activityRow, stripRow } from './schema';
 import { addOnce } from './write-once';
 
 export type ActivityDraft = Partial<Omit<Activity, keyof RecordBase>> & { type: Activity['type']; occurredAt: number };
@@ -25,25 +25,17 @@ function withDefaults(draft: ActivityDraft): Omit<Activity, keyof RecordBase> {
   };
 }
 
-function rowOf(activity: Activity): ActivityRow {
-  const messageKey =
-    activity.type === 'email' && activity.messageId && activity.contactId && activity.deletedAt === null
-      ? `${activity.messageId}|${activity.contactId}`
-      : undefined;
-  return messageKey ? { ...activity, messageKey } : { ...activity };
-}
-
 /** `requestId` becomes the activity's id, so a repeated call returns the first one's activity (see createTask). */
 export async function addActivity(db: CrmDb, draft: ActivityDraft, now: number, requestId?: string): Promise<Activity> {
   const activity = validate(activitySchema, { ...newRecordBase(now, requestId), ...withDefaults(draft) }, 'Activity');
-  return stripRow(await addOnce(db, 'activities', rowOf(activity))) as Activity;
+  return stripRow(await addOnce(db, 'activities', activityRow(activity))) as Activity;
 }
 
 export async function setActivityDeleted(db: CrmDb, id: string, deleted: boolean, now: number): Promise<Activity> {
   const row = await db.get('activities', id);
   if (!row) throw new StoreError('not-found', 'This activity no longer exists.');
   const next = { ...(stripRow(row) as Activity), deletedAt: deleted ? now : null, updatedAt: now };
-  await db.put('activities', rowOf(next));
+  await db.put('activities', activityRow(next));
   return next;
 }
 
@@ -59,7 +51,7 @@ export async function logEmails(db: CrmDb, drafts: ActivityDraft[], now: number)
   const store = tx.objectStore('activities');
   const added: Activity[] = [];
   for (const activity of activities) {
-    const row = rowOf(activity);
+    const row = activityRow(activity);
     if (!row.messageKey || (await store.index('byMessageKey').getKey(row.messageKey))) continue;
     await store.add(row);
     added.push(activity);

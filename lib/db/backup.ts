@@ -26,8 +26,8 @@ import {
   taskSchema,
 } from '../model';
 import { getSettings } from './config';
-import { abortQuietly, asStoreError, StoreError, validate } from './errors';
-import { type ActivityRow, type CrmDb, companyRow, contactRow, dealRow, stripRow } from './schema';
+import { commit, StoreError, validate } from './errors';
+import { activityRow, type CrmDb, rowFor, type StoredRow, stripRow } from './schema';
 
 /**
  * The store side of a JSON backup: reading everything for a download, and writing a backup back, either into an
@@ -117,7 +117,7 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
   const reps = config.reps.map((r) => validate(repSchema, r, `Rep ${r.name}`));
   const defs = config.customPropertyDefs.map((d) => validate(customPropertyDefSchema, d, `Custom property ${d.key}`));
   const tx = db.transaction([...DATA_STORES, 'pipelines', 'sources', 'reps', 'propertyDefs', 'settings'], 'readwrite');
-  try {
+  await commit(tx, async () => {
     const counts = await Promise.all(DATA_STORES.map((name) => tx.objectStore(name).count()));
     if (counts.some((count) => count > 0)) {
       throw new StoreError('conflict', 'This profile already holds records: restore into it by merging instead.');
@@ -133,15 +133,7 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
     for (const rep of reps) void tx.objectStore('reps').put(rep);
     for (const def of defs) void tx.objectStore('propertyDefs').put(def);
     void tx.objectStore('settings').put(settings, 'settings');
-    await tx.done;
-  } catch (error) {
-    try {
-      abortQuietly(tx);
-    } catch {
-      // Already aborted by the failed request.
-    }
-    throw asStoreError(error);
-  }
+  });
 }
 
 export type BackupChunk =
@@ -181,15 +173,6 @@ function versionTime(record: Versioned): number {
   return Math.max(record.updatedAt, record.deletedAt ?? 0);
 }
 
-/** The email activity of one message and contact is unique (schema.ts `messageKey`); rebuilt as activities.ts does. */
-function activityRow(activity: Activity): ActivityRow {
-  const messageKey =
-    activity.type === 'email' && activity.messageId && activity.contactId && activity.deletedAt === null
-      ? `${activity.messageId}|${activity.contactId}`
-      : undefined;
-  return messageKey ? { ...activity, messageKey } : { ...activity };
-}
-
 /**
  * Writes one chunk of backup records in one transaction. `replace` writes them as they are (after
  * replaceBackupConfig); `merge` writes a record only when it is new here or newer than the current version, and
@@ -203,7 +186,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
   const storeName = STORE_OF[chunk.collection];
   const tx = openRestoreTx(db);
   const result: PutResult = { written: 0, unchanged: 0, conflicts: [] };
-  try {
+  return commit(tx, async () => {
     const store = tx.objectStore(storeName);
     const currents = await Promise.all(records.map((record) => store.get(record.id)));
     const companyNames = new Map<string, string>();
@@ -227,17 +210,13 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
         continue;
       }
       switch (chunk.collection) {
-        case 'contacts': {
-          const contact = record as Contact;
-          await tx.objectStore('contacts').put(contactRow(contact, await companyName(contact.companyId)));
-          break;
-        }
+        case 'contacts':
         case 'companies':
-          await tx.objectStore('companies').put(companyRow(record as Company));
-          break;
         case 'deals': {
-          const deal = record as Deal;
-          await tx.objectStore('deals').put(dealRow(deal, await companyName(deal.companyId)));
+          const linked = record as Contact | Company | Deal;
+          const name = 'companyId' in linked ? await companyName(linked.companyId) : '';
+          const target = tx.objectStore(chunk.collection) as unknown as { put(row: StoredRow): Promise<unknown> };
+          await target.put(rowFor(chunk.collection, linked, name));
           break;
         }
         case 'activities':
@@ -261,16 +240,8 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
       }
       result.written++;
     }
-    await tx.done;
     return result;
-  } catch (error) {
-    try {
-      abortQuietly(tx);
-    } catch {
-      // Already aborted by the failed request: nothing of this chunk was written.
-    }
-    throw asStoreError(error);
-  }
+  });
 }
 
 type RestoreTx = ReturnType<typeof openRestoreTx>;

@@ -44,3 +44,27 @@ export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
   tx.done.catch(() => undefined);
   tx.abort();
 }
+
+/**
+ * Runs `work` in `tx` and waits for it to commit, or aborts it: a failure comes out as a StoreError (errors for
+ * which `passThrough` says yes come out unchanged), and nothing of the transaction is written.
+ */
+export async function commit<T>(
+  tx: { done: Promise<void>; abort(): void },
+  work: () => Promise<T>,
+  passThrough: (error: unknown) => boolean = () => false,
+): Promise<T> {
+  try {
+    const value = await work();
+    await tx.done;
+    return value;
+  } catch (error) {
+    try {
+      abortQuietly(tx);
+    } catch {
+      // Already finished or aborted by the failed request: nothing of it was written.
+    }
+    if (passThrough(error)) throw error;
+    throw asStoreError(error);
+  }
+}

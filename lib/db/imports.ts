@@ -10,7 +10,7 @@ import {
   normalizeEmail,
   sourceSchema,
 } from '../model';
-import { abortQuietly, asStoreError, StoreError, validate } from './errors';
+import { commit as commitTx, StoreError, validate } from './errors';
 import {
   type ActivityRow,
   type CompanyRow,
@@ -22,6 +22,7 @@ import {
   dealRow,
   type ImportRecord,
   rowFor,
+  type StoredRow,
   stripRow,
 } from './schema';
 
@@ -257,27 +258,14 @@ function fire(request: Promise<unknown>): void {
   request.catch(() => undefined);
 }
 
-type StoredRow = ContactRow | CompanyRow | DealRow;
 interface RowStore {
   add(value: StoredRow): Promise<unknown>;
   put(value: StoredRow): Promise<unknown>;
 }
 
-/** Commits a transaction's work or aborts it, turning IndexedDB failures into StoreErrors. */
-async function commit<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
-  try {
-    const value = await work();
-    await tx.done;
-    return value;
-  } catch (error) {
-    try {
-      abortQuietly(tx);
-    } catch {
-      // Already finished or aborted by the failed request: nothing of it was written.
-    }
-    if (error instanceof ChangedMeanwhile) throw error;
-    throw asStoreError(error);
-  }
+/** Commits a transaction's work or aborts it; a changed record is left for the caller to read again. */
+function commit<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
+  return commitTx(tx, work, (error) => error instanceof ChangedMeanwhile);
 }
 
 /**

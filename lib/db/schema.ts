@@ -129,12 +129,23 @@ export function dealRow(deal: Deal, companyName = ''): DealRow {
   return { ...deal, searchKeys: live ? searchKeys({ texts: [deal.title, companyName] }) : [] };
 }
 
+/** The email activity of one message and contact is unique (the byMessageKey index); other activities have no key. */
+export function activityRow(activity: Activity): ActivityRow {
+  const messageKey =
+    activity.type === 'email' && activity.messageId && activity.contactId && activity.deletedAt === null
+      ? `${activity.messageId}|${activity.contactId}`
+      : undefined;
+  return messageKey ? { ...activity, messageKey } : { ...activity };
+}
+
+export type StoredRow = ContactRow | CompanyRow | DealRow;
+
 /** The row a record is stored as in its store, with the keys its indexes read. */
 export function rowFor(
   store: 'contacts' | 'companies' | 'deals',
   record: Contact | Company | Deal,
   companyName = '',
-): ContactRow | CompanyRow | DealRow {
+): StoredRow {
   if (store === 'contacts') return contactRow(record as Contact, companyName);
   if (store === 'companies') return companyRow(record as Company);
   return dealRow(record as Deal, companyName);

@@ -1,5 +1,5 @@
 import type { StoreNames } from 'idb';
-import { asStoreError } from './errors';
+import { commit } from './errors';
 import type { CrmDb, CrmSchema } from './schema';
 
 /**
@@ -13,14 +13,9 @@ export async function addOnce<S extends StoreNames<CrmSchema>>(
   row: CrmSchema[S]['value'] & { id: string },
 ): Promise<CrmSchema[S]['value']> {
   const tx = db.transaction(store, 'readwrite');
-  // A failed request rejects `done` as well; the error is reported once, from the catch below.
-  tx.done.catch(() => undefined);
-  try {
+  return commit(tx, async () => {
     const existing = await tx.store.get(row.id as CrmSchema[S]['key']);
     if (existing === undefined) await tx.store.add(row);
-    await tx.done;
     return existing ?? row;
-  } catch (error) {
-    throw asStoreError(error);
-  }
+  });
 }
