@@ -27,7 +27,7 @@ import {
 } from '../model';
 import { getSettings } from './config';
 import { commit, StoreError, validate } from './errors';
-import { activityRow, type CrmDb, rowFor, type StoredRow, stripRow } from './schema';
+import { activityRow, type CrmDb, companyNameLookup, rowFor, type StoredRow, stripRow } from './schema';
 
 /**
  * The store side of a JSON backup: reading everything for a download, and writing a backup back, either into an
@@ -189,15 +189,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
   return commit(tx, async () => {
     const store = tx.objectStore(storeName);
     const currents = await Promise.all(records.map((record) => store.get(record.id)));
-    const companyNames = new Map<string, string>();
-    const companyName = async (id: string | null): Promise<string> => {
-      if (!id) return '';
-      if (!companyNames.has(id)) {
-        const company = await tx.objectStore('companies').get(id);
-        companyNames.set(id, company && company.deletedAt === null ? company.name : '');
-      }
-      return companyNames.get(id) ?? '';
-    };
+    const companyName = companyNameLookup(tx.objectStore('companies'));
     for (const [i, record] of records.entries()) {
       const current = currents[i] as Versioned | undefined;
       if (mode === 'merge' && current && versionTime(current) >= versionTime(record)) {

@@ -1,7 +1,7 @@
 import type { Company, Contact, Deal, LifecycleStage, Pipeline } from '../model';
 import { companySchema, contactSchema, dealSchema } from '../model';
-import { abortQuietly, StoreError, validate } from './errors';
-import { type CrmDb, companyRow, contactRow, dealRow, stripRow } from './schema';
+import { commit, StoreError, validate } from './errors';
+import { type CrmDb, companyNameLookup, companyRow, contactRow, dealRow, stripRow } from './schema';
 
 /**
  * Writes that touch many records at once. Each is one transaction: every record is read and validated inside it
@@ -30,32 +30,9 @@ function openTx(db: CrmDb) {
   return db.transaction(['contacts', 'companies', 'deals', 'pipelines'], 'readwrite');
 }
 
-async function run<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
-  try {
-    const value = await work();
-    await tx.done;
-    return value;
-  } catch (error) {
-    try {
-      abortQuietly(tx);
-    } catch {
-      // Already aborted by the failed request: nothing was written, which is the point.
-    }
-    throw error;
-  }
-}
-
-function nameCache(tx: Tx) {
-  const names = new Map<string, string>();
-  return async (companyId: string | null): Promise<string> => {
-    if (!companyId) return '';
-    if (!names.has(companyId)) {
-      const row = await tx.objectStore('companies').get(companyId);
-      names.set(companyId, row && row.deletedAt === null ? row.name : '');
-    }
-    return names.get(companyId) ?? '';
-  };
-}
+// Bulk edits refuse with their own StoreErrors, which go to the caller as they are.
+const run = <T>(tx: Tx, work: () => Promise<T>): Promise<T> => commit(tx, work, () => true);
+const nameCache = (tx: Tx) => companyNameLookup(tx.objectStore('companies'));
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];

@@ -16,6 +16,7 @@ import {
   type CompanyRow,
   type ContactRow,
   type CrmDb,
+  companyNameLookup,
   companyRow,
   contactRow,
   type DealRow,
@@ -850,10 +851,9 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
     const store = tx.objectStore(page.entity);
     const latest = await Promise.all(page.previous.map((row) => store.get(row.id)));
     // Rows are keyed again rather than put back as journaled: the journal may predate how keys are made now.
-    const companies = await Promise.all(
-      page.previous.map((row) =>
-        'companyId' in row && row.companyId ? tx.objectStore('companies').get(row.companyId) : undefined,
-      ),
+    const companyName = companyNameLookup(tx.objectStore('companies'));
+    const companyNames = await Promise.all(
+      page.previous.map((row) => companyName('companyId' in row ? row.companyId : null)),
     );
     page.previous.forEach((row, i) => {
       if ((latest[i]?.updatedAt ?? 0) > pageTime) {
@@ -861,9 +861,7 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
         return;
       }
       result.restored++;
-      const company = companies[i];
-      const companyName = company && company.deletedAt === null ? company.name : '';
-      const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyName);
+      const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyNames[i]);
       fire((store as unknown as RowStore).put(rebuilt));
     });
     await cursor.delete();

@@ -140,6 +140,24 @@ export function activityRow(activity: Activity): ActivityRow {
 
 export type StoredRow = ContactRow | CompanyRow | DealRow;
 
+/**
+ * Reads the name contacts and deals are keyed with (a deleted company's is ''), once per company, from the
+ * companies store of the caller's transaction.
+ */
+export function companyNameLookup(companies: {
+  get(id: string): Promise<CompanyRow | undefined>;
+}): (companyId: string | null) => Promise<string> {
+  const names = new Map<string, string>();
+  return async (companyId) => {
+    if (!companyId) return '';
+    if (!names.has(companyId)) {
+      const row = await companies.get(companyId);
+      names.set(companyId, row && row.deletedAt === null ? row.name : '');
+    }
+    return names.get(companyId) ?? '';
+  };
+}
+
 /** The row a record is stored as in its store, with the keys its indexes read. */
 export function rowFor(
   store: 'contacts' | 'companies' | 'deals',
