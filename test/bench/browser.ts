@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchChromium } from '../e2e/harness';
 
 /** `npm run bench` builds with SIDECAR_BENCH=1, which puts the bench page in and the build in .output/bench. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/bench/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from '../e2e/harness';
 
 /** A page that is not mail.google.com, so the content script stays off it: the "without extension" side. */
 export const BASELINE_ORIGIN = 'https://mail.baseline.test';
@@ -22,23 +23,8 @@ export interface BenchBrowser {
 
 export async function launchBench(): Promise<BenchBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sidecar-bench-'));
-  // The flags of test/e2e/harness.ts, so the bench sees the browser the e2e tests see.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  // The e2e tests' launcher, so the bench sees the browser they see.
+  const context = await launchChromium(userDataDir, { extensionDir: EXTENSION_DIR });
   let html = '<!doctype html><title>Gmail</title><div role="main"></div>';
   const fulfil = (route: { fulfill(o: { status: number; contentType: string; body: string }): Promise<void> }) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });

@@ -22,17 +22,19 @@ export interface Extension {
   workerErrors: string[];
 }
 
+/** Debian's Chromium with the built extension (`extensionDir`: the bench loads its own build) and no network noise. */
 export async function launchChromium(
   userDataDir: string,
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; extensionDir?: string } = {},
 ): Promise<BrowserContext> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     args: [
       ...(options.headless === false ? [] : ['--headless=new']),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
