@@ -5,6 +5,7 @@ import {
   companySchema,
   contactSchema,
   dealSchema,
+  newId,
   newRecordBase,
   normalizeDomain,
   normalizeEmail,
@@ -161,7 +162,7 @@ export async function startImport(
   now: number,
 ): Promise<ImportSummary> {
   const record: ImportRecord = {
-    id: crypto.randomUUID(),
+    id: newId(),
     entity: input.entity,
     fileName: input.fileName.slice(0, 260),
     startedAt: now,

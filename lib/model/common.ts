@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { newId } from './id';
 
 // Extension pages forbid eval; without this zod probes `new Function` and the browser logs a CSP violation.
 z.config({ jitless: true });
 
-/** Every stored record carries these: a UUID and UTC epoch-millisecond stamps; deletion is a tombstone first. */
+/**
+ * Every stored record carries these: a UUID (version 7 for records this version makes, see ./id.ts; older ones are
+ * version 4) and UTC epoch-millisecond stamps; deletion is a tombstone first.
+ */
 export const recordId = z.uuid({ error: 'must be a record id (UUID)' });
 /**
  * A UUID a page makes once per form submission and keeps until the call succeeds; the record created takes it as
@@ -32,6 +36,6 @@ export const customValues = z.record(z.string(), z.union([z.string(), z.number()
 
 export type RecordBase = { id: string; createdAt: number; updatedAt: number; deletedAt: number | null };
 
-export function newRecordBase(now: number, id: string = crypto.randomUUID()): RecordBase {
+export function newRecordBase(now: number, id: string = newId()): RecordBase {
   return { id, createdAt: now, updatedAt: now, deletedAt: null };
 }

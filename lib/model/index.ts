@@ -6,6 +6,7 @@ export * from './custom-property';
 export * from './deal';
 export * from './defaults';
 export * from './email';
+export * from './id';
 export * from './money';
 export * from './pipeline';
 export * from './rep';
