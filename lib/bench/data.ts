@@ -235,15 +235,22 @@ export function mix(n: number): number {
   return x >>> 0;
 }
 
-/** A UUID-shaped id (version 4, RFC variant) unique per (kind, index), in random-looking key order like real ones. */
+const BENCH_EPOCH_MS = Date.UTC(2024, 0, 1);
+
+/**
+ * A version 7 UUID unique per (kind, index), ascending with the index as the app's own ids ascend with creation
+ * time (lib/model/id.ts): the time field counts milliseconds from 2024-01-01 by index, the kind fills the sequence
+ * bits and the rest is a reproducible scramble.
+ */
 export function benchId(kind: number, index: number): string {
-  const head = mix(index * 31 + kind)
+  const time = (BENCH_EPOCH_MS + index).toString(16).padStart(12, '0');
+  const tail = mix(index * 31 + kind)
     .toString(16)
     .padStart(8, '0');
-  const mid = mix(index ^ (kind << 24))
+  const more = mix(index ^ (kind << 24))
     .toString(16)
     .padStart(8, '0');
-  return `${head}-${mid.slice(0, 4)}-4${mid.slice(4, 7)}-8${kind.toString(16).padStart(3, '0')}-${index.toString(16).padStart(12, '0')}`;
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${kind.toString(16).padStart(3, '0')}-8${tail.slice(0, 3)}-${tail.slice(3)}${more.slice(1)}`;
 }
 
 export const KIND = { company: 1, contact: 2, deal: 3, activity: 4, importCompany: 5, importContact: 6 } as const;
