@@ -1,16 +1,18 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import { onSidecarEvent } from '@/components/events';
+import { onSidecarEvent, onSnapshotPublished } from '@/components/events';
 import { language } from '@/components/i18n';
 import type { Pipeline, Rep, Settings, SnapshotParticipant, Source, WebmailSnapshot } from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
 import { request } from '@/lib/rpc/client';
 import type { ContactCardView } from '@/lib/rpc/contract';
 import type { RpcError } from '@/lib/rpc/wire';
+import { createSnapshotFeed } from '@/lib/webmail/snapshot-feed';
 
 export type SidebarStatus = 'loading' | 'ready' | 'unavailable';
 
 /**
- * The sidebar's state: the tab's snapshot (from the worker, never from the page), which of its people are
+ * The sidebar's state: the tab's snapshot (from the tab's content script or the worker, never from the page; see
+ * lib/webmail/snapshot-feed.ts), which of its people are
  * contacts, their cards, and the settings the forms need. Every write goes to the worker; the worker's change
  * events make this re-read, so nothing here is kept in sync by hand.
  */
@@ -65,7 +67,10 @@ export const SidebarModel = createModel(() => {
     if (mine === generation) status.value = 'ready';
   });
 
+  const feed = createSnapshotFeed((next) => void showSnapshot(next));
+
   const loadSnapshot = action(async () => {
+    const answer = feed.ask();
     const current = await request('snapshot.current', {});
     if (!current.ok) {
       status.value = 'unavailable';
@@ -73,7 +78,7 @@ export const SidebarModel = createModel(() => {
       return;
     }
     tabId.value = current.value.tabId;
-    await showSnapshot(current.value.snapshot);
+    answer(current.value.tabId, current.value.snapshot);
   });
 
   const loadSettings = action(async () => {
@@ -95,12 +100,9 @@ export const SidebarModel = createModel(() => {
   const refreshCards = action(() => loadCards(people.value.map((p) => normalizeEmail(p.email))));
 
   const controller = new AbortController();
+  onSnapshotPublished(feed.fromContentScript, controller.signal);
   onSidecarEvent((event) => {
-    if (event.type === 'snapshot' && event.tabId === tabId.value) {
-      // The worker sends the snapshot with the event, saving the sidebar a round trip on every thread swap.
-      if (event.snapshot) void showSnapshot(event.snapshot);
-      else void loadSnapshot();
-    }
+    if (event.type === 'snapshot') feed.fromWorker(event.tabId, event.snapshot);
     if (event.type === 'changed') {
       if (event.stores.some((s) => ['settings', 'pipelines', 'sources', 'reps'].includes(s))) void loadSettings();
       if (event.stores.some((s) => ['contacts', 'companies', 'deals', 'activities', 'tasks'].includes(s))) {

@@ -6,12 +6,12 @@ import { translate } from '../i18n/translate';
 import type { WebmailSnapshot } from '../model';
 import { createRouter } from '../rpc/router';
 import { EVENT_KIND, type SidecarEvent } from '../rpc/wire';
+import { WEBMAIL_ORIGINS } from '../webmail/origins';
 import { createHandlers } from './handlers';
 import { ReminderRuntime } from './reminders';
 import { ReportScheduler } from './report-scheduler';
 import { SnapshotCache } from './snapshots';
 
-export const WEBMAIL_ORIGINS = ['https://mail.google.com/'] as const;
 const SNAPSHOTS_KEY = 'snapshots';
 export const TOGGLE_LABELS_KEY = 'toggleLabels';
 

@@ -4,34 +4,34 @@ import type { BenchBrowser } from './browser';
 import { THREAD_A, THREAD_B } from './gmail-pages';
 
 /**
- * From Gmail swapping the content of [role=main] to the sidebar showing the new thread's people. Three clocks,
- * all Date.now() (one system clock across the page, worker and sidebar processes, 1 ms steps):
- *   t0  the page replaces [role=main] (and pushes the thread's hash, as Gmail does);
- *   t1  the worker receives the content script's snapshot.publish for the new thread;
- *   t2  a MutationObserver in the sidebar frame sees the new participant list (and not the old one).
- * inserted − t0 is the page's own swap (Gmail's work); t1 − inserted is the content script: its observer sees the
- * new conversation heading and reads the page at once;
- * t2 − t1 is the worker, the event that carries the snapshot to the sidebar, and the sidebar's render.
+ * From Gmail swapping the content of [role=main] to the sidebar showing the new thread's people. The clocks are all
+ * Date.now() (one system clock across the page, worker and sidebar processes, 1 ms steps):
+ *   t0       the page replaces [role=main] (and pushes the thread's hash, as Gmail does);
+ *   inserted the page's own DOM swap returned (t0 to here is Gmail's work, not ours);
+ *   heard    the sidebar frame receives the content script's snapshot.publish (its observer saw the new
+ *            conversation heading and read the page at once);
+ *   t1       the worker receives the same message (for comparison: the sidebar no longer waits for the worker);
+ *   t2       a MutationObserver in the sidebar frame sees the new participant list (and not the old one).
  */
 export interface DetectionResult {
   swaps: number;
   totalMs: Summary;
   /** The page's DOM swap itself (Gmail's work, inside totalMs). */
   pageSwapMs: Summary;
+  /** inserted → heard: the content script reading the page and its message reaching the sidebar frame. */
   contentScriptMs: Summary;
-  afterPublishMs: Summary;
-  /** Part of afterPublishMs: the worker handling the publish until its event reaches the sidebar frame. */
-  workerToSidebarMs: Summary;
+  /** inserted → t1: the same message reaching the worker. */
+  toWorkerMs: Summary;
+  /** heard → t2: the sidebar rendering the people. */
+  sidebarRenderMs: Summary;
   missedPublishes: number;
   note: string;
 }
 
 interface Sample {
   t0: number;
-  /** When the page's own DOM swap returned: t0 to here is Gmail's work, not ours. */
   inserted: number;
-  /** When the worker's snapshot event reached the sidebar frame. */
-  eventAt: number | null;
+  heard: number | null;
   t1: number | null;
   t2: number;
 }
@@ -40,7 +40,7 @@ type BenchGlobals = typeof globalThis & {
   __benchMains?: string[];
   __benchSeen?: number | null;
   __benchInserted?: number;
-  __benchEventAt?: number | null;
+  __benchHeard?: number | null;
   __benchListening?: boolean;
   __benchPublishes?: { t: number; threadId: string | null }[];
   chrome: {
@@ -67,11 +67,13 @@ function armSidebar(frame: Frame, want: string, gone: string): Promise<void> {
       // No named inner functions here: tsx would wrap them in a helper that does not exist in the page.
       const g = globalThis as BenchGlobals;
       g.__benchSeen = null;
-      g.__benchEventAt = null;
+      g.__benchHeard = null;
       if (!g.__benchListening) {
         g.__benchListening = true;
         g.chrome.runtime.onMessage.addListener((message) => {
-          if ((message as { type?: string }).type === 'snapshot' && !g.__benchEventAt) g.__benchEventAt = Date.now();
+          if ((message as { method?: string }).method === 'snapshot.publish' && !g.__benchHeard) {
+            g.__benchHeard = Date.now();
+          }
           return false;
         });
       }
@@ -149,29 +151,27 @@ export async function detectionBench(b: BenchBrowser, swaps: number, warmup: num
     );
     const t2 = await seenAt(frame);
     const inserted = await page.evaluate(() => (globalThis as BenchGlobals).__benchInserted ?? 0);
-    const eventAt = await frame.evaluate(() => (globalThis as BenchGlobals).__benchEventAt ?? null);
+    const heard = await frame.evaluate(() => (globalThis as BenchGlobals).__benchHeard ?? null);
     const publishes = await worker
       .evaluate(() => (globalThis as BenchGlobals).__benchPublishes?.splice(0) ?? [])
       .catch(() => []);
     const t1 = publishes.find((p) => p.t >= t0 && p.t <= t2)?.t ?? null;
-    if (i >= warmup) samples.push({ t0, t1, t2, inserted, eventAt });
+    if (i >= warmup) samples.push({ t0, t1, t2, inserted, heard });
     // Let the worker finish logging the thread before the next swap, as a rep reads before clicking on.
     await page.waitForTimeout(250);
   }
   await page.close();
 
   const total = samples.map((s) => s.t2 - s.t0);
-  const withPublish = samples.filter((s): s is Sample & { t1: number } => s.t1 !== null);
+  const heard = samples.filter((s): s is Sample & { heard: number } => s.heard !== null);
   return {
     swaps: samples.length,
     totalMs: summarize(total),
     pageSwapMs: summarize(samples.map((s) => s.inserted - s.t0)),
-    contentScriptMs: summarize(withPublish.map((s) => s.t1 - s.inserted)),
-    afterPublishMs: summarize(withPublish.map((s) => s.t2 - s.t1)),
-    workerToSidebarMs: summarize(
-      withPublish.filter((s) => s.eventAt !== null).map((s) => (s.eventAt as number) - s.t1),
-    ),
-    missedPublishes: samples.length - withPublish.length,
+    contentScriptMs: summarize(heard.map((s) => s.heard - s.inserted)),
+    toWorkerMs: summarize(samples.flatMap((s) => (s.t1 === null ? [] : [s.t1 - s.inserted]))),
+    sidebarRenderMs: summarize(heard.map((s) => s.t2 - s.heard)),
+    missedPublishes: samples.length - heard.length,
     note:
       'A swap adds a conversation heading (h2 with the thread id) inside [role=main]; the content script reads at once ' +
       'on that, and by its 150 ms debounce for any other change. The hashchange Gmail also fires is not waited for.',

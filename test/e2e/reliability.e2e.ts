@@ -444,6 +444,8 @@ test('the Gmail page cannot drive the worker, and the content script may only pu
   expectTypedError(await fromContentScript('snapshot.publish', { bogus: true }), ['invalid-request']);
   cases++;
   await cdp.detach();
+  // The sidebar hears content-script publishes directly too, and parses them as the worker does: still the thread.
+  await expect(sidebar.getByRole('button', { name: `Add ${thread.people[0]!.name}`, exact: true })).toBeVisible();
   expect(await storeCounts(reader)).toEqual(before);
   expect(await send(reader, 'ping', {})).toMatchObject({ ok: true });
   report('page and content-script isolation', { cases, written: 0 });

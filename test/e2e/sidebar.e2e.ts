@@ -61,6 +61,23 @@ test('the sidebar follows Gmail to another thread without a reload, and shows a 
   await expect(sidebar.getByRole('heading', { name: "Today's follow-ups" })).toBeVisible();
 });
 
+test("each tab's sidebar follows its own Gmail tab only", async ({ ext }) => {
+  const first = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const firstSidebar = await sidebarOf(first);
+  await expect(firstSidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toBeVisible();
+  const second = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const secondSidebar = await sidebarOf(second);
+  await expect(secondSidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toBeVisible();
+
+  // Every sidebar hears every tab's content script; only the publishes of its own tab may move it.
+  await swapGmailMain(second, gmailFixtureHtml('thread-collapsed'), hashOf(GMAIL_FIXTURES['thread-collapsed']));
+  await expect(secondSidebar.getByText('michael.tan@mekongfreight.sg')).toBeVisible();
+  await first.waitForTimeout(500);
+  await expect(firstSidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toBeVisible();
+  await expect(firstSidebar.getByText('michael.tan@mekongfreight.sg')).toHaveCount(0);
+  await second.close();
+});
+
 test('back and forward in the mailbox move the sidebar with them', async ({ ext }) => {
   const page = await ext.openGmail(demoMailboxHtml(), '/mail/u/0/#inbox');
   const sidebar = await sidebarOf(page);
