@@ -4,6 +4,7 @@ import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
 import { rpcRequest } from '@/lib/rpc/wire';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
 import { GMAIL } from '@/lib/webmail/gmail-selectors';
+import { forSidebar, offerSidebarLink } from '@/lib/webmail/sidebar-link';
 import { watchWebmail } from '@/lib/webmail/watch';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
@@ -26,11 +27,19 @@ export default defineContentScript({
       },
       onToggle: (collapsed) => void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }),
     });
-    ctx.onInvalidated(() => frame.destroy());
+    // Snapshots go to the sidebar through a port of their own, and to the worker (which stores and logs them).
+    const link = offerSidebarLink(frame.iframe, new URL(browser.runtime.getURL('/')).origin, (offer) => {
+      browser.runtime.sendMessage(offer).catch(() => undefined);
+    });
+    ctx.onInvalidated(() => {
+      link.close();
+      frame.destroy();
+    });
     watchWebmail(
       window,
       () => readGmailSnapshot(document, location),
       (snapshot) => {
+        link.publish(forSidebar(snapshot));
         browser.runtime.sendMessage(rpcRequest('snapshot.publish', snapshot)).catch(() => undefined);
       },
       ctx.signal,

@@ -4,6 +4,8 @@
  * holds no CRM data (that stays in the iframe), and assistive tools and tests can then reach the toggle.
  */
 export interface SidebarFrame {
+  /** The extension's sidebar page, for the content script to link to (lib/webmail/sidebar-link.ts). */
+  readonly iframe: HTMLIFrameElement;
   setCollapsed(collapsed: boolean): void;
   destroy(): void;
 }
@@ -66,6 +68,7 @@ export function mountSidebarFrame(
   doc.documentElement.append(host);
 
   return {
+    iframe: frame,
     setCollapsed(next) {
       collapsed = next;
       render();

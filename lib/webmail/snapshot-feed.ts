@@ -25,22 +25,30 @@ export function publishedSnapshot(
   if (sender.id !== extensionId || sender.frameId !== 0 || typeof sender.tab?.id !== 'number') return null;
   const url = sender.url ?? '';
   if (!WEBMAIL_ORIGINS.some((origin) => url.startsWith(origin))) return null;
-  const parsed = webmailSnapshot.safeParse(m.input);
-  return parsed.success ? { tabId: sender.tab.id, snapshot: parsed.data } : null;
+  const snapshot = parseSnapshot(m.input);
+  return snapshot ? { tabId: sender.tab.id, snapshot } : null;
+}
+
+/** A snapshot from a content script, parsed with the worker's schema (the page's data is untrusted), or null. */
+export function parseSnapshot(data: unknown): WebmailSnapshot | null {
+  const parsed = webmailSnapshot.safeParse(data);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
- * Puts in order the three ways a sidebar hears of its tab's snapshot:
- * - from the content script directly, as it publishes (the quickest: it arrives as the worker's copy does);
+ * Puts in order the ways a sidebar hears of its tab's snapshot:
+ * - from the content script through their linked port (./sidebar-link.ts), the quickest;
+ * - from the content script's extension message, which the worker receives too (before the link is made);
  * - from the worker's `snapshot` event, which repeats each publish a hop later;
  * - from the answer to `snapshot.current`, which also tells the sidebar which tab it is in.
- * Once the content script has been heard directly, the worker's events are late repeats and are ignored; a
- * publish heard before the sidebar knows its tab is kept until it does; an answer overtaken by a newer snapshot
- * is dropped. `show` gets each snapshot to display, newest last.
+ * Each way repeats the ones after it, later: once the port has delivered, the content script's messages are
+ * ignored, and once the content script has been heard at all, the worker's events are. A publish heard before the
+ * sidebar knows its tab is kept until it does; an answer overtaken by a newer snapshot is dropped. `show` gets
+ * each snapshot to display, newest last.
  */
 export interface SnapshotFeed {
   readonly tabId: number | null;
-  fromContentScript(tabId: number, snapshot: WebmailSnapshot): void;
+  fromContentScript(tabId: number, snapshot: WebmailSnapshot, via?: 'link' | 'message'): void;
   fromWorker(tabId: number, snapshot: WebmailSnapshot): void;
   /** Call when asking the worker; the function returned takes its answer. */
   ask(): (tabId: number | null, snapshot: WebmailSnapshot | null) => void;
@@ -52,6 +60,7 @@ const EARLY_TABS = 16;
 export function createSnapshotFeed(show: (snapshot: WebmailSnapshot | null) => void): SnapshotFeed {
   let tabId: number | null = null;
   let heardDirectly = false;
+  let linked = false;
   let shown = 0;
   const early = new Map<number, WebmailSnapshot>();
 
@@ -65,7 +74,9 @@ export function createSnapshotFeed(show: (snapshot: WebmailSnapshot | null) => v
     get tabId() {
       return tabId;
     },
-    fromContentScript(from, snapshot) {
+    fromContentScript(from, snapshot, via = 'message') {
+      if (via === 'message' && linked) return;
+      if (via === 'link') linked = true;
       if (tabId === null) {
         early.delete(from);
         if (early.size >= EARLY_TABS) early.delete(early.keys().next().value as number);

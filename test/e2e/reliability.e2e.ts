@@ -406,8 +406,30 @@ test('the Gmail page cannot drive the worker, and the content script may only pu
     }
   }, thread.people[0]!.email);
   cases += 2;
+  // Nor can it link a port of its own, as the content script does, and feed the sidebar a thread of its making.
+  await gmail.evaluate(() => {
+    const injected = {
+      provider: 'gmail',
+      account: null,
+      accountIndex: 0,
+      view: 'thread',
+      thread: { id: 'injected', permId: null, subject: 'Injected', messages: [] },
+      participants: [{ email: 'injected@evil.test', name: 'Injected Person', roles: ['from'] }],
+      composes: [],
+      problem: null,
+    };
+    for (let i = 0; i < window.frames.length; i++) {
+      for (const token of ['guess', crypto.randomUUID()]) {
+        const channel = new MessageChannel();
+        window.frames[i]?.postMessage({ kind: 'sidecar-link', token }, '*', [channel.port2]);
+        channel.port1.postMessage(injected);
+      }
+    }
+  });
+  cases++;
   await sleep(500);
   await expect(sidebar.getByRole('button', { name: `Add ${thread.people[0]!.name}`, exact: true })).toBeVisible();
+  await expect(sidebar.getByText('injected@evil.test')).toHaveCount(0);
 
   // The content script's isolated world: found through the DevTools protocol, as an attacker with a foothold there.
   const cdp = await ext.context.newCDPSession(gmail);

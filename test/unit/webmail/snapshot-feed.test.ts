@@ -80,6 +80,16 @@ describe('createSnapshotFeed', () => {
     expect(shown).toEqual(['a', 'b', 'c']);
   });
 
+  it('ignores the content script messages once its port delivers, since they repeat the port later', () => {
+    const { feed, shown } = feedShowing();
+    feed.ask()(7, A);
+    feed.fromContentScript(7, B, 'message');
+    feed.fromContentScript(7, C, 'link');
+    feed.fromContentScript(7, B, 'message');
+    feed.fromWorker(7, B);
+    expect(shown).toEqual(['a', 'b', 'c']);
+  });
+
   it('falls back on the worker while nothing came from the content script directly', () => {
     const { feed, shown } = feedShowing();
     feed.ask()(7, A);
