@@ -715,6 +715,24 @@ export function formatCalendarDate(date: CalendarDate): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Custom properties
 
+// Building a zod schema costs far more than running one: one per set of filled-in properties, not one per row.
+const customSchemas = new WeakMap<object, Map<string, ReturnType<typeof customValuesSchema>>>();
+
+function customSchemaFor(all: readonly CustomPropertyDef[], filled: readonly CustomPropertyDef[]) {
+  let byKeys = customSchemas.get(all);
+  if (!byKeys) {
+    byKeys = new Map();
+    customSchemas.set(all, byKeys);
+  }
+  const keys = filled.map((def) => def.key).join('\u0000');
+  let schema = byKeys.get(keys);
+  if (!schema) {
+    schema = customValuesSchema(filled);
+    byKeys.set(keys, schema);
+  }
+  return schema;
+}
+
 function readCustom(entity: ImportEntity, cells: Cells, context: ImportContext): Record<string, CustomValue> {
   const values: Record<string, CustomValue> = {};
   const mappedDefs: CustomPropertyDef[] = [];
@@ -731,8 +749,10 @@ function readCustom(entity: ImportEntity, cells: Cells, context: ImportContext):
     if (coerced.ok) values[def.key] = coerced.value;
     else cells.fail(target, coerced.message);
   }
+  const filled = mappedDefs.filter((def) => def.key in values);
+  if (filled.length === 0) return values;
   // The model's schema has the last word (lengths, select options), so import and the forms agree on what is valid.
-  const parsed = customValuesSchema(mappedDefs.filter((def) => def.key in values)).safeParse(values);
+  const parsed = customSchemaFor(context.customPropertyDefs, filled).safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');

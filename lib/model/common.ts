@@ -23,13 +23,34 @@ export const recordBase = {
   deletedAt: epochMs.nullable(),
 };
 
-/** Text that came from people: trimmed, bounded so a hostile 10 MB string cannot bloat the store. */
-export const shortText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` });
-export const requiredText = (max = 200) => shortText(max).min(1, { error: 'is required' });
+const shortTexts = new Map<number, z.ZodString>();
+const requiredTexts = new Map<number, z.ZodString>();
+
+/**
+ * Text that came from people: trimmed, bounded so a hostile 10 MB string cannot bloat the store. One schema per
+ * bound, made once: the import checks several cells of each of 100k rows, and building a zod schema costs far more
+ * than running one.
+ */
+export function shortText(max = 200): z.ZodString {
+  let schema = shortTexts.get(max);
+  if (!schema) {
+    schema = z
+      .string()
+      .trim()
+      .max(max, { error: `must be at most ${max} characters` });
+    shortTexts.set(max, schema);
+  }
+  return schema;
+}
+
+export function requiredText(max = 200): z.ZodString {
+  let schema = requiredTexts.get(max);
+  if (!schema) {
+    schema = shortText(max).min(1, { error: 'is required' });
+    requiredTexts.set(max, schema);
+  }
+  return schema;
+}
 
 /** Values of custom properties, validated against their definitions in lib/model/custom-property.ts. */
 export const customValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
