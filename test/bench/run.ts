@@ -139,7 +139,9 @@ async function main() {
     log('detection latency');
     const detection = runs('detection') ? await detectionBench(b, Number(process.env.BENCH_SWAPS ?? 40), 4) : null;
     log('observer cost');
-    const observer = runs('observer') ? await observerBench(b, 3, 6) : null;
+    const observer = runs('observer')
+      ? await observerBench(b, Number(process.env.BENCH_OBSERVER_ROUNDS ?? 3), 6)
+      : null;
     log('import');
     const imported: ImportResults | null = runs('import') ? await bench(page).import() : null;
     const afterImport = { benchPage: await pageHeap(b.context, page), worker: await workerHeap(b.context, page, b.id) };
