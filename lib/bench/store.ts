@@ -157,19 +157,16 @@ export async function runStoreBench(db: CrmDb, o: StoreBenchOptions): Promise<St
   const lookupByEmail = await lookups(db, raw, o);
   const search = await searches(db, raw, o);
   const contactCardResult = await cards(db, o);
-  const scans: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < 2; i++) {
-    const t = now();
-    rows = await rawScan(raw, 'contacts');
-    scans.push(round(now() - t, 1));
-  }
+  // One scan: it is only compared with the raw figure the targets quote, and it costs seconds of the run.
+  const t = now();
+  const rows = await rawScan(raw, 'contacts');
+  const scans = [round(now() - t, 1)];
   return {
     timerResolutionMs,
     lookupByEmail,
     search,
     contactCard: contactCardResult,
     fullScan: { rows, ms: scans },
-    rawBulkPut: await bulkPut(20_000),
+    rawBulkPut: await bulkPut(10_000),
   };
 }
