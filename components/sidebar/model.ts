@@ -12,14 +12,13 @@ export type SidebarStatus = 'loading' | 'ready' | 'unavailable';
 
 /**
  * The sidebar's state: the tab's snapshot (from the tab's content script or the worker, never from the page; see
- * lib/webmail/snapshot-feed.ts), which of its people are
- * contacts, their cards, and the settings the forms need. Every write goes to the worker; the worker's change
- * events make this re-read, so nothing here is kept in sync by hand.
+ * lib/webmail/snapshot-feed.ts), which of its people are contacts, their cards, and the settings the forms need.
+ * Every write goes to the worker; the worker's change events make this re-read, so nothing here is kept in sync
+ * by hand.
  */
 export const SidebarModel = createModel(() => {
   const status = signal<SidebarStatus>('loading');
   const problem = signal<RpcError | null>(null);
-  const tabId = signal<number | null>(null);
   const snapshot = signal<WebmailSnapshot | null>(null);
   const contactIds = signal<Record<string, string | null>>({});
   const cards = signal<Record<string, ContactCardView>>({});
@@ -77,7 +76,6 @@ export const SidebarModel = createModel(() => {
       problem.value = current.error;
       return;
     }
-    tabId.value = current.value.tabId;
     answer(current.value.tabId, current.value.snapshot);
   });
 
