@@ -7,6 +7,7 @@ import type { WebmailSnapshot } from '../model';
 import { createRouter } from '../rpc/router';
 import { EVENT_KIND, type SidecarEvent } from '../rpc/wire';
 import { WEBMAIL_ORIGINS } from '../webmail/origins';
+import { forSidebar } from '../webmail/sidebar-link';
 import { createHandlers } from './handlers';
 import { ReminderRuntime } from './reminders';
 import { ReportScheduler } from './report-scheduler';
@@ -78,7 +79,9 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
         version: browser.runtime.getManifest().version,
         snapshots,
         changed,
-        snapshotChanged: (tabId, snapshot) => broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId, snapshot }),
+        // Every extension page gets this event; the messages it would carry are the worker's business only.
+        snapshotChanged: (tabId, snapshot) =>
+          broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId, snapshot: forSidebar(snapshot) }),
         tasksChanged: () => reminders.rearm(),
       }),
       {

@@ -35,7 +35,10 @@ export interface RpcError {
 
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
-/** Events the worker broadcasts after a committed write, or when a tab's snapshot changed. */
+/**
+ * Events the worker broadcasts after a committed write, or when a tab's snapshot changed (the snapshot without its
+ * messages, as the sidebar gets it from the content script).
+ */
 export type SidecarEvent =
   | { kind: typeof EVENT_KIND; type: 'changed'; stores: string[] }
   | { kind: typeof EVENT_KIND; type: 'snapshot'; tabId: number; snapshot: WebmailSnapshot };
