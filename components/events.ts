@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { WebmailSnapshot } from '@/lib/model/snapshot';
 import { EVENT_KIND, type SidecarEvent } from '@/lib/rpc/wire';
+import type { MessageSender } from '@/lib/webmail/origins';
 import { acceptSidebarLink } from '@/lib/webmail/sidebar-link';
-import { type PublishSender, parseSnapshot, publishedSnapshot } from '@/lib/webmail/snapshot-feed';
+import { parseSnapshot, publishedSnapshot } from '@/lib/webmail/snapshot-feed';
 
 /** Calls `listener` for each worker event until `signal` aborts. */
 export function onSidecarEvent(listener: (event: SidecarEvent) => void, signal: AbortSignal): void {
@@ -35,7 +36,7 @@ export function onSnapshotPublished(
     };
   });
   window.addEventListener('message', (event) => link.fromWindow(event), { signal });
-  const handle = (message: unknown, sender: PublishSender) => {
+  const handle = (message: unknown, sender: MessageSender) => {
     link.fromRuntime(message, sender);
     // Once the port delivers, the same snapshots come this way later, and parsing them is wasted work.
     if (linked) return undefined;

@@ -10,7 +10,7 @@
  * nor read. Kept free of zod: the content script imports this file.
  */
 import type { WebmailSnapshot } from '../model/snapshot';
-import { WEBMAIL_ORIGINS } from './origins';
+import { type MessageSender, WEBMAIL_ORIGINS, webmailTabOf } from './origins';
 
 export const LINK_KIND = 'sidecar-link';
 
@@ -66,13 +66,6 @@ export function offerSidebarLink(
  */
 export function forSidebar(snapshot: WebmailSnapshot): WebmailSnapshot {
   return snapshot.thread ? { ...snapshot, thread: { ...snapshot.thread, messages: [] } } : snapshot;
-}
-
-export interface LinkSender {
-  id?: string;
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number };
 }
 
 /** What the frame needs of a window `message` event. */
@@ -132,11 +125,10 @@ export function acceptSidebarLink(
       remember(offered, event.data.token, port, (old) => old.close());
       pair(event.data.token);
     },
-    fromRuntime(message: unknown, sender: LinkSender): void {
-      if (!isOffer(message) || sender.id !== extensionId || sender.frameId !== 0) return;
-      const tabId = sender.tab?.id;
-      const url = sender.url ?? '';
-      if (typeof tabId !== 'number' || !WEBMAIL_ORIGINS.some((origin) => url.startsWith(origin))) return;
+    fromRuntime(message: unknown, sender: MessageSender): void {
+      if (!isOffer(message)) return;
+      const tabId = webmailTabOf(sender, extensionId);
+      if (tabId === null) return;
       remember(announced, message.token, tabId);
       pair(message.token);
     },

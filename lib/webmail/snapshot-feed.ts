@@ -1,13 +1,6 @@
 import { type WebmailSnapshot, webmailSnapshot } from '../model/snapshot';
 import { RPC_KIND } from '../rpc/wire';
-import { WEBMAIL_ORIGINS } from './origins';
-
-export interface PublishSender {
-  id?: string;
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number };
-}
+import { type MessageSender, webmailTabOf } from './origins';
 
 /**
  * The snapshot in `message` when it is a content script's `snapshot.publish` from the top frame of a webmail tab,
@@ -17,16 +10,15 @@ export interface PublishSender {
  */
 export function publishedSnapshot(
   message: unknown,
-  sender: PublishSender,
+  sender: MessageSender,
   extensionId: string,
 ): { tabId: number; snapshot: WebmailSnapshot } | null {
   const m = message as { kind?: unknown; method?: unknown; input?: unknown } | null;
   if (m?.kind !== RPC_KIND || m.method !== 'snapshot.publish') return null;
-  if (sender.id !== extensionId || sender.frameId !== 0 || typeof sender.tab?.id !== 'number') return null;
-  const url = sender.url ?? '';
-  if (!WEBMAIL_ORIGINS.some((origin) => url.startsWith(origin))) return null;
+  const tabId = webmailTabOf(sender, extensionId);
+  if (tabId === null) return null;
   const snapshot = parseSnapshot(m.input);
-  return snapshot ? { tabId: sender.tab.id, snapshot } : null;
+  return snapshot ? { tabId, snapshot } : null;
 }
 
 /** A snapshot from a content script, parsed with the worker's schema (the page's data is untrusted), or null. */
