@@ -51,7 +51,7 @@ export async function createCompany(db: CrmDb, draft: CompanyDraft, now: number)
   return company;
 }
 
-/** Renaming a company re-keys its contacts and deals, so a search by the new name finds them. */
+/** Renaming a company re-keys its deals and its contacts (their name-and-company pair keys) to the new name. */
 export async function updateCompany(
   db: CrmDb,
   id: string,

@@ -98,6 +98,10 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  *     per-thread logging preferences; import history for resume and undo.
  * v3: search keys re-made: word starts found without the browser's word breaker, word-pair keys for two-word
  *     queries, no key that merely starts another. Same indexes; every searchable row is re-keyed.
+ * Since v3, a contact's keys no longer hold its company's name (search reaches people through their company). Rows
+ * written before keep those keys without a new version: they are always the current company's (renaming or leaving
+ * a company re-keys the person) and search drops the duplicate, so re-keying 100k rows in an upgrade would buy
+ * nothing but a smaller index; each row loses them when it is next written.
  */
 export const DB_VERSION = 3;
 export const DB_NAME = 'sidecar-crm';

@@ -60,19 +60,67 @@ async function searchTerms(db: CrmDb, storeName: Searchable, terms: string[], li
   return [...found.values()];
 }
 
+/** The fewest companies whose people are read in one round trip when contacts are found through their company. */
+const COMPANY_WAVE = 5;
+
+/**
+ * People found through their company: a contact's keys hold its name, title and addresses but not its company's
+ * name (see lib/search/tokens.ts), so the companies matching the query are read from their own index and their
+ * people from the contacts' byCompany index. A term the company does not match must match the person ("dara
+ * កម្ពុជា"). Reads at most `limit` companies per term and `limit` people per company, a few companies at a time.
+ */
+async function searchContactsByCompany(db: CrmDb, terms: readonly string[], found: Map<string, object>, limit: number) {
+  const tx = db.transaction(['companies', 'contacts']);
+  const companyIndex = tx.objectStore('companies').index('bySearch');
+  const byCompany = tx.objectStore('contacts').index('byCompany');
+  const companyRows = await Promise.all(
+    terms.map((term) => companyIndex.getAll(prefixRange(term), limit) as Promise<SearchRow[]>),
+  );
+  // Company id → the terms its people must match themselves.
+  const companies = new Map<string, string[]>();
+  for (const company of companyRows.flat()) {
+    if (company.deletedAt !== null || companies.has(company.id)) continue;
+    companies.set(
+      company.id,
+      terms.filter((term) => !company.searchKeys.some((key) => key.startsWith(term))),
+    );
+  }
+  const queue = [...companies];
+  while (queue.length > 0 && found.size < limit) {
+    const need = limit - found.size;
+    const wave = queue.splice(0, Math.max(COMPANY_WAVE, Math.ceil(need / 4)));
+    const people = await Promise.all(wave.map(([id]) => byCompany.getAll(id, need) as Promise<SearchRow[]>));
+    wave.forEach(([, ownTerms], i) => {
+      for (const row of people[i] ?? []) {
+        if (found.size >= limit) return;
+        if (row.deletedAt === null && !found.has(row.id) && matchesAllTerms(row.searchKeys, ownTerms))
+          found.set(row.id, stripRow(row));
+      }
+    });
+  }
+}
+
+async function searchWithTerms(db: CrmDb, storeName: Searchable, terms: string[], limit: number) {
+  const direct = await searchTerms(db, storeName, terms, limit);
+  if (storeName !== 'contacts' || direct.length >= limit || terms.length === 0) return direct;
+  const found = new Map(direct.map((row) => [(row as { id: string }).id, row]));
+  await searchContactsByCompany(db, terms, found, limit);
+  return [...found.values()];
+}
+
 async function searchStore(db: CrmDb, storeName: Searchable, query: string, limit: number) {
   const terms = queryTerms(query);
-  const found = await searchTerms(db, storeName, terms, limit);
+  const found = await searchWithTerms(db, storeName, terms, limit);
   if (found.length > 0) return found;
   // "angkor-logistics" may not start any key whole while its words do.
   const split = splitTerms(terms);
   if (split.join(' ') === terms.join(' ')) return found;
-  return searchTerms(db, storeName, split, limit);
+  return searchWithTerms(db, storeName, split, limit);
 }
 
 /**
  * Records matching every term of `query` (each the start of a word of a name, company, title or address), at most
- * `limit`. Multi-word queries that pair no words of one text read a bounded part of the index, so among very common
+ * `limit`; people whose own keys match come before people found through their company. Multi-word queries that pair no words of one text read a bounded part of the index, so among very common
  * words a search may return fewer than all matches: a longer query narrows it.
  */
 export async function searchContacts(db: CrmDb, query: string, limit = 20): Promise<Contact[]> {

@@ -11,8 +11,10 @@
  * depend on the browser's word-break data (Chromium and Node split "dara.kim" differently).
  *
  * Two-word queries ("dara kim", "ដារ៉ា គឹម", "bopha mekong") are answered from pair keys: the words of a name in every
- * order, each name word followed by the company's first word, and neighbouring words of other texts in their order. A key that starts another key of the same record adds nothing
- * to a prefix search ("dara" inside "dara kim"), so it is dropped: fewer index entries to write and to read past.
+ * order, each name word followed by the company's first word, and neighbouring words of other texts in their order.
+ * A person is not keyed by the rest of their company's name: that is the company record's. A key that starts another
+ * key of the same record adds nothing to a prefix search ("dara" inside "dara kim"), so it is dropped: fewer index
+ * entries to write and to read past.
  */
 
 /** Keys longer than this are cut: a query is cut the same way and the survivors are re-checked in memory. */
@@ -100,7 +102,11 @@ export interface SearchableText {
   names?: readonly (string | null | undefined)[];
   /** Other texts (company name, job title, deal title): neighbouring words are paired in their order. */
   texts?: readonly (string | null | undefined)[];
-  /** The person's company: keyed like a text, and its first word also follows each word of the name. */
+  /**
+   * The person's company: only its first word, after each word of the name ("bopha mekong"). The company's own keys
+   * live on the company record, once, not on each of its people: contact search reaches people through their
+   * company (lib/db/search.ts), so a company of 300 people does not put its keys in the index 300 times.
+   */
   company?: string | null;
   /** Addresses and domains: keyed as one chunk each, from the parts a person would type (see addressStarts). */
   emails?: readonly string[];
@@ -123,7 +129,7 @@ export function searchKeys({ names = [], texts = [], emails = [], company = null
   const companyWord = company ? chunksOf(company)[0] : undefined;
   for (const [list, everyOrder] of [
     [names, true],
-    [[...texts, company], false],
+    [texts, false],
   ] as const) {
     for (const text of list) {
       if (!text) continue;
