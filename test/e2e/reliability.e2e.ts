@@ -648,8 +648,10 @@ async function importWithKills(page: Page, ext: Extension, tag: string, rows: Im
     const answer = sendRows(page, importId, part, through);
     if (killAt.has(chunk)) {
       killAt.delete(chunk);
-      // A chunk's two batches take a second or two here: the burst starts inside the first or the second.
-      stops += await killUntilSettled(ext, answer, 50 + ((chunk * 331) % 900));
+      // The burst starts 10-85 % of the way through the chunk (timed by the chunk before it, as machines and
+      // builds differ in speed), so it lands inside the chunk's first or second batch.
+      const fraction = 0.1 + ((chunk * 331) % 900) / 1200;
+      stops += await killUntilSettled(ext, answer, Math.round((timings.at(-1) ?? 1000) * fraction));
       await answer;
       await proveKilled(ext, page);
       kills++;
