@@ -125,7 +125,7 @@ test('after browser restarts the data is intact, a reminder due while closed fir
 });
 
 test('a profile made by schema v1 is upgraded by this build in Chromium: nothing lost, search works', async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-upgrade-'));
   try {
     const { context, ext } = await launch(dir);
@@ -204,8 +204,25 @@ test('a profile made by schema v1 is upgraded by this build in Chromium: nothing
     // Pinged at once after this stop, the worker answered "Receiving end does not exist" for over 30 s in some runs;
     // after a quiet 8 s it starts on the first message (seen on this 2-core machine, Chromium 156).
     await new Promise((resolve) => setTimeout(resolve, 8000));
-    const page = await ext.openPage('popup.html');
-    await expect.poll(async () => (await send(page, 'ping', {})).ok, { timeout: 45_000, intervals: [2000] }).toBe(true);
+    let page = await ext.openPage('popup.html');
+    // In 1 of ~10 clean-clone runs no worker answered for the whole 45 s (the retry passed): a page and worker
+    // started afresh after 12 s of silence let the test go on instead of waiting out its time.
+    let silentSince = Date.now();
+    await expect
+      .poll(
+        async () => {
+          const answered = (await send(page, 'ping', {})).ok;
+          if (answered !== true && Date.now() - silentSince > 12_000) {
+            await page.close();
+            await ext.stopWorker();
+            page = await ext.openPage('popup.html');
+            silentSince = Date.now();
+          }
+          return answered;
+        },
+        { timeout: 60_000, intervals: [2000] },
+      )
+      .toBe(true);
     await expect
       .poll(async () => {
         await send(page, 'settings.get', {});
