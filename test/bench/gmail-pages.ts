@@ -88,39 +88,38 @@ export function busyPageHtml(): string {
 }
 
 /**
- * Runs in the page's main world. Every 50 ms a list row changes (unread flag, snippet), every 120 ms a letter is
- * typed into the reply, every second every message's relative time is rewritten. Returns a stop function's name.
+ * Runs in the page's main world: `ticks` steps 50 ms apart, resolved after the last. Each step changes a list row
+ * (unread flag, snippet); 5 steps in 12 type a letter into the reply (one every 120 ms); every 20th rewrites every
+ * message's relative time. The work is counted in steps, not in seconds, so a machine that delays timers does not
+ * give one side of the comparison fewer mutations than the other.
  */
-export function startMutations(): void {
-  const w = window as unknown as { __benchStop?: () => void };
+export function runMutations(ticks: number): Promise<void> {
   const rows = [...document.querySelectorAll('tr.zA')];
   const times = [...document.querySelectorAll('span.g3')];
   const body = document.querySelector('[contenteditable=true]');
   let tick = 0;
-  const list = setInterval(() => {
-    const row = rows[tick++ % rows.length];
-    if (!row) return;
-    row.classList.toggle('zE');
-    row.classList.toggle('yO');
-    const snippet = row.querySelector('.y2');
-    if (snippet) snippet.textContent = ` - Updated quotation ${tick}`;
-  }, 50);
-  let typed = 0;
-  const typing = setInterval(() => {
-    if (!body) return;
-    body.append(document.createTextNode('abcdefghij'[typed++ % 10] ?? 'a'));
-    body.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'a', inputType: 'insertText' }));
-  }, 120);
-  let minutes = 0;
-  const clock = setInterval(() => {
-    minutes++;
-    times.forEach((span, i) => {
-      span.textContent = `${i + minutes} min ago`;
-    });
-  }, 1000);
-  w.__benchStop = () => {
-    clearInterval(list);
-    clearInterval(typing);
-    clearInterval(clock);
-  };
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const row = rows[tick % rows.length];
+      if (row) {
+        row.classList.toggle('zE');
+        row.classList.toggle('yO');
+        const snippet = row.querySelector('.y2');
+        if (snippet) snippet.textContent = ` - Updated quotation ${tick}`;
+      }
+      if (body && Math.floor((tick * 5) / 12) !== Math.floor(((tick - 1) * 5) / 12)) {
+        body.append(document.createTextNode('abcdefghij'[tick % 10] ?? 'a'));
+        body.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'a', inputType: 'insertText' }));
+      }
+      if (tick % 20 === 19) {
+        times.forEach((span, i) => {
+          span.textContent = `${i + tick} min ago`;
+        });
+      }
+      tick++;
+      if (tick < ticks) return;
+      clearInterval(timer);
+      resolve();
+    }, 50);
+  });
 }
