@@ -62,41 +62,67 @@ async function searchTerms(db: CrmDb, storeName: Searchable, terms: string[], li
 
 /** The fewest companies whose people are read in one round trip when contacts are found through their company. */
 const COMPANY_WAVE = 5;
+/** Deleted people a company may list ahead of its live ones, read past within the same request. */
+const TOMBSTONE_SLACK = 8;
+
+type PersonRow = SearchRow & { companyId: string | null };
 
 /**
  * People found through their company: a contact's keys hold its name, title and addresses but not its company's
- * name (see lib/search/tokens.ts), so the companies matching the query are read from their own index and their
- * people from the contacts' byCompany index. A term the company does not match must match the person ("dara
- * កម្ពុជា"). Reads at most `limit` companies per term and `limit` people per company, a few companies at a time.
+ * name (see lib/search/tokens.ts), so the companies matching the query (at most `limit` of them) are read from
+ * their own index. Companies that match every term give their people, read from the contacts' byCompany index a
+ * few companies at a time; for companies that match only some terms ("dara កម្ពុជា"), the people are read from the
+ * range of the longest remaining term and kept when they work there and match the rest. All of it within one
+ * budget of people rows, like the bounded walks of searchTerms.
  */
 async function searchContactsByCompany(db: CrmDb, terms: readonly string[], found: Map<string, object>, limit: number) {
   const tx = db.transaction(['companies', 'contacts']);
   const companyIndex = tx.objectStore('companies').index('bySearch');
-  const byCompany = tx.objectStore('contacts').index('byCompany');
+  const people = tx.objectStore('contacts');
   const companyRows = await Promise.all(
     terms.map((term) => companyIndex.getAll(prefixRange(term), limit) as Promise<SearchRow[]>),
   );
-  // Company id → the terms its people must match themselves.
-  const companies = new Map<string, string[]>();
+  const wholeMatches: string[] = [];
+  // The terms a company does not hold (joined) → the companies in that case.
+  const partMatches = new Map<string, { ownTerms: string[]; companyIds: Set<string> }>();
+  const seen = new Set<string>();
   for (const company of companyRows.flat()) {
-    if (company.deletedAt !== null || companies.has(company.id)) continue;
-    companies.set(
-      company.id,
-      terms.filter((term) => !company.searchKeys.some((key) => key.startsWith(term))),
-    );
+    if (company.deletedAt !== null || seen.has(company.id)) continue;
+    if (seen.size >= limit) break;
+    seen.add(company.id);
+    const ownTerms = terms.filter((term) => !company.searchKeys.some((key) => key.startsWith(term)));
+    if (ownTerms.length === 0) {
+      wholeMatches.push(company.id);
+      continue;
+    }
+    const group = partMatches.get(ownTerms.join(' ')) ?? { ownTerms, companyIds: new Set<string>() };
+    group.companyIds.add(company.id);
+    partMatches.set(ownTerms.join(' '), group);
   }
-  const queue = [...companies];
-  while (queue.length > 0 && found.size < limit) {
+
+  let budget = Math.max(WALK_ROWS, limit * BATCH_PER_RESULT);
+  const take = (row: PersonRow, ownTerms: readonly string[]) => {
+    if (found.size >= limit || row.deletedAt !== null || found.has(row.id)) return;
+    if (matchesAllTerms(row.searchKeys, ownTerms)) found.set(row.id, stripRow(row));
+  };
+  const queue = [...wholeMatches];
+  while (queue.length > 0 && found.size < limit && budget > 0) {
     const need = limit - found.size;
     const wave = queue.splice(0, Math.max(COMPANY_WAVE, Math.ceil(need / 4)));
-    const people = await Promise.all(wave.map(([id]) => byCompany.getAll(id, need) as Promise<SearchRow[]>));
-    wave.forEach(([, ownTerms], i) => {
-      for (const row of people[i] ?? []) {
-        if (found.size >= limit) return;
-        if (row.deletedAt === null && !found.has(row.id) && matchesAllTerms(row.searchKeys, ownTerms))
-          found.set(row.id, stripRow(row));
-      }
-    });
+    const each = Math.max(1, Math.min(need + TOMBSTONE_SLACK, Math.floor(budget / wave.length)));
+    budget -= each * wave.length;
+    const lists = await Promise.all(
+      wave.map((id) => people.index('byCompany').getAll(id, each) as Promise<PersonRow[]>),
+    );
+    for (const rows of lists) for (const row of rows) take(row, []);
+  }
+  for (const { ownTerms, companyIds } of partMatches.values()) {
+    if (found.size >= limit || budget <= 0) break;
+    const term = ownTerms.reduce((longest, next) => (next.length > longest.length ? next : longest));
+    const count = Math.min(WALK_ROWS, budget);
+    budget -= count;
+    const rows = (await people.index('bySearch').getAll(prefixRange(term), count)) as PersonRow[];
+    for (const row of rows) if (row.companyId !== null && companyIds.has(row.companyId)) take(row, ownTerms);
   }
 }
 

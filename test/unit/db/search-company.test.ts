@@ -17,6 +17,23 @@ beforeEach(async () => {
 
 const ids = (found: readonly { id: string }[]) => found.map((record) => record.id);
 
+/** Counts the rows that getAll on an index of this name returns from now on (fake-indexeddb's IDBIndex). */
+function countReads(indexName: string) {
+  const proto = IDBIndex.prototype;
+  const original = proto.getAll;
+  let rows = 0;
+  proto.getAll = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+    const request = original.apply(this, args);
+    if (this.name === indexName) {
+      request.addEventListener('success', () => {
+        rows += (request.result as unknown[]).length;
+      });
+    }
+    return request;
+  };
+  return { rows: () => rows, stop: () => void (proto.getAll = original) };
+}
+
 describe('contacts found through their company', () => {
   it('keys a person by the first word of the company only; the rest is the company record', async () => {
     const bank = await createCompany(db, { name: NATIONAL_BANK, domains: [] }, NOW);
@@ -69,6 +86,47 @@ describe('contacts found through their company', () => {
     expect(found).toHaveLength(30);
     expect(new Set(ids(found)).size).toBe(30);
     expect(await searchContacts(db, 'lotus', 200)).toHaveLength(48);
+  });
+
+  it('finds a person by name and a later company word in a company larger than the limit', async () => {
+    const mekong = await createCompany(db, { name: 'Mekong Trading', domains: [] }, NOW);
+    for (let i = 0; i < 30; i++) await createContact(db, { name: `Staff ${i}`, emails: [], companyId: mekong.id }, NOW);
+    const bopha = await createContact(db, { name: 'Bopha Keo', emails: [], companyId: mekong.id }, NOW);
+    expect(ids(await searchContacts(db, 'bopha trading', 8))).toEqual([bopha.id]);
+    expect(ids(await searchContacts(db, 'trading keo', 8))).toEqual([bopha.id]);
+  });
+
+  it('reads past deleted people a company lists first', async () => {
+    const bank = await createCompany(db, { name: NATIONAL_BANK, domains: [] }, NOW);
+    for (let i = 0; i < 6; i++) {
+      const gone = await createContact(db, { name: `Gone ${i}`, emails: [], companyId: bank.id }, NOW);
+      await setContactDeleted(db, gone.id, true, NOW);
+    }
+    const live = await createContact(db, { name: 'Dara Kim', emails: [], companyId: bank.id }, NOW);
+    expect(ids(await searchContacts(db, 'កម្ពុជា', 5))).toEqual([live.id]);
+  });
+
+  it('reads a bounded number of people however many companies match', async () => {
+    for (let c = 0; c < 30; c++) {
+      const company = await createCompany(db, { name: `Lotus ${c}`, domains: [] }, NOW);
+      for (let p = 0; p < 30; p++)
+        await createContact(db, { name: `L${c}p${p}`, emails: [], companyId: company.id }, NOW);
+    }
+    const reads = countReads('byCompany');
+    try {
+      expect(await searchContacts(db, 'lotus', 20)).toHaveLength(20);
+      expect(reads.rows()).toBeLessThanOrEqual(120);
+      expect(await searchContacts(db, 'lotus', 200)).toHaveLength(200);
+      expect(reads.rows()).toBeLessThanOrEqual(120 + 400);
+      // A word the companies do not hold is looked up among people, not by reading every company's staff.
+      const before = reads.rows();
+      const found = await searchContacts(db, 'lotus l0p1', 200);
+      expect(found.map((c) => (c as { name: string }).name)).toContain('L0p1');
+      expect(found.every((c) => (c as { name: string }).name.startsWith('L0p1'))).toBe(true);
+      expect(reads.rows()).toBe(before);
+    } finally {
+      reads.stop();
+    }
   });
 
   it('no longer finds people of a deleted company by its name', async () => {
