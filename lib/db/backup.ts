@@ -27,7 +27,15 @@ import {
 } from '../model';
 import { getSettings } from './config';
 import { commit, StoreError, validate } from './errors';
-import { activityRow, type CrmDb, companyNameLookup, rowFor, type StoredRow, stripRow } from './schema';
+import {
+  activityRow,
+  type CrmDb,
+  companyNameLookup,
+  rekeyCompanyLinks,
+  rowFor,
+  type StoredRow,
+  stripRow,
+} from './schema';
 
 /**
  * The store side of a JSON backup: reading everything for a download, and writing a backup back, either into an
@@ -209,6 +217,15 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
           const name = 'companyId' in linked ? await companyName(linked.companyId) : '';
           const target = tx.objectStore(chunk.collection) as unknown as { put(row: StoredRow): Promise<unknown> };
           await target.put(rowFor(chunk.collection, linked, name));
+          // A newer version of a company (renamed, or deleted) takes its people's and deals' keys with it.
+          const before = current as Company | undefined;
+          const after = linked as Company;
+          if (chunk.collection === 'companies' && before) {
+            if (before.name !== after.name || before.deletedAt !== after.deletedAt) {
+              const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
+              await rekeyCompanyLinks(links, after.id, after.deletedAt === null ? after.name : '');
+            }
+          }
           break;
         }
         case 'activities':

@@ -1,7 +1,7 @@
 import type { Company, RecordBase } from '../model';
 import { companySchema, newRecordBase, normalizeDomain } from '../model';
 import { abortQuietly, StoreError, validate } from './errors';
-import { type CrmDb, companyRow, contactRow, dealRow, stripRow } from './schema';
+import { type CrmDb, companyRow, contactRow, dealRow, rekeyCompanyLinks, stripRow } from './schema';
 
 export type CompanyDraft = Partial<Omit<Company, keyof RecordBase>> & { name: string };
 
@@ -64,12 +64,7 @@ export async function updateCompany(
   const tx = db.transaction(['companies', 'contacts', 'deals'], 'readwrite');
   await tx.objectStore('companies').put(companyRow(next));
   if (next.name !== current.name) {
-    for (const row of await tx.objectStore('contacts').index('byCompany').getAll(id)) {
-      await tx.objectStore('contacts').put(contactRow(stripRow(row), next.name));
-    }
-    for (const row of await tx.objectStore('deals').index('byCompany').getAll(id)) {
-      await tx.objectStore('deals').put(dealRow(stripRow(row), next.name));
-    }
+    await rekeyCompanyLinks({ contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') }, id, next.name);
   }
   await tx.done;
   return next;

@@ -2,7 +2,15 @@ import type { Company, Contact, RecordBase } from '../model';
 import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
 import { newCompanyRecord } from './companies';
 import { abortQuietly, StoreError, validate } from './errors';
-import { type CompanyRow, type ContactRow, type CrmDb, companyRow, contactRow, stripRow } from './schema';
+import {
+  type CompanyRow,
+  type ContactRow,
+  type CrmDb,
+  companyNameLookup,
+  companyRow,
+  contactRow,
+  stripRow,
+} from './schema';
 
 export type ContactDraft = Partial<Omit<Contact, keyof RecordBase>> & { name: string };
 
@@ -175,10 +183,10 @@ export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, n
     abortQuietly(tx);
     throw new StoreError('invalid', `Merged contact: ${valid.error.issues[0]?.message ?? 'not valid'}`);
   }
-  const company = merged.companyId ? await tx.objectStore('companies').get(merged.companyId) : undefined;
+  const companyName = await companyNameLookup(tx.objectStore('companies'))(merged.companyId);
   // The tombstone must release its addresses before the survivor claims them, or the unique index refuses.
   await contacts.put(contactRow({ ...drop, deletedAt: now, updatedAt: now, mergedInto: keepId }));
-  await contacts.put(contactRow(merged, company?.name ?? ''));
+  await contacts.put(contactRow(merged, companyName));
   for (const deal of await tx.objectStore('deals').index('byContact').getAll(dropId)) {
     const ids = [...new Set(deal.contactIds.map((id) => (id === dropId ? keepId : id)))];
     await tx.objectStore('deals').put({ ...deal, contactIds: ids, updatedAt: now });

@@ -23,6 +23,7 @@ import {
   type DealRow,
   dealRow,
   type ImportRecord,
+  rekeyCompanyLinks,
   rowFor,
   type StoredRow,
   stripRow,
@@ -427,7 +428,8 @@ export async function applyImportBatch(
   const prepared = prepare(importId, rows, context, now);
 
   const storeName = record.entity;
-  const tx = db.transaction(['imports', storeName, 'activities', 'sources'], 'readwrite');
+  // A company renamed by the import takes its people's and deals' keys with it (rekeyCompanyLinks).
+  const tx = db.transaction(['imports', 'contacts', 'companies', 'deals', 'activities', 'sources'], 'readwrite');
   return commit(tx, async () => {
     const current = await runningImport(tx.objectStore('imports'), importId);
     // Another call wrote this batch already (a chunk sent twice): write nothing more.
@@ -442,6 +444,15 @@ export async function applyImportBatch(
     const target = store as unknown as RowStore;
     for (const { row, isNew } of prepared.puts) fire(isNew ? target.add(row) : target.put(row));
     for (const activity of prepared.activities) fire(tx.objectStore('activities').add(activity));
+    if (storeName === 'companies') {
+      const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
+      for (const { row, isNew } of prepared.puts) {
+        const before = context.targets.get(row.id) as CompanyRow | undefined;
+        if (!isNew && before && before.name !== (row as CompanyRow).name) {
+          await rekeyCompanyLinks(links, row.id, (row as CompanyRow).name);
+        }
+      }
+    }
     await writeProgress(
       tx.objectStore('imports'),
       current,
@@ -856,6 +867,7 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
     const companyNames = await Promise.all(
       page.previous.map((row) => companyName('companyId' in row ? row.companyId : null)),
     );
+    const renamed: Company[] = [];
     page.previous.forEach((row, i) => {
       if ((latest[i]?.updatedAt ?? 0) > pageTime) {
         result.kept++;
@@ -864,7 +876,15 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
       result.restored++;
       const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyNames[i]);
       fire((store as unknown as RowStore).put(rebuilt));
+      const current = latest[i] as CompanyRow | undefined;
+      if (page.entity === 'companies' && current && current.name !== (row as Company).name) {
+        renamed.push(row as Company);
+      }
     });
+    // The company's old name comes back, and with it its people's and deals' keys.
+    const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
+    for (const company of renamed)
+      await rekeyCompanyLinks(links, company.id, company.deletedAt === null ? company.name : '');
     await cursor.delete();
     return true;
   });

@@ -99,9 +99,10 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v3: search keys re-made: word starts found without the browser's word breaker, word-pair keys for two-word
  *     queries, no key that merely starts another. Same indexes; every searchable row is re-keyed.
  * Since v3, a contact's keys no longer hold its company's name (search reaches people through their company). Rows
- * written before keep those keys without a new version: they are always the current company's (renaming or leaving
- * a company re-keys the person) and search drops the duplicate, so re-keying 100k rows in an upgrade would buy
- * nothing but a smaller index; each row loses them when it is next written.
+ * written before keep those keys without a new version: they stay the current company's, because every write that
+ * renames or deletes a company or moves a person re-keys the person (rekeyCompanyLinks: the company form, an import
+ * and its undo, a merged backup), and search drops the duplicate; re-keying 100k rows in an upgrade would buy
+ * nothing but a smaller index, and each row loses them when it is next written.
  */
 export const DB_VERSION = 3;
 export const DB_NAME = 'sidecar-crm';
@@ -160,6 +161,44 @@ export function companyNameLookup(companies: {
     }
     return names.get(companyId) ?? '';
   };
+}
+
+interface LinkedRows<R> {
+  index(name: 'byCompany'): { getAll(key: string): Promise<R[]> };
+  put(row: R): Promise<unknown>;
+}
+
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * Re-keys the live contacts and deals of a company under `companyName` (its name now, '' once it is deleted), in the
+ * caller's transaction: a person's keys pair their name with the company's first word, a deal's hold the whole
+ * name, and rows written before contacts stopped carrying company keys still hold them all. Rows whose keys come
+ * out the same are not written.
+ */
+export async function rekeyCompanyLinks(
+  stores: { contacts: unknown; deals: unknown },
+  companyId: string,
+  companyName: string,
+): Promise<void> {
+  const contacts = stores.contacts as LinkedRows<ContactRow>;
+  const deals = stores.deals as LinkedRows<DealRow>;
+  const [people, linkedDeals] = await Promise.all([
+    contacts.index('byCompany').getAll(companyId),
+    deals.index('byCompany').getAll(companyId),
+  ]);
+  const writes: Promise<unknown>[] = [];
+  for (const row of people) {
+    if (row.deletedAt !== null) continue;
+    const next = contactRow(stripRow(row) as Contact, companyName);
+    if (!sameKeys(next.searchKeys, row.searchKeys)) writes.push(contacts.put(next));
+  }
+  for (const row of linkedDeals) {
+    if (row.deletedAt !== null) continue;
+    const next = dealRow(stripRow(row) as Deal, companyName);
+    if (!sameKeys(next.searchKeys, row.searchKeys)) writes.push(deals.put(next));
+  }
+  await Promise.all(writes);
 }
 
 /** The row a record is stored as in its store, with the keys its indexes read. */

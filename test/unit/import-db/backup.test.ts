@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { restoreSteps } from '@/components/dashboard/export/restore-steps';
 import { logEmails } from '@/lib/db/activities';
 import { isProfileEmpty, putBackupRecords, readBackupData, replaceBackupConfig } from '@/lib/db/backup';
-import { updateCompany } from '@/lib/db/companies';
+import { createCompany, updateCompany } from '@/lib/db/companies';
 import { listPipelines, savePropertyDef, saveRep, updateSettings } from '@/lib/db/config';
 import { createContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
 import { createDeal } from '@/lib/db/deals';
@@ -151,5 +151,22 @@ describe('backup and restore', () => {
     // Restoring the same backup again changes nothing.
     const again = await restore(target, data, 'merge');
     expect(again.written).toBe(0);
+  });
+
+  it("a newer company from a merged backup takes its people's search keys with it", async () => {
+    const source = await fresh();
+    const company = await createCompany(source, { name: 'Angkor Trade', domains: [] }, NOW);
+    const dara = await createContact(source, { name: 'Dara Kim', emails: [], companyId: company.id }, NOW);
+    const before = await readBackupData(source);
+    await updateCompany(source, company.id, { name: 'Bayon Trade' }, NOW + 5);
+    const after = await readBackupData(source);
+
+    const target = await fresh();
+    await restore(target, before, 'replace');
+    expect((await target.get('contacts', dara.id))?.searchKeys).toContain('dara angkor');
+    await restore(target, after, 'merge');
+    const keys = (await target.get('contacts', dara.id))?.searchKeys ?? [];
+    expect(keys).toContain('dara bayon');
+    expect(keys.some((key) => key.includes('angkor'))).toBe(false);
   });
 });

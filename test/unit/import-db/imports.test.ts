@@ -238,4 +238,24 @@ describe('importing companies and deals', () => {
     expect(deal?.contactIds).toEqual([dara?.id]);
     expect((await db.get('companies', deal?.companyId ?? ''))?.name).toBe('Angkor Trade');
   });
+
+  it("a company renamed by an import takes its people's keys along, and undo brings them back", async () => {
+    const first = await planCsv(db, 'Company name,Website\nAngkor Trade,angkor-trade.com.kh', 'company', 'skip');
+    await runImport(db, first, 'company');
+    const [company] = await db.getAll('companies');
+    const dara = await createContact(db, { name: 'Dara Kim', emails: [], companyId: company?.id ?? null }, NOW);
+    const keysOf = async () => (await db.get('contacts', dara.id))?.searchKeys ?? [];
+    expect(await keysOf()).toContain('dara angkor');
+
+    const rename = await planCsv(db, 'Company name,Website\nBayon Freight,angkor-trade.com.kh', 'company', 'update');
+    expect(rename.summary).toMatchObject({ updated: 1 });
+    const { importId } = await runImport(db, rename, 'company', { now: NOW + 5 });
+    expect(await keysOf()).toContain('dara bayon');
+    expect((await keysOf()).some((key) => key.includes('angkor'))).toBe(false);
+
+    await undoImport(db, importId, NOW + 10);
+    expect((await db.get('companies', company?.id ?? ''))?.name).toBe('Angkor Trade');
+    expect(await keysOf()).toContain('dara angkor');
+    expect((await keysOf()).some((key) => key.includes('bayon'))).toBe(false);
+  });
 });
