@@ -110,18 +110,19 @@ async function searchContactsByCompany(db: CrmDb, terms: readonly string[], foun
     const need = limit - found.size;
     const wave = queue.splice(0, Math.max(COMPANY_WAVE, Math.ceil(need / 4)));
     const each = Math.max(1, Math.min(need + TOMBSTONE_SLACK, Math.floor(budget / wave.length)));
-    budget -= each * wave.length;
     const lists = await Promise.all(
       wave.map((id) => people.index('byCompany').getAll(id, each) as Promise<PersonRow[]>),
     );
-    for (const rows of lists) for (const row of rows) take(row, []);
+    for (const rows of lists) {
+      budget -= rows.length;
+      for (const row of rows) take(row, []);
+    }
   }
   for (const { ownTerms, companyIds } of partMatches.values()) {
     if (found.size >= limit || budget <= 0) break;
     const term = ownTerms.reduce((longest, next) => (next.length > longest.length ? next : longest));
-    const count = Math.min(WALK_ROWS, budget);
-    budget -= count;
-    const rows = (await people.index('bySearch').getAll(prefixRange(term), count)) as PersonRow[];
+    const rows = (await people.index('bySearch').getAll(prefixRange(term), Math.min(WALK_ROWS, budget))) as PersonRow[];
+    budget -= rows.length;
     for (const row of rows) if (row.companyId !== null && companyIds.has(row.companyId)) take(row, ownTerms);
   }
 }

@@ -76,6 +76,16 @@ describe('contacts found through their company', () => {
     expect(ids(await searchContacts(db, 'កម្ពុជា kim'))).toEqual([dara.id]);
   });
 
+  it('fills the limit from many small companies', async () => {
+    for (let c = 0; c < 20; c++) {
+      const company = await createCompany(db, { name: `Kampot Pepper ${c}`, domains: [] }, NOW);
+      for (let p = 0; p < 3; p++)
+        await createContact(db, { name: `K${c}x${p}`, emails: [], companyId: company.id }, NOW);
+    }
+    expect(await searchContacts(db, 'pepper', 20)).toHaveLength(20);
+    expect(await searchContacts(db, 'pepper', 60)).toHaveLength(60);
+  });
+
   it('stops at the limit among many companies with many people', async () => {
     for (let c = 0; c < 12; c++) {
       const company = await createCompany(db, { name: `Lotus Foods ${c}`, domains: [] }, NOW);
