@@ -63,7 +63,8 @@ export function createImportHandlers(s: WorkerServices): Pick<Handlers, keyof ty
     'backup.put': async ({ mode, chunk }) => {
       const result = await putBackupRecords(db, chunk, mode);
       const store = chunk.collection === 'customPropertyDefs' ? 'propertyDefs' : chunk.collection;
-      s.changed([store]);
+      // A renamed or deleted company re-keys its people and deals (rekeyCompanyLinks).
+      s.changed(store === 'companies' ? ['companies', 'contacts', 'deals'] : [store]);
       // Restored tasks need their reminders armed: alarms are a cache of the store.
       if (chunk.collection === 'tasks' && result.written > 0) await s.tasksChanged();
       return result;

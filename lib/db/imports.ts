@@ -428,7 +428,8 @@ export async function applyImportBatch(
   const prepared = prepare(importId, rows, context, now);
 
   const storeName = record.entity;
-  // A company renamed by the import takes its people's and deals' keys with it (rekeyCompanyLinks).
+  // A company renamed by the import takes its people's and deals' keys with it (rekeyCompanyLinks). Every batch
+  // takes the three record stores, which only makes other writes to them wait for the batch (under a second).
   const tx = db.transaction(['imports', 'contacts', 'companies', 'deals', 'activities', 'sources'], 'readwrite');
   return commit(tx, async () => {
     const current = await runningImport(tx.objectStore('imports'), importId);
@@ -877,7 +878,8 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
       const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyNames[i]);
       fire((store as unknown as RowStore).put(rebuilt));
       const current = latest[i] as CompanyRow | undefined;
-      if (page.entity === 'companies' && current && current.name !== (row as Company).name) {
+      const gone = (row as Company).deletedAt !== current?.deletedAt;
+      if (page.entity === 'companies' && current && (current.name !== (row as Company).name || gone)) {
         renamed.push(row as Company);
       }
     });

@@ -62,6 +62,8 @@ async function searchTerms(db: CrmDb, storeName: Searchable, terms: string[], li
 
 /** The fewest companies whose people are read in one round trip when contacts are found through their company. */
 const COMPANY_WAVE = 5;
+/** The query's longest terms whose companies are read: a pasted paragraph must not read hundreds of ranges. */
+const COMPANY_TERMS = 3;
 /** Deleted people a company may list ahead of its live ones, read past within the same request. */
 const TOMBSTONE_SLACK = 8;
 
@@ -69,8 +71,8 @@ type PersonRow = SearchRow & { companyId: string | null };
 
 /**
  * People found through their company: a contact's keys hold its name, title and addresses but not its company's
- * name (see lib/search/tokens.ts), so the companies matching the query (at most `limit` of them) are read from
- * their own index. Companies that match every term give their people, read from the contacts' byCompany index a
+ * name (see lib/search/tokens.ts), so the companies matching the query's longest terms (`limit` per term) are read
+ * from their own index. Companies that match every term give their people, read from the contacts' byCompany index a
  * few companies at a time; for companies that match only some terms ("dara កម្ពុជា"), the people are read from the
  * range of the longest remaining term and kept when they work there and match the rest. All of it within one
  * budget of people rows, like the bounded walks of searchTerms.
@@ -79,8 +81,10 @@ async function searchContactsByCompany(db: CrmDb, terms: readonly string[], foun
   const tx = db.transaction(['companies', 'contacts']);
   const companyIndex = tx.objectStore('companies').index('bySearch');
   const people = tx.objectStore('contacts');
+  // The longest terms are the rarest; a company matching the whole query is in each of their ranges.
+  const probed = [...terms].sort((a, b) => b.length - a.length).slice(0, COMPANY_TERMS);
   const companyRows = await Promise.all(
-    terms.map((term) => companyIndex.getAll(prefixRange(term), limit) as Promise<SearchRow[]>),
+    probed.map((term) => companyIndex.getAll(prefixRange(term), limit) as Promise<SearchRow[]>),
   );
   const wholeMatches: string[] = [];
   // The terms a company does not hold (joined) → the companies in that case.
@@ -88,7 +92,6 @@ async function searchContactsByCompany(db: CrmDb, terms: readonly string[], foun
   const seen = new Set<string>();
   for (const company of companyRows.flat()) {
     if (company.deletedAt !== null || seen.has(company.id)) continue;
-    if (seen.size >= limit) break;
     seen.add(company.id);
     const ownTerms = terms.filter((term) => !company.searchKeys.some((key) => key.startsWith(term)));
     if (ownTerms.length === 0) {
@@ -105,18 +108,26 @@ async function searchContactsByCompany(db: CrmDb, terms: readonly string[], foun
     if (found.size >= limit || row.deletedAt !== null || found.has(row.id)) return;
     if (matchesAllTerms(row.searchKeys, ownTerms)) found.set(row.id, stripRow(row));
   };
+  const staffOf = (id: string, count: number) => people.index('byCompany').getAll(id, count) as Promise<PersonRow[]>;
   const queue = [...wholeMatches];
+  // Companies whose read came back full: they may have more people, read again if the budget allows.
+  const more: { id: string; read: number }[] = [];
   while (queue.length > 0 && found.size < limit && budget > 0) {
     const need = limit - found.size;
     const wave = queue.splice(0, Math.max(COMPANY_WAVE, Math.ceil(need / 4)));
     const each = Math.max(1, Math.min(need + TOMBSTONE_SLACK, Math.floor(budget / wave.length)));
-    const lists = await Promise.all(
-      wave.map((id) => people.index('byCompany').getAll(id, each) as Promise<PersonRow[]>),
-    );
-    for (const rows of lists) {
+    const lists = await Promise.all(wave.map((id) => staffOf(id, each)));
+    lists.forEach((rows, i) => {
       budget -= rows.length;
       for (const row of rows) take(row, []);
-    }
+      if (rows.length === each) more.push({ id: wave[i] ?? '', read: each });
+    });
+  }
+  for (const { id, read } of more) {
+    if (found.size >= limit || budget <= 0) break;
+    const rows = await staffOf(id, read + Math.min(budget, limit - found.size + TOMBSTONE_SLACK));
+    budget -= rows.length - read;
+    for (const row of rows.slice(read)) take(row, []);
   }
   for (const { ownTerms, companyIds } of partMatches.values()) {
     if (found.size >= limit || budget <= 0) break;

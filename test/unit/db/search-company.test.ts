@@ -31,7 +31,12 @@ function countReads(indexName: string) {
     }
     return request;
   };
-  return { rows: () => rows, stop: () => void (proto.getAll = original) };
+  return {
+    rows: () => rows,
+    stop: () => {
+      proto.getAll = original;
+    },
+  };
 }
 
 describe('contacts found through their company', () => {
@@ -104,6 +109,36 @@ describe('contacts found through their company', () => {
     const bopha = await createContact(db, { name: 'Bopha Keo', emails: [], companyId: mekong.id }, NOW);
     expect(ids(await searchContacts(db, 'bopha trading', 8))).toEqual([bopha.id]);
     expect(ids(await searchContacts(db, 'trading keo', 8))).toEqual([bopha.id]);
+  });
+
+  it('finds the company a later word names when many companies share the first word', async () => {
+    for (let c = 0; c < 10; c++) await createCompany(db, { name: `Dara Foods ${c}`, domains: [] }, NOW);
+    const trading = await createCompany(db, { name: 'Bopha Trading', domains: [] }, NOW);
+    const dara = await createContact(db, { name: 'Dara Keo', emails: [], companyId: trading.id }, NOW);
+    expect(ids(await searchContacts(db, 'dara trading', 8))).toEqual([dara.id]);
+  });
+
+  it('reads more of a large company when the small ones leave room', async () => {
+    const big = await createCompany(db, { name: 'Naga Energy Big', domains: [] }, NOW);
+    for (let p = 0; p < 220; p++) await createContact(db, { name: `B${p}`, emails: [], companyId: big.id }, NOW);
+    for (let c = 0; c < 9; c++) {
+      const small = await createCompany(db, { name: `Naga Energy ${c}`, domains: [] }, NOW);
+      for (let p = 0; p < 2; p++) await createContact(db, { name: `S${c}x${p}`, emails: [], companyId: small.id }, NOW);
+    }
+    expect(await searchContacts(db, 'energy', 200)).toHaveLength(200);
+  });
+
+  it('reads the companies of a few terms only, however long the query', async () => {
+    for (let c = 0; c < 100; c++) await createCompany(db, { name: `Wx${c} Foods`, domains: [] }, NOW);
+    const words = Array.from({ length: 100 }, (_, c) => `wx${c}`).join(' ');
+    const reads = countReads('bySearch');
+    try {
+      await searchContacts(db, words, 20);
+      // Three terms' companies at most, 20 each; the people's ranges of these words are empty.
+      expect(reads.rows()).toBeLessThanOrEqual(60);
+    } finally {
+      reads.stop();
+    }
   });
 
   it('reads past deleted people a company lists first', async () => {
