@@ -41,7 +41,10 @@ function classify(sender: SenderInfo, options: RouterOptions): 'page' | 'content
   if (sender.id !== options.extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(options.extensionOrigin)) return 'page';
-  if (sender.tab && options.webmailOrigins.some((origin) => url.startsWith(origin))) return 'content';
+  // The content script runs in a webmail tab's top frame only; a frame inside the page is not it.
+  if (sender.tab && sender.frameId === 0 && options.webmailOrigins.some((origin) => url.startsWith(origin))) {
+    return 'content';
+  }
   return null;
 }
 

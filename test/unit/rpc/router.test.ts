@@ -7,7 +7,7 @@ import { rpcRequest } from '@/lib/rpc/wire';
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const page = { id: ID, url: `${ORIGIN}sidebar.html`, tab: { id: 4 } };
-const contentScript = { id: ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 4 } };
+const contentScript = { id: ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 4 }, frameId: 0 };
 
 function routerWith(overrides: Partial<Handlers>) {
   const onError = vi.fn();
@@ -57,6 +57,10 @@ describe('RPC router', () => {
     const { route } = routerWith({ 'snapshot.publish': publish, 'contact.update': update });
     expect(await route(rpcRequest('snapshot.publish', snapshot), contentScript)).toEqual({ ok: true, value: true });
     expect(publish.mock.calls[0]?.[1]).toMatchObject({ tabId: 4, fromContentScript: true });
+    // A frame inside the Gmail page is not where the content script runs.
+    const fromSubframe = await route(rpcRequest('snapshot.publish', snapshot), { ...contentScript, frameId: 3 });
+    expect(fromSubframe).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(publish).toHaveBeenCalledTimes(1);
     const refused = await route(rpcRequest('contact.update', { id: crypto.randomUUID(), patch: {} }), contentScript);
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(update).not.toHaveBeenCalled();
