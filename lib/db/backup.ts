@@ -218,13 +218,9 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
           const target = tx.objectStore(chunk.collection) as unknown as { put(row: StoredRow): Promise<unknown> };
           await target.put(rowFor(chunk.collection, linked, name));
           // A newer version of a company (renamed, or deleted) takes its people's and deals' keys with it.
-          const before = current as Company | undefined;
-          const after = linked as Company;
-          if (chunk.collection === 'companies' && before) {
-            if (before.name !== after.name || before.deletedAt !== after.deletedAt) {
-              const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
-              await rekeyCompanyLinks(links, after.id, after.deletedAt === null ? after.name : '');
-            }
+          if (chunk.collection === 'companies' && current) {
+            const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
+            await rekeyCompanyLinks(links, current as Company, linked as Company);
           }
           break;
         }

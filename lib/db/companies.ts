@@ -63,9 +63,7 @@ export async function updateCompany(
   const next = validate(companySchema, { ...current, ...patch, id, updatedAt: now }, 'Company');
   const tx = db.transaction(['companies', 'contacts', 'deals'], 'readwrite');
   await tx.objectStore('companies').put(companyRow(next));
-  if (next.name !== current.name) {
-    await rekeyCompanyLinks({ contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') }, id, next.name);
-  }
+  await rekeyCompanyLinks({ contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') }, current, next);
   await tx.done;
   return next;
 }

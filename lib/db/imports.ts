@@ -449,9 +449,7 @@ export async function applyImportBatch(
       const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
       for (const { row, isNew } of prepared.puts) {
         const before = context.targets.get(row.id) as CompanyRow | undefined;
-        if (!isNew && before && before.name !== (row as CompanyRow).name) {
-          await rekeyCompanyLinks(links, row.id, (row as CompanyRow).name);
-        }
+        if (!isNew && before) await rekeyCompanyLinks(links, before, row as CompanyRow);
       }
     }
     await writeProgress(
@@ -868,7 +866,8 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
     const companyNames = await Promise.all(
       page.previous.map((row) => companyName('companyId' in row ? row.companyId : null)),
     );
-    const renamed: Company[] = [];
+    // Companies put back as journaled, beside their versions until now.
+    const restoredCompanies: { before: CompanyRow; after: Company }[] = [];
     page.previous.forEach((row, i) => {
       if ((latest[i]?.updatedAt ?? 0) > pageTime) {
         result.kept++;
@@ -878,15 +877,11 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
       const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyNames[i]);
       fire((store as unknown as RowStore).put(rebuilt));
       const current = latest[i] as CompanyRow | undefined;
-      const gone = (row as Company).deletedAt !== current?.deletedAt;
-      if (page.entity === 'companies' && current && (current.name !== (row as Company).name || gone)) {
-        renamed.push(row as Company);
-      }
+      if (page.entity === 'companies' && current) restoredCompanies.push({ before: current, after: row as Company });
     });
     // The company's old name comes back, and with it its people's and deals' keys.
     const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
-    for (const company of renamed)
-      await rekeyCompanyLinks(links, company.id, company.deletedAt === null ? company.name : '');
+    for (const { before, after } of restoredCompanies) await rekeyCompanyLinks(links, before, after);
     await cursor.delete();
     return true;
   });

@@ -170,17 +170,22 @@ interface LinkedRows<R> {
 
 const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
+type CompanyVersion = Pick<Company, 'id' | 'name' | 'deletedAt'>;
+
 /**
- * Re-keys the live contacts and deals of a company under `companyName` (its name now, '' once it is deleted), in the
- * caller's transaction: a person's keys pair their name with the company's first word, a deal's hold the whole
- * name, and rows written before contacts stopped carrying company keys still hold them all. Rows whose keys come
- * out the same are not written.
+ * When a company's name or deletion changed from `before` to `after`, re-keys its live contacts and deals under its
+ * name now ('' once it is deleted), in the caller's transaction: a person's keys pair their name with the company's
+ * first word, a deal's hold the whole name, and rows written before contacts stopped carrying company keys still
+ * hold them all. Rows whose keys come out the same are not written.
  */
 export async function rekeyCompanyLinks(
   stores: { contacts: unknown; deals: unknown },
-  companyId: string,
-  companyName: string,
+  before: CompanyVersion,
+  after: CompanyVersion,
 ): Promise<void> {
+  if (before.name === after.name && before.deletedAt === after.deletedAt) return;
+  const companyId = after.id;
+  const companyName = after.deletedAt === null ? after.name : '';
   const contacts = stores.contacts as LinkedRows<ContactRow>;
   const deals = stores.deals as LinkedRows<DealRow>;
   const [people, linkedDeals] = await Promise.all([

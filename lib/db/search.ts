@@ -158,8 +158,9 @@ async function searchStore(db: CrmDb, storeName: Searchable, query: string, limi
 
 /**
  * Records matching every term of `query` (each the start of a word of a name, company, title or address), at most
- * `limit`; people whose own keys match come before people found through their company. Multi-word queries that pair no words of one text read a bounded part of the index, so among very common
- * words a search may return fewer than all matches: a longer query narrows it.
+ * `limit`; people whose own keys match come before people found through their company. Multi-word queries that
+ * pair no words of one text read a bounded part of the index, so among very common words a search may return fewer
+ * than all matches: a longer query narrows it.
  */
 export async function searchContacts(db: CrmDb, query: string, limit = 20): Promise<Contact[]> {
   return (await searchStore(db, 'contacts', query, limit)) as Contact[];
