@@ -1,4 +1,5 @@
 import { asStoreError, StoreError } from '../db/errors';
+import { webmailTabOf } from '../webmail/origins';
 import { CONTENT_SCRIPT_METHODS, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
 import { RPC_KIND, type RpcResult } from './wire';
 
@@ -41,11 +42,7 @@ function classify(sender: SenderInfo, options: RouterOptions): 'page' | 'content
   if (sender.id !== options.extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(options.extensionOrigin)) return 'page';
-  // The content script runs in a webmail tab's top frame only; a frame inside the page is not it.
-  if (sender.tab && sender.frameId === 0 && options.webmailOrigins.some((origin) => url.startsWith(origin))) {
-    return 'content';
-  }
-  return null;
+  return webmailTabOf(sender, options.extensionId, options.webmailOrigins) === null ? null : 'content';
 }
 
 /**

@@ -13,10 +13,14 @@ export interface MessageSender {
  * The tab of a message sent by this extension's content script from the top frame of a webmail page, or null
  * for any other sender (another extension, a subframe, another site, an extension page).
  */
-export function webmailTabOf(sender: MessageSender, extensionId: string): number | null {
+export function webmailTabOf(
+  sender: MessageSender,
+  extensionId: string,
+  origins: readonly string[] = WEBMAIL_ORIGINS,
+): number | null {
   if (sender.id !== extensionId || sender.frameId !== 0) return null;
   const tabId = sender.tab?.id;
   const url = sender.url ?? '';
-  if (typeof tabId !== 'number' || !WEBMAIL_ORIGINS.some((origin) => url.startsWith(origin))) return null;
+  if (typeof tabId !== 'number' || !origins.some((origin) => url.startsWith(origin))) return null;
   return tabId;
 }
