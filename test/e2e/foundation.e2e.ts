@@ -65,6 +65,8 @@ test('the popup search finds people by any word, two words in either order, any 
   await shows('kb.com', ['Bopha Kim']);
   await shows('dara ធនាគារ', ['Dara Kim']);
   await shows('កម្ពុជា', ['Dara Kim', 'ធនាគារជាតិនៃកម្ពុជា']);
+  // A name and a later word of the company: the person is reached through the company.
+  await shows('dara កម្ពុជា', ['Dara Kim']);
   await box.fill('dara zzz');
   await expect(page.getByText('Nothing found', { exact: false })).toBeVisible();
 });
