@@ -74,6 +74,17 @@ export function watchWebmail(
   let last: WebmailSnapshot | null = null;
   let warned = false;
 
+  // Typing in a recipient or subject field mutates nothing until Gmail makes a chip, so those fields are listened to
+  // one by one: a listener on the document would run for every keystroke of every message body as well.
+  const listenedFields = new WeakSet<Element>();
+  const listenToComposeFields = () => {
+    for (const field of doc.querySelectorAll(COMPOSE_FIELD)) {
+      if (listenedFields.has(field)) continue;
+      listenedFields.add(field);
+      field.addEventListener('input', schedule, { signal });
+    }
+  };
+
   const scan = () => {
     timer = idleHandle = undefined;
     if (signal.aborted) return;
@@ -81,6 +92,7 @@ export function watchWebmail(
       waitingForVisible = true;
       return;
     }
+    listenToComposeFields();
     let next: WebmailSnapshot;
     try {
       next = read();
@@ -144,23 +156,15 @@ export function watchWebmail(
   observer.observe(doc, {
     childList: true,
     subtree: true,
-    characterData: true,
+    // Only the attributes a read depends on. Not `class`: Gmail rewrites it on every hover and unread flip, and
+    // views are hidden by `style`/`hidden` (what the reader checks). Not character data: Gmail replaces nodes when a
+    // view changes, while text edited in place is typing or a ticking time.
     attributes: true,
-    // Views switch by style/class/hidden; other attribute churn (focus, aria-*) says nothing about the snapshot.
-    attributeFilter: ['style', 'class', 'hidden', 'data-legacy-thread-id', 'data-thread-perm-id', 'email', 'title'],
+    attributeFilter: ['style', 'hidden', 'data-legacy-thread-id', 'data-thread-perm-id', 'email', 'title'],
   });
   const options = { signal, capture: true };
   win.addEventListener('hashchange', schedule, options);
   win.addEventListener('popstate', schedule, options);
-  doc.addEventListener(
-    'input',
-    (event) => {
-      const target = event.target as Element | null;
-      // Typing in a recipient or subject field changes no attribute Gmail would mutate until the chip is made.
-      if (target?.closest?.(COMPOSE_FIELD)) schedule();
-    },
-    options,
-  );
   doc.addEventListener(
     'visibilitychange',
     () => {

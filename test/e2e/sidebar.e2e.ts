@@ -110,6 +110,12 @@ test('a compose window shows the recipients being typed', async ({ ext }) => {
   const sidebar = await sidebarOf(page);
   await expect(sidebar.getByRole('heading', { name: /People in this conversation/ })).toBeVisible();
   await expect(sidebar.getByRole('button', { name: /^Add / }).first()).toBeVisible();
+  // An address typed into Cc, not yet a chip: Gmail mutates nothing, so only the field's input event tells.
+  await page
+    .getByRole('combobox', { name: 'Cc recipients' })
+    .first()
+    .pressSequentially('sreymom.chan@angkorprint.com.kh');
+  await expect(sidebar.getByText('sreymom.chan@angkorprint.com.kh').first()).toBeVisible();
 });
 
 test('hostile names and subjects are shown as text and run nothing', async ({ ext }) => {

@@ -79,6 +79,51 @@ describe('watchWebmail', () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it('wakes for no hover, unread flip, ticking time or keystroke in a body', async () => {
+    const Native = window.MutationObserver;
+    let wakes = 0;
+    window.MutationObserver = class extends Native {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          wakes++;
+          callback(records, observer);
+        });
+      }
+    };
+    const listen = vi.spyOn(document, 'addEventListener');
+    try {
+      const body = document.createElement('div');
+      body.setAttribute('contenteditable', 'true');
+      body.append('Dear Dara,');
+      const row = document.createElement('div');
+      row.className = 'zA';
+      const time = Object.assign(document.createElement('span'), { className: 'g3', textContent: '2 hours ago' });
+      const view = document.createElement('div');
+      document.body.append(body, row, time, view);
+      const read = vi.fn(() => snap('thread', 'one'));
+      watchWebmail(window, read, vi.fn(), controller.signal);
+      await settle();
+      wakes = 0;
+      // Gmail's hover and unread flags are class changes; typing and ticking times edit text nodes in place.
+      row.classList.add('aqw');
+      row.classList.toggle('zE');
+      (body.firstChild as Text).appendData(' thank you');
+      (time.firstChild as Text).data = '3 hours ago';
+      body.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'u', inputType: 'insertText' }));
+      await settle();
+      expect(wakes).toBe(0);
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(listen.mock.calls.map(([type]) => type)).not.toContain('input');
+      // A view hidden the way the reader checks still wakes it.
+      view.style.display = 'none';
+      await settle();
+      expect(wakes).toBe(1);
+      expect(read).toHaveBeenCalledTimes(2);
+    } finally {
+      window.MutationObserver = Native;
+    }
+  });
+
   it('does not emit when the snapshot did not change', async () => {
     const read = vi.fn(() => snap('list'));
     const onChange = vi.fn();
