@@ -10,13 +10,15 @@ export { CHROMIUM } from '../e2e/harness';
 
 /** A page that is not mail.google.com, so the content script stays off it: the "without extension" side. */
 export const BASELINE_ORIGIN = 'https://mail.baseline.test';
+/** A second page without the content script: measured like the others, it shows how far two equal sides differ. */
+export const CONTROL_ORIGIN = 'https://mail.control.test';
 
 export interface BenchBrowser {
   context: BrowserContext;
   id: string;
   worker(): Promise<Worker>;
   openPage(path: string): Promise<Page>;
-  /** Serves `html` at every address of mail.google.com and of the baseline origin from now on. */
+  /** Serves `html` at every address of mail.google.com and of the baseline and control origins from now on. */
   serve(html: string): void;
   close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function launchBench(): Promise<BenchBrowser> {
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   await context.route('https://mail.google.com/**', fulfil);
   await context.route(`${BASELINE_ORIGIN}/**`, fulfil);
+  await context.route(`${CONTROL_ORIGIN}/**`, fulfil);
   const findWorker = async () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

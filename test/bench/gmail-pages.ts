@@ -89,14 +89,20 @@ export function busyPageHtml(): string {
 
 /**
  * Runs in the page's main world: `ticks` steps 50 ms apart, resolved after the last. Each step changes a list row
- * (unread flag, snippet); 5 steps in 12 type a letter into the reply (one every 120 ms); every 20th rewrites every
+ * (unread flag, snippet); 5 steps in 12 type a letter into the reply (one every 120 ms, through execCommand as the
+ * browser's own editing does it); every 20th rewrites every
  * message's relative time. The work is counted in steps, not in seconds, so a machine that delays timers does not
  * give one side of the comparison fewer mutations than the other.
  */
 export function runMutations(ticks: number): Promise<void> {
   const rows = [...document.querySelectorAll('tr.zA')];
   const times = [...document.querySelectorAll('span.g3')];
-  const body = document.querySelector('[contenteditable=true]');
+  const body = document.querySelector<HTMLElement>('[contenteditable=true]');
+  if (body) {
+    body.focus();
+    getSelection()?.selectAllChildren(body);
+    getSelection()?.collapseToEnd();
+  }
   let tick = 0;
   return new Promise((resolve) => {
     const timer = setInterval(() => {
@@ -108,8 +114,8 @@ export function runMutations(ticks: number): Promise<void> {
         if (snippet) snippet.textContent = ` - Updated quotation ${tick}`;
       }
       if (body && Math.floor((tick * 5) / 12) !== Math.floor(((tick - 1) * 5) / 12)) {
-        body.append(document.createTextNode('abcdefghij'[tick % 10] ?? 'a'));
-        body.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'a', inputType: 'insertText' }));
+        // Through the browser's editing, as a keystroke goes: the text node is edited in place and input fires.
+        document.execCommand('insertText', false, 'abcdefghij'[tick % 10] ?? 'a');
       }
       if (tick % 20 === 19) {
         times.forEach((span, i) => {

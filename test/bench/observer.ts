@@ -1,5 +1,5 @@
 import { ratio, round, summarize } from '../../lib/bench/stats';
-import { BASELINE_ORIGIN, type BenchBrowser } from './browser';
+import { BASELINE_ORIGIN, type BenchBrowser, CONTROL_ORIGIN } from './browser';
 import { busyPageHtml, runMutations, THREAD_B } from './gmail-pages';
 
 /**
@@ -9,6 +9,9 @@ import { busyPageHtml, runMutations, THREAD_B } from './gmail-pages';
  * ScriptDuration, summed over the rounds. Each round is a fixed number of the page's mutation steps (runMutations),
  * not a fixed time, so both sides do the same work however the machine delays their timers. The sidebar iframe renders in the extension's own process, so it is
  * not in these numbers: they are the cost the content script puts on Gmail's page.
+ *
+ * A third side, a control, is the page without the extension again at another origin: its ratio to the baseline
+ * should be 1, and how far it is from 1 is how far this machine lets two equal sides differ in this run.
  */
 export interface ObserverResult {
   rounds: number;
@@ -22,6 +25,8 @@ export interface ObserverResult {
   medianRoundTaskRatio: number;
   /** Extra main-thread milliseconds per second of page time that the extension adds. */
   addedMsPerSecond: number;
+  /** The control (no extension) against the baseline: 1 on a quiet machine; its distance from 1 is the noise. */
+  control: { taskMs: number; taskRatio: number; perRoundTaskRatios: number[]; medianRoundTaskRatio: number };
 }
 
 type Metrics = Record<string, number>;
@@ -55,22 +60,26 @@ async function measure(
 
 export async function observerBench(b: BenchBrowser, rounds: number, seconds: number): Promise<ObserverResult> {
   b.serve(busyPageHtml());
-  const on = { taskMs: 0, scriptMs: 0 };
-  const off = { taskMs: 0, scriptMs: 0 };
+  const origins = { on: 'https://mail.google.com', off: BASELINE_ORIGIN, control: CONTROL_ORIGIN } as const;
+  const sides = ['on', 'off', 'control'] as const;
+  type Side = (typeof sides)[number];
+  const zero = () => ({ taskMs: 0, scriptMs: 0 });
+  const total: Record<Side, { taskMs: number; scriptMs: number }> = { on: zero(), off: zero(), control: zero() };
   const perRound: number[] = [];
+  const perRoundControl: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    // Alternating which side goes first, so a drift of the machine's load favours neither.
-    const order = i % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
-    const got = { on: { taskMs: 0, scriptMs: 0 }, off: { taskMs: 0, scriptMs: 0 } };
-    for (const side of order) {
-      got[side] = await measure(b, side === 'on' ? 'https://mail.google.com' : BASELINE_ORIGIN, seconds);
+    // Each side takes each place in the order in turn, so a drift of the machine's load favours none.
+    const got: Record<Side, { taskMs: number; scriptMs: number }> = { on: zero(), off: zero(), control: zero() };
+    for (let j = 0; j < sides.length; j++) {
+      const side = sides[(i + j) % sides.length] ?? 'on';
+      got[side] = await measure(b, origins[side], seconds);
+      total[side].taskMs += got[side].taskMs;
+      total[side].scriptMs += got[side].scriptMs;
     }
-    on.taskMs += got.on.taskMs;
-    on.scriptMs += got.on.scriptMs;
-    off.taskMs += got.off.taskMs;
-    off.scriptMs += got.off.scriptMs;
     perRound.push(ratio(got.on.taskMs, got.off.taskMs));
+    perRoundControl.push(ratio(got.control.taskMs, got.off.taskMs));
   }
+  const { on, off, control } = total;
   return {
     rounds,
     secondsPerRound: seconds,
@@ -81,5 +90,11 @@ export async function observerBench(b: BenchBrowser, rounds: number, seconds: nu
     perRoundTaskRatios: perRound,
     medianRoundTaskRatio: summarize(perRound).p50,
     addedMsPerSecond: round((on.taskMs - off.taskMs) / (rounds * seconds), 2),
+    control: {
+      taskMs: round(control.taskMs, 1),
+      taskRatio: ratio(control.taskMs, off.taskMs),
+      perRoundTaskRatios: perRoundControl,
+      medianRoundTaskRatio: summarize(perRoundControl).p50,
+    },
   };
 }

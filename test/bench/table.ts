@@ -47,12 +47,17 @@ export function printTable(r: BenchReport): void {
     add('  (swapped→worker hears) p50/p95', `${d.toWorkerMs.p50} / ${d.toWorkerMs.p95} ms`);
   }
   const o = r.observer;
-  if (o)
+  if (o) {
     add(
       'observer cost: task time with/without',
       `${o.taskRatio} (median round ${o.medianRoundTaskRatio}; script ${o.scriptRatio})`,
       '≤ 1.02',
     );
+    add(
+      '  control: no extension, with/without',
+      `${o.control.taskRatio} (median round ${o.control.medianRoundTaskRatio}): the run's noise`,
+    );
+  }
   const s = r.store;
   const l = s.lookupByEmail;
   if (l) {
