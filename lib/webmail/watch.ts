@@ -74,17 +74,6 @@ export function watchWebmail(
   let last: WebmailSnapshot | null = null;
   let warned = false;
 
-  // Typing in a recipient or subject field mutates nothing until Gmail makes a chip, so those fields are listened to
-  // one by one: a listener on the document would run for every keystroke of every message body as well.
-  const listenedFields = new WeakSet<Element>();
-  const listenToComposeFields = () => {
-    for (const field of doc.querySelectorAll(COMPOSE_FIELD)) {
-      if (listenedFields.has(field)) continue;
-      listenedFields.add(field);
-      field.addEventListener('input', schedule, { signal });
-    }
-  };
-
   const scan = () => {
     timer = idleHandle = undefined;
     if (signal.aborted) return;
@@ -92,7 +81,6 @@ export function watchWebmail(
       waitingForVisible = true;
       return;
     }
-    listenToComposeFields();
     let next: WebmailSnapshot;
     try {
       next = read();
@@ -165,6 +153,17 @@ export function watchWebmail(
   const options = { signal, capture: true };
   win.addEventListener('hashchange', schedule, options);
   win.addEventListener('popstate', schedule, options);
+  // Typing in a recipient or subject field mutates nothing until Gmail makes a chip. Such a field is listened to from
+  // when it takes focus: an input listener on the document would run for every keystroke of every message body.
+  const listenedFields = new WeakSet<Element>();
+  const listenIfComposeField = (target: EventTarget | null) => {
+    const field = (target as Element | null)?.closest?.(COMPOSE_FIELD);
+    if (!field || listenedFields.has(field)) return;
+    listenedFields.add(field);
+    field.addEventListener('input', schedule, { signal });
+  };
+  doc.addEventListener('focusin', (event) => listenIfComposeField(event.target), options);
+  listenIfComposeField(doc.activeElement);
   doc.addEventListener(
     'visibilitychange',
     () => {

@@ -152,9 +152,23 @@ describe('watchWebmail', () => {
     document.body.append(field);
     await settle();
     const before = read.mock.calls.length;
+    input.focus();
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
     expect(read.mock.calls.length).toBe(before + 1);
+  });
+
+  it('listens to a recipient field that has focus before the watch starts', async () => {
+    const input = document.createElement('input');
+    input.setAttribute('peoplekit-id', 'BbVjBd');
+    document.body.append(input);
+    input.focus();
+    const read = vi.fn(() => snap('list'));
+    watchWebmail(window, read, () => undefined, controller.signal);
+    await settle();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(read).toHaveBeenCalledTimes(2);
   });
 
   it('reads at once when a conversation heading appears, without waiting for the debounce', async () => {
