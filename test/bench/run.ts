@@ -140,7 +140,7 @@ async function main() {
     const detection = runs('detection') ? await detectionBench(b, Number(process.env.BENCH_SWAPS ?? 40), 4) : null;
     log('observer cost');
     const observer = runs('observer')
-      ? await observerBench(b, Number(process.env.BENCH_OBSERVER_ROUNDS ?? 8), 5)
+      ? await observerBench(b, Number(process.env.BENCH_OBSERVER_ROUNDS ?? 6), 5)
       : null;
     log('import');
     const imported: ImportResults | null = runs('import') ? await bench(page).import() : null;
