@@ -36,18 +36,34 @@ function cutTail(value: string, max: number): string {
 const attr = (el: Element | null | undefined, name: string) => el?.getAttribute(name) ?? '';
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 
+/** What one read has learnt of which elements are shown: the messages of a thread share most of their ancestors. */
+type Visibility = Map<Element, boolean>;
+
 /** Gmail hides earlier views instead of removing them; an inline style or `hidden` says so without asking for layout. */
-function shown(el: Element): boolean {
+function shown(el: Element, seen: Visibility): boolean {
+  const unknown: Element[] = [];
+  let visible = true;
   for (let e: Element | null = el; e; e = e.parentElement) {
-    if (e.hasAttribute('hidden')) return false;
-    const style = e.getAttribute('style');
-    if (style && /display\s*:\s*none/i.test(style)) return false;
+    const known = seen.get(e);
+    if (known !== undefined) {
+      visible = known;
+      break;
+    }
+    unknown.push(e);
   }
-  return true;
+  // From the outermost unknown ancestor down, so each element is looked at once per read however deep the page.
+  for (let i = unknown.length - 1; i >= 0; i--) {
+    const e = unknown[i] as Element;
+    if (visible && (e.hasAttribute('hidden') || /display\s*:\s*none/i.test(e.getAttribute('style') ?? ''))) {
+      visible = false;
+    }
+    seen.set(e, visible);
+  }
+  return visible;
 }
 
-function firstShown(list: Iterable<Element>): Element | null {
-  for (const el of list) if (shown(el)) return el;
+function firstShown(list: Iterable<Element>, seen: Visibility): Element | null {
+  for (const el of list) if (shown(el, seen)) return el;
   return null;
 }
 
@@ -275,11 +291,11 @@ function readField(root: Element, field: Field): SnapshotPerson[] {
   return out.slice(0, 200);
 }
 
-function readComposes(doc: Document): SnapshotCompose[] {
+function readComposes(doc: Document, seen: Visibility): SnapshotCompose[] {
   const roots: Element[] = [];
   const fields = `${GMAIL.subjectBox}, [name=to], [name=cc], [name=bcc]`;
   const add = (el: Element) => {
-    if (roots.some((r) => r.contains(el) || el.contains(r)) || !el.querySelector(fields) || !shown(el)) return;
+    if (roots.some((r) => r.contains(el) || el.contains(r)) || !el.querySelector(fields) || !shown(el, seen)) return;
     roots.push(el);
   };
   for (const el of doc.querySelectorAll(GMAIL.composeRoots)) {
@@ -354,11 +370,12 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
   try {
     base.accountIndex = Math.min(99, readAccountIndex(location.pathname));
     base.account = readAccount(doc);
-    base.composes = readComposes(doc);
-    const main = firstShown(doc.querySelectorAll(GMAIL.main));
+    const seen: Visibility = new Map();
+    base.composes = readComposes(doc, seen);
+    const main = firstShown(doc.querySelectorAll(GMAIL.main), seen);
     if (!main) return snapshot(base, 'unrecognised', null, 'no-main');
 
-    const heading = firstShown(main.querySelectorAll(GMAIL.subject));
+    const heading = firstShown(main.querySelectorAll(GMAIL.subject), seen);
     let root: Element = main;
     if (heading) {
       for (const selector of GMAIL.threadRoots) {
@@ -369,7 +386,9 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
         }
       }
     }
-    const messageEls = [...root.querySelectorAll(GMAIL.message)].filter((el) => !el.closest(GMAIL.body) && shown(el));
+    const messageEls = [...root.querySelectorAll(GMAIL.message)].filter(
+      (el) => !el.closest(GMAIL.body) && shown(el, seen),
+    );
     if (heading || messageEls.length) {
       const messages: SnapshotMessage[] = [];
       // Newest first, so only each sender's latest expanded message carries a tail: the worker reads a signature
@@ -406,7 +425,7 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
       return snapshot(base, 'thread', { id: cut(id, 100), permId, subject: cut(subject, 1000), messages });
     }
     if (base.composes.length) return snapshot(base, 'compose');
-    if (firstShown(main.querySelectorAll(GMAIL.listRow))) return snapshot(base, 'list');
+    if (firstShown(main.querySelectorAll(GMAIL.listRow), seen)) return snapshot(base, 'list');
     return snapshot(base, 'other');
   } catch {
     return snapshot({ ...base, composes: [] }, 'unrecognised', null, 'read-failed');

@@ -85,6 +85,28 @@ describe('readGmailSnapshot on the fixtures', () => {
     expect(s.thread?.id).toBe('18cf00aa11bb22cc');
   });
 
+  it('tells shown from hidden per message, however deep the thread sits', () => {
+    const doc = parse(gmailFixtureHtml('thread-expanded'));
+    const messages = [...doc.querySelectorAll('div.adn[data-message-id]')];
+    const first = messages[0] as Element;
+    const hiddenWrapper = doc.createElement('div');
+    hiddenWrapper.setAttribute('hidden', '');
+    first.replaceWith(hiddenWrapper);
+    hiddenWrapper.append(first);
+    const shownCount = readGmailSnapshot(doc, gmailFixtureLocation('thread-expanded')).thread?.messages.length;
+    expect(shownCount).toBe(messages.length - 1);
+
+    const main = doc.querySelector('[role=main]') as Element;
+    let innermost = doc.createElement('div');
+    const outermost = innermost;
+    for (let i = 0; i < 500; i++) innermost = innermost.appendChild(doc.createElement('div'));
+    innermost.append(...main.childNodes);
+    main.append(outermost);
+    const deep = readGmailSnapshot(doc, gmailFixtureLocation('thread-expanded'));
+    expect(deep.problem).toBeNull();
+    expect(deep.thread?.messages.length).toBe(messages.length - 1);
+  });
+
   it('reads collapsed messages by their header and skips the "N older" ones Gmail has not rendered', () => {
     const s = read('thread-collapsed');
     const messages = s.thread?.messages ?? [];
