@@ -90,9 +90,9 @@ export function busyPageHtml(): string {
 /**
  * Runs in the page's main world: `ticks` steps 50 ms apart, resolved after the last. Each step changes a list row
  * (unread flag, snippet); 5 steps in 12 type a letter into the reply (one every 120 ms, through execCommand as the
- * browser's own editing does it); every 20th rewrites every
- * message's relative time. The work is counted in steps, not in seconds, so a machine that delays timers does not
- * give one side of the comparison fewer mutations than the other.
+ * browser's own editing does it); every 20th rewrites every message's relative time. The work is counted in steps,
+ * not in seconds, so a machine that delays timers does not give one side of the comparison fewer mutations than the
+ * other.
  */
 export function runMutations(ticks: number): Promise<void> {
   const rows = [...document.querySelectorAll('tr.zA')];

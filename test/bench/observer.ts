@@ -4,7 +4,7 @@ import { busyPageHtml, runMutations, THREAD_B } from './gmail-pages';
 
 /**
  * Main-thread busy time of a Gmail-like page that mutates continuously, with the extension (mail.google.com, where
- * the content script runs) and without it (the same page at another origin, same browser), alternating rounds.
+ * the content script runs) and without it (the same page at another origin, same browser), in rotating order.
  * Busy time is CDP Performance.getMetrics TaskDuration (everything the renderer's main thread ran) and
  * ScriptDuration, summed over the rounds. Each round is a fixed number of the page's mutation steps (runMutations),
  * not a fixed time, so both sides do the same work however the machine delays their timers. The sidebar iframe renders in the extension's own process, so it is
@@ -74,7 +74,7 @@ export async function observerBench(b: BenchBrowser, rounds: number, seconds: nu
     // Each side takes each place in the order in turn, so a drift of the machine's load favours none.
     const got: Record<Side, { taskMs: number; scriptMs: number }> = { on: zero(), off: zero(), control: zero() };
     for (let j = 0; j < sides.length; j++) {
-      const side = sides[(i + j) % sides.length] ?? 'on';
+      const side = sides[(i + j) % sides.length] as Side;
       got[side] = await measure(b, origins[side], seconds);
       total[side].taskMs += got[side].taskMs;
       total[side].scriptMs += got[side].scriptMs;
