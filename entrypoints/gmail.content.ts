@@ -6,6 +6,7 @@ import { readGmailSnapshot } from '@/lib/webmail/gmail';
 import { GMAIL } from '@/lib/webmail/gmail-selectors';
 import { forSidebar, offerSidebarLink } from '@/lib/webmail/sidebar-link';
 import { watchWebmail } from '@/lib/webmail/watch';
+import { createWorkerPublisher } from '@/lib/webmail/worker-publish';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
 // Written by the worker in the rep's language (lib/background/worker.ts); the browser's language is the fallback.
@@ -27,7 +28,8 @@ export default defineContentScript({
       },
       onToggle: (collapsed) => void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }),
     });
-    // Snapshots go to the sidebar through a port of their own, and to the worker (which stores and logs them).
+    // Snapshots go to the sidebar through a port of their own, and to the worker (which stores and logs them) once
+    // the page is idle.
     const link = offerSidebarLink(frame.iframe, new URL(browser.runtime.getURL('/')).origin, (offer) => {
       browser.runtime.sendMessage(offer).catch(() => undefined);
     });
@@ -35,12 +37,18 @@ export default defineContentScript({
       link.close();
       frame.destroy();
     });
+    const toWorker = createWorkerPublisher(
+      window,
+      (snapshot) => void browser.runtime.sendMessage(rpcRequest('snapshot.publish', snapshot)).catch(() => undefined),
+      link.accepted,
+      ctx.signal,
+    );
     watchWebmail(
       window,
       () => readGmailSnapshot(document, location),
       (snapshot) => {
         link.publish(forSidebar(snapshot));
-        browser.runtime.sendMessage(rpcRequest('snapshot.publish', snapshot)).catch(() => undefined);
+        toWorker.publish(snapshot);
       },
       ctx.signal,
       { conversationMarker: GMAIL.conversationHeading },

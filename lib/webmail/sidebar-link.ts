@@ -13,6 +13,8 @@ import type { WebmailSnapshot } from '../model/snapshot';
 import { type MessageSender, WEBMAIL_ORIGINS, webmailTabOf } from './origins';
 
 export const LINK_KIND = 'sidecar-link';
+/** What the frame sends back through the port once it has accepted it: snapshots now reach it this way. */
+export const LINK_ACK = 'sidecar-link-accepted';
 
 interface LinkOffer {
   kind: typeof LINK_KIND;
@@ -22,6 +24,8 @@ interface LinkOffer {
 /** The content script's side: call `publish` with each snapshot; the frame gets it as soon as it is linked. */
 export interface SidebarLinkOffer {
   publish(snapshot: unknown): void;
+  /** Whether the frame has accepted the current port (a reloaded frame has not, until it accepts the next). */
+  accepted(): boolean;
   close(): void;
 }
 
@@ -36,10 +40,16 @@ export function offerSidebarLink(
 ): SidebarLinkOffer {
   let port: MessagePort | null = null;
   let latest: unknown = null;
+  let accepted = false;
   const link = () => {
     port?.close();
+    accepted = false;
     const channel = new MessageChannel();
     port = channel.port1;
+    // Only the frame holds the other end: the page never sees the port, so it cannot fake the answer.
+    port.onmessage = (event) => {
+      if (event.data === LINK_ACK) accepted = true;
+    };
     const offer: LinkOffer = { kind: LINK_KIND, token: crypto.randomUUID() };
     announce(offer);
     frame.contentWindow?.postMessage(offer, sidebarOrigin, [channel.port2]);
@@ -51,10 +61,12 @@ export function offerSidebarLink(
       latest = snapshot;
       port?.postMessage(snapshot);
     },
+    accepted: () => accepted,
     close() {
       frame.removeEventListener('load', link);
       port?.close();
       port = null;
+      accepted = false;
     },
   };
 }
@@ -113,6 +125,7 @@ export function acceptSidebarLink(
     linked?.close();
     linked = port;
     onLinked(tabId, port);
+    port.postMessage(LINK_ACK);
   };
   return {
     fromWindow(event: OfferEvent): void {

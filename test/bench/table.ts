@@ -44,7 +44,7 @@ export function printTable(r: BenchReport): void {
     add('detection total p50/p95', `${d.totalMs.p50} / ${d.totalMs.p95} ms`, '≤ 50 ms p95');
     add('  page swap itself p50/p95', `${d.pageSwapMs.p50} / ${d.pageSwapMs.p95} ms`);
     add('  ours (read, port, sidebar render) p50/p95', `${d.afterSwapMs.p50} / ${d.afterSwapMs.p95} ms`);
-    add('  (swapped→worker hears) p50/p95', `${d.toWorkerMs.p50} / ${d.toWorkerMs.p95} ms`);
+    add('  (swapped→worker hears, page idle) p50/p95', `${d.toWorkerMs.p50} / ${d.toWorkerMs.p95} ms`);
   }
   const o = r.observer;
   if (o) {

@@ -61,6 +61,25 @@ test('the sidebar follows Gmail to another thread without a reload, and shows a 
   await expect(sidebar.getByRole('heading', { name: "Today's follow-ups" })).toBeVisible();
 });
 
+test('a thread opened from another is logged, even when the tab is closed right after', async ({ ext }) => {
+  const popup = await ext.openPage('popup.html');
+  const michael = await rpc<{ id: string }>(popup, 'contact.create', {
+    name: 'Michael Tan',
+    emails: [{ address: 'michael.tan@mekongfreight.sg' }],
+  });
+  const page = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const sidebar = await sidebarOf(page);
+  await expect(sidebar.getByText('chanthy.sok@sokha-transport.com.kh')).toBeVisible();
+
+  // The sidebar now has its own line to the content script, so the worker hears of this thread when the page idles.
+  await swapGmailMain(page, gmailFixtureHtml('thread-collapsed'), hashOf(GMAIL_FIXTURES['thread-collapsed']));
+  await expect(sidebar.getByText('michael.tan@mekongfreight.sg')).toBeVisible();
+  await page.close();
+  await expect
+    .poll(async () => (await rpc<unknown[]>(popup, 'activities.forContact', { contactId: michael.id })).length)
+    .toBe(2);
+});
+
 test("each tab's sidebar follows its own Gmail tab only", async ({ ext }) => {
   const first = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
   const firstSidebar = await sidebarOf(first);

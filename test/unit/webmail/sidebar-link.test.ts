@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   acceptSidebarLink,
   forSidebar,
+  LINK_ACK,
   LINK_KIND,
   type OfferEvent,
   offerSidebarLink,
@@ -65,6 +66,22 @@ describe('offerSidebarLink (the content script)', () => {
     load();
     expect(posted).toHaveLength(2);
   });
+
+  it('knows the frame accepted the port only when the frame says so through it, and forgets when the frame reloads', async () => {
+    const { frame, posted, load } = fakeFrame();
+    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, () => undefined);
+    load();
+    expect(offer.accepted()).toBe(false);
+    const framePort = posted[0]!.ports[0]!;
+    framePort.postMessage('something else');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(offer.accepted()).toBe(false);
+    framePort.postMessage(LINK_ACK);
+    await vi.waitFor(() => expect(offer.accepted()).toBe(true));
+    load();
+    expect(offer.accepted()).toBe(false);
+    offer.close();
+  });
 });
 
 describe('acceptSidebarLink (the sidebar frame)', () => {
@@ -94,6 +111,8 @@ describe('acceptSidebarLink (the sidebar frame)', () => {
     const arrived = nextMessage(linked[0]![1]);
     first.contentScriptPort.postMessage('hello');
     expect(await arrived).toBe('hello');
+    // The content script hears that the port was accepted.
+    expect(await nextMessage(first.contentScriptPort)).toBe(LINK_ACK);
 
     accept.fromRuntime({ kind: LINK_KIND, token: 'token-2' }, gmailTab);
     accept.fromWindow(offerEvent('token-2').event);
