@@ -150,8 +150,9 @@ export async function detectionBench(b: BenchBrowser, swaps: number, warmup: num
       if (t1 === null) await page.waitForTimeout(50);
     }
     if (i >= warmup) samples.push({ t0, t1, t2, inserted });
-    // Let the worker finish logging the thread before the next swap, as a rep reads before clicking on.
-    await page.waitForTimeout(100);
+    // Let the worker finish logging the thread (which it begins only now) before the next swap, as a rep reads
+    // before clicking on.
+    await page.waitForTimeout(300);
   }
   await page.close();
 
