@@ -43,6 +43,9 @@ export function createWorkerPublisher<S>(
 
   // A tab closed or navigated away right after a swap still gets its thread logged.
   win.addEventListener('pagehide', flush, { signal });
+  // The page loses focus when the rep clicks into the sidebar: its Add button asks the worker for this tab's
+  // snapshot (to read the person's signature), so the worker must have heard of the thread on screen first.
+  win.addEventListener('blur', flush, { signal });
   signal.addEventListener('abort', cancel, { once: true });
 
   return {

@@ -24,6 +24,7 @@ function idleWindow() {
       for (const callback of callbacks) callback();
     },
     pageHide: () => target.dispatchEvent(new Event('pagehide')),
+    blur: () => target.dispatchEvent(new Event('blur')),
   };
 }
 
@@ -71,6 +72,16 @@ describe('createWorkerPublisher', () => {
     publisher.publish(1);
     linked = false; // the sidebar reloaded
     publisher.publish(2);
+    expect(sent).toEqual([1, 2]);
+    page.goIdle();
+    expect(sent).toEqual([1, 2]);
+  });
+
+  it('sends what waits as soon as the page loses focus, as when the rep clicks into the sidebar', () => {
+    const { page, sent, publisher } = setup(() => true);
+    publisher.publish(1);
+    publisher.publish(2);
+    page.blur();
     expect(sent).toEqual([1, 2]);
     page.goIdle();
     expect(sent).toEqual([1, 2]);
