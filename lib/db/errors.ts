@@ -54,6 +54,9 @@ export async function commit<T>(
   work: () => Promise<T>,
   passThrough: (error: unknown) => boolean = () => false,
 ): Promise<T> {
+  // A failed request aborts the transaction while `work` is still waiting on another: `done` rejects before the
+  // catch below can get to it, which would otherwise be reported as an unhandled rejection.
+  tx.done.catch(() => undefined);
   try {
     const value = await work();
     await tx.done;

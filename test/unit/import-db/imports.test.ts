@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { importChunks } from '@/components/dashboard/import/chunks';
 import { activitiesForContact } from '@/lib/db/activities';
 import { createContact, findContactByEmail, getContact, updateContact } from '@/lib/db/contacts';
@@ -112,6 +112,52 @@ describe('applying an import', () => {
     const result = await applyImportRows(db, record.id, rows, 3, NOW);
     expect(result).toMatchObject({ processedRows: 3, created: 2, rejected: [{ row: 2 }] });
     expect(await db.count('contacts')).toBe(2);
+  });
+
+  it('writes nothing of a batch when the store refuses one of its writes, and says so', async () => {
+    const record = await startImport(db, { entity: 'contacts', fileName: 'race.csv', totalRows: 3 }, NOW);
+    const draft = (name: string, address: string): ImportRowInput['draft'] => ({
+      entity: 'contact',
+      name,
+      emails: [{ address }],
+      phones: [],
+      jobTitle: '',
+      lifecycle: 'lead',
+      sourceName: null,
+      ownerName: null,
+      notes: '',
+      custom: {},
+      provided: ['name', 'email'],
+    });
+    const rows: ImportRowInput[] = [1, 2, 3].map((row) => ({
+      row,
+      action: 'new',
+      target: null,
+      companyId: null,
+      draft: draft(`Person ${row}`, `person${row}@example.com`),
+    }));
+    // The second contact's write claims the first one's address, as a write racing the batch could: the unique
+    // index refuses it inside the batch's transaction, after every check the batch makes before writing.
+    const add = IDBObjectStore.prototype.add;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      const row = value as { emailKeys?: string[] };
+      const clash = this.name === 'contacts' && row.emailKeys?.[0] === 'person2@example.com';
+      return add.call(this, clash ? { ...row, emailKeys: ['person1@example.com'] } : value, key);
+    });
+    const error = await applyImportBatch(db, record.id, rows, 3, NOW)
+      .catch((e: unknown) => e)
+      .finally(() => spy.mockRestore());
+    expect(error).toBeInstanceOf(Error);
+    expect(await db.count('contacts')).toBe(0);
+    expect((await getImport(db, record.id))?.processedRows).toBe(0);
+
+    // Nothing was half-written: the same batch goes in whole once the store accepts it.
+    expect(await applyImportBatch(db, record.id, rows, 3, NOW)).toMatchObject({ created: 3 });
+    expect(await db.count('contacts')).toBe(3);
   });
 
   it('refuses an address another contact took after planning, instead of aborting the batch', async () => {
