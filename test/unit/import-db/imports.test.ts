@@ -26,6 +26,21 @@ beforeEach(async () => {
   db = await openCrmDb(`import-db-${n++}`, () => NOW);
 });
 
+/** A contact row as the dashboard sends it, with a name and one address. */
+const contactDraft = (name: string, address: string): ImportRowInput['draft'] => ({
+  entity: 'contact',
+  name,
+  emails: [{ address }],
+  phones: [],
+  jobTitle: '',
+  lifecycle: 'lead',
+  sourceName: null,
+  ownerName: null,
+  notes: '',
+  custom: {},
+  provided: ['name', 'email'],
+});
+
 const CONTACTS_CSV = [
   'ឈ្មោះ,អ៊ីមែល,ទូរស័ព្ទ,ក្រុមហ៊ុន,Notes',
   'សុខ ដារ៉ា,dara@angkor-trade.com.kh,012 345 678,Angkor Trade,Met at the Phnom Penh expo',
@@ -83,24 +98,11 @@ describe('applying an import', () => {
 
   it('writes nothing of a batch that fails validation, and reports the row', async () => {
     const record = await startImport(db, { entity: 'contacts', fileName: 'bad.csv', totalRows: 3 }, NOW);
-    const draft = (name: string, address: string): ImportRowInput['draft'] => ({
-      entity: 'contact',
-      name,
-      emails: [{ address }],
-      phones: [],
-      jobTitle: '',
-      lifecycle: 'lead',
-      sourceName: null,
-      ownerName: null,
-      notes: '',
-      custom: {},
-      provided: ['name', 'email'],
-    });
     const rows: ImportRowInput[] = [
-      { row: 1, action: 'new', target: null, companyId: null, draft: draft('Good One', 'one@example.com') },
+      { row: 1, action: 'new', target: null, companyId: null, draft: contactDraft('Good One', 'one@example.com') },
       // Passes the wire but not the model: a name over 200 characters.
-      { row: 2, action: 'new', target: null, companyId: null, draft: draft('x'.repeat(201), 'two@example.com') },
-      { row: 3, action: 'new', target: null, companyId: null, draft: draft('Good Three', 'three@example.com') },
+      { row: 2, action: 'new', target: null, companyId: null, draft: contactDraft('x'.repeat(201), 'two@example.com') },
+      { row: 3, action: 'new', target: null, companyId: null, draft: contactDraft('Good Three', 'three@example.com') },
     ];
     const error = await applyImportBatch(db, record.id, rows, 3, NOW).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportBatchError);
@@ -116,25 +118,12 @@ describe('applying an import', () => {
 
   it('writes nothing of a batch when the store refuses one of its writes, and says so', async () => {
     const record = await startImport(db, { entity: 'contacts', fileName: 'race.csv', totalRows: 3 }, NOW);
-    const draft = (name: string, address: string): ImportRowInput['draft'] => ({
-      entity: 'contact',
-      name,
-      emails: [{ address }],
-      phones: [],
-      jobTitle: '',
-      lifecycle: 'lead',
-      sourceName: null,
-      ownerName: null,
-      notes: '',
-      custom: {},
-      provided: ['name', 'email'],
-    });
     const rows: ImportRowInput[] = [1, 2, 3].map((row) => ({
       row,
       action: 'new',
       target: null,
       companyId: null,
-      draft: draft(`Person ${row}`, `person${row}@example.com`),
+      draft: contactDraft(`Person ${row}`, `person${row}@example.com`),
     }));
     // The second contact's write claims the first one's address, as a write racing the batch could: the unique
     // index refuses it inside the batch's transaction, after every check the batch makes before writing.
