@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromium } from '../e2e/harness';
 
 /** `npm run bench` builds with SIDECAR_BENCH=1, which puts the bench page in and the build in .output/bench. */
@@ -56,4 +56,14 @@ export async function launchBench(): Promise<BenchBrowser> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The sidebar frame the content script mounts in `page`: once it is there, the content script has run. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 300; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the sidebar frame never appeared');
 }

@@ -1,6 +1,6 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { type Summary, summarize } from '../../lib/bench/stats';
-import type { BenchBrowser } from './browser';
+import { type BenchBrowser, sidebarFrame } from './browser';
 import { THREAD_A, THREAD_B } from './gmail-pages';
 
 /**
@@ -46,15 +46,6 @@ type BenchGlobals = typeof globalThis & {
     };
   };
 };
-
-async function sidebarFrame(page: Page): Promise<Frame> {
-  for (let i = 0; i < 300; i++) {
-    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
-    if (frame) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the sidebar frame never appeared');
-}
 
 function armSidebar(frame: Frame, want: string, gone: string): Promise<void> {
   return frame.evaluate(

@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { ratio, round, summarize } from '../../lib/bench/stats';
-import { BASELINE_ORIGIN, type BenchBrowser, CONTROL_ORIGIN } from './browser';
+import { BASELINE_ORIGIN, type BenchBrowser, CONTROL_ORIGIN, sidebarFrame } from './browser';
 import { busyPageHtml, runMutations, THREAD_B } from './gmail-pages';
 
 /**
@@ -45,12 +45,7 @@ interface SidePage {
 async function openSide(b: BenchBrowser, origin: string): Promise<SidePage> {
   const page = await b.context.newPage();
   await page.goto(`${origin}/mail/u/0/${THREAD_B.hash}`);
-  // With the extension, the content script has run once the sidebar frame is there.
-  if (origin === GMAIL_ORIGIN) {
-    for (let i = 0; i < 200 && !page.frames().some((f) => f.url().includes('/sidebar.html')); i++) {
-      await page.waitForTimeout(25);
-    }
-  }
+  if (origin === GMAIL_ORIGIN) await sidebarFrame(page);
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   return { page, cdp };
