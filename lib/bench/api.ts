@@ -1,20 +1,22 @@
 import { listPipelines } from '../db/config';
 import { openCrmDb } from '../db/open';
-import { type CrmDb, DB_NAME } from '../db/schema';
+import type { CrmDb } from '../db/schema';
 import { type ImportResults, runImportBench } from './import';
-import { deleteDatabase } from './raw';
-import { buildRows, checkSamples, putRows, type SeedKind, type SeedShape } from './seed';
+import { buildRows, checkSamples, putRows, type SeedIds, type SeedKind, type SeedShape } from './seed';
 import { round } from './stats';
 import { runStoreBench, type StoreBenchOptions, type StoreResults } from './store';
 
-/** What the bench page offers the driver (test/bench/run.ts) through page.evaluate. */
+export type StoreCounts = Record<'companies' | 'contacts' | 'deals' | 'activities', number>;
+
+/** What the bench page offers the driver (test/bench/run.ts) through page.evaluate, in the order it calls them. */
 export interface BenchApi {
-  /** Opens the extension's real database (sidecar-crm) and tells how many rows each seeded store has. */
-  open(): Promise<Record<SeedKind, number>>;
+  /** Opens the extension's real database (sidecar-crm) and tells how many rows each store has. */
+  open(): Promise<StoreCounts>;
+  /** The measured import of the bench CSV into the empty database: it makes the bench's contacts. */
+  import(rows: number): Promise<ImportResults>;
+  /** The rest of the seed, around the imported contacts. */
   seed(kind: SeedKind, start: number, count: number, shape: SeedShape): Promise<SeedChunk>;
   store(options: StoreBenchOptions): Promise<StoreResults>;
-  /** Deletes the seeded database first: the import measured is a rep's first, into an empty CRM. */
-  import(rows: number): Promise<ImportResults>;
 }
 
 export interface SeedChunk {
@@ -25,9 +27,14 @@ export interface SeedChunk {
 
 export function createBenchApi(): BenchApi {
   let db: CrmDb | null = null;
+  let ids: SeedIds | null = null;
   const opened = () => {
     if (!db) throw new Error('call open() first');
     return db;
+  };
+  const imported = () => {
+    if (!ids) throw new Error('call import() first: the seed and the store bench need its contacts');
+    return ids;
   };
   return {
     async open() {
@@ -40,12 +47,17 @@ export function createBenchApi(): BenchApi {
       ]);
       return { companies, contacts, deals, activities };
     },
+    async import(rows) {
+      const run = await runImportBench(opened(), rows);
+      ids = run.ids;
+      return run.results;
+    },
     async seed(kind, start, count, shape) {
       const store = opened();
       const pipeline = (await listPipelines(store))[0];
       if (!pipeline) throw new Error('the database has no pipeline');
       let t = performance.now();
-      const rows = buildRows(kind, start, count, shape, pipeline);
+      const rows = buildRows(kind, start, count, shape, pipeline, imported());
       const buildMs = performance.now() - t;
       if (start === 0) checkSamples(kind, rows);
       t = performance.now();
@@ -56,14 +68,6 @@ export function createBenchApi(): BenchApi {
       await Promise.all(writes);
       return { rows: rows.length, buildMs: round(buildMs, 1), writeMs: round(performance.now() - t, 1) };
     },
-    store: (options) => runStoreBench(opened(), options),
-    async import(rows) {
-      // The worker's connection steps aside when asked (lib/db/open.ts) and reopens on its next request.
-      opened().close();
-      db = null;
-      await deleteDatabase(DB_NAME);
-      db = await openCrmDb();
-      return runImportBench(db, rows);
-    },
+    store: (options) => runStoreBench(opened(), options, imported().contact),
   };
 }

@@ -253,7 +253,7 @@ export function benchId(kind: number, index: number): string {
   return `${time.slice(0, 8)}-${time.slice(8)}-7${kind.toString(16).padStart(3, '0')}-8${tail.slice(0, 3)}-${tail.slice(3)}${more.slice(1)}`;
 }
 
-export const KIND = { company: 1, contact: 2, deal: 3, activity: 4, importCompany: 5, importContact: 6 } as const;
+export const KIND = { company: 1, contact: 2, deal: 3, activity: 4 } as const;
 
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 
@@ -296,14 +296,13 @@ export interface BenchPerson {
   company: number | null;
 }
 
-/** `prefix` keeps the addresses of imported people apart from the seeded ones (the email index is unique). */
-export function personAt(index: number, prefix = ''): BenchPerson {
+export function personAt(index: number): BenchPerson {
   const r = mix(index + 0x5eed);
   const given = pick(GIVEN, r);
   const family = pick(FAMILY, r >>> 8);
   const khmer = (r >>> 16) % 2 === 0;
   const company = (r >>> 20) % 10 < 7 ? mix(index * 7 + 1) % COMPANY_COUNT : null;
-  const local = `${prefix}${given[0]}.${family[0]}${index}`.toLowerCase();
+  const local = `${given[0]}.${family[0]}${index}`.toLowerCase();
   const domain = company === null ? pick(FREE_MAIL, r >>> 4) : companyAt(company).domain;
   return {
     name: khmer ? `${given[1]} ${family[1]}` : `${given[0]} ${family[0]}`,
@@ -327,7 +326,7 @@ export function activityContactAt(index: number, contactCount: number): number {
 /** A query mix per search kind; each list is cycled through, so every query is measured equally often. */
 export const SEARCH_QUERIES = {
   latinPrefix: ['da', 'sok', 'kim', 'bop', 'chan', 'mich', 'heng', 'angk', 'logis', 'freigh', 'mekong', 'sales'],
-  // A pasted address of seeded contact 4,321, a local part, a free-mail domain and a company domain.
+  // A pasted address of contact 4,321, a local part, a free-mail domain and a company domain.
   email: ['linh.kim4321@outlook.com', 'dara.kim', 'sokha.chea1', 'gmail.com', 'kb.com.kh'],
   khmerWordPrefix: ['ដារ៉ា', 'សុខា', 'គឹម', 'ជា', 'ធនាគារ', 'ក្រុមហ៊ុន', 'សុ', 'ស្រី', 'បុប្ផា', 'ហេង'],
   khmerSyllableRun: ['កម្ពុជា', 'ជញ្ជូន', 'ពាណិជ្ជកម្ម', 'សៀមរាប', 'ព្រះសីហនុ', 'អគ្គិសនី', 'ទេសចរណ៍', 'កំពត'],
@@ -336,14 +335,17 @@ export const SEARCH_QUERIES = {
 } as const;
 export type SearchKind = keyof typeof SEARCH_QUERIES;
 
-/** The CSV a rep would export from a spreadsheet: a header row as people write it, quoted where needed. */
+/**
+ * The CSV a rep would export from a spreadsheet: a header row as people write it, quoted where needed. Its row i
+ * is person i, so the import of it is the bench's 100k contacts.
+ */
 export function importCsv(rows: number): string {
   const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
   const lines = ['Name,Email,Phone,Company,Job Title,Lifecycle Stage,Source'];
   const stages = ['Lead', 'Customer', 'Opportunity', 'Subscriber'];
   const sources = ['Trade show', 'Website form', 'Referral', 'Webinar'];
   for (let i = 0; i < rows; i++) {
-    const p = personAt(i, 'imp.');
+    const p = personAt(i);
     const company = p.company === null ? '' : companyAt(p.company).name;
     lines.push(
       [p.name, p.email, p.phone, company, p.jobTitle, pick(stages, i), pick(sources, i >>> 2)].map(cell).join(','),

@@ -7,20 +7,22 @@ import { existingRecordsFor } from '../db/import-lookup';
 import { IMPORT_BATCH_SIZE, importRowId } from '../db/imports';
 import type { CompanyRow, ContactRow, CrmDb } from '../db/schema';
 import { guessMapping } from '../import/mapping';
-import { planImport } from '../import/plan';
+import { normaliseCompanyName, planImport } from '../import/plan';
 import { type RowResult, rowToDraft } from '../import/rows';
 import { newId } from '../model/id';
 import { call } from '../rpc/client';
-import { importCsv } from './data';
-import { rawBulkPut } from './raw';
+import { companyAt, importCsv, personAt } from './data';
+import { done, rawBulkPut } from './raw';
+import type { SeedIds } from './seed';
 import { round } from './stats';
 
 /**
  * A 100k-row contact CSV through the path a rep's import takes: the file read and parsed in the dashboard's parser
  * worker, every row drafted, duplicates looked up in the store and planned, then the worker's import RPC
  * (import.start, import.companies, import.rows chunk by chunk, import.finish) into the extension's real database,
- * emptied first (a rep's first import, the big one, from the CRM they leave). The baseline writes a tenth of the
- * very records the import created with plain puts into the same database, stretch by stretch beside the import.
+ * empty (a rep's first import, the big one, from the CRM they leave). The baseline writes a tenth of the very
+ * records the import created with plain puts into the same database, stretch by stretch beside the import, and
+ * takes them out again after it: what stays is the bench's 100k contacts, which the seed then builds on.
  */
 export interface ImportResults {
   rows: number;
@@ -42,7 +44,8 @@ const COMPANY_CHUNK = 2000;
 const RAW_EVERY = 10;
 const RAW_STRETCH_CHUNKS = 10;
 
-export async function runImportBench(db: CrmDb, rowCount: number): Promise<ImportResults> {
+export async function runImportBench(db: CrmDb, rowCount: number): Promise<{ results: ImportResults; ids: SeedIds }> {
+  if ((await db.count('contacts')) > 0) throw new Error('the bench imports into an empty database');
   const blob = new Blob([new TextEncoder().encode(importCsv(rowCount))], { type: 'text/csv' });
   const pipelines = await listPipelines(db);
   const stages = { parse: 0, rows: 0, lookupsAndPlan: 0, companies: 0, contacts: 0 };
@@ -65,13 +68,13 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
     now,
     dateOrder: null,
   };
-  const results: RowResult[] = parsed.rows.map((row) => rowToDraft('contact', row, parsed.headers, mapping, context));
+  const drafted: RowResult[] = parsed.rows.map((row) => rowToDraft('contact', row, parsed.headers, mapping, context));
   lap('rows');
   const existing = await existingRecordsFor(
     db,
-    results.flatMap((r) => (r.ok ? [r.draft] : [])),
+    drafted.flatMap((r) => (r.ok ? [r.draft] : [])),
   );
-  const plan = planImport(results, existing, 'update', parsed.problems);
+  const plan = planImport(drafted, existing, 'update', parsed.problems);
   lap('lookupsAndPlan');
 
   const record = await call('import.start', { entity: 'contacts', fileName: 'bench.csv', totalRows: plan.rows.length });
@@ -88,12 +91,14 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
   // import's clock is stopped meanwhile.
   const native = unwrap(db);
   const raw = { records: 0, ms: 0 };
-  const rawPut = async (storeName: 'companies' | 'contacts', rows: readonly object[]) => {
+  const rawIds = { companies: [] as string[], contacts: [] as string[] };
+  const rawPut = async (storeName: 'companies' | 'contacts', rows: readonly { id: string }[]) => {
     const t0 = performance.now();
     // As many rows to a transaction as the import's batches hold, so the two differ only in what the path adds.
     await rawBulkPut(native, storeName, rows, IMPORT_BATCH_SIZE);
     raw.ms += performance.now() - t0;
     raw.records += rows.length;
+    rawIds[storeName].push(...rows.map((row) => row.id));
   };
   const everyTenth = <T>(rows: readonly T[]) => rows.filter((_, i) => i % RAW_EVERY === 0);
   const companyTx = db.transaction('companies');
@@ -144,11 +149,28 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
   if (sampledThrough < plan.rows.length) await sampleContacts(plan.rows.length);
   const totalMs = importMs;
 
+  if (created !== rowCount) throw new Error(`the bench import made ${created} of ${rowCount} contacts`);
+  const removeTx = native.transaction(['companies', 'contacts'], 'readwrite');
+  for (const storeName of ['companies', 'contacts'] as const) {
+    for (const id of rawIds[storeName]) removeTx.objectStore(storeName).delete(id);
+  }
+  await done(removeTx);
+
   const share = 1 / RAW_EVERY;
   const rawMs = raw.ms;
   const rowsPerSec = Math.round((rowCount / totalMs) * 1000);
   const rawRowsPerSec = Math.round(((rowCount * share) / rawMs) * 1000);
-  return {
+  const companyIdByName = createdCompanies(plan.companiesToCreate, companyIds);
+  const ids: SeedIds = {
+    contact: (index) => importRowId(record.id, index + 1),
+    importedCompany: (index) => companyIdByName.get(normaliseCompanyName(companyAt(index).name)),
+  };
+  for (const index of [0, rowCount - 1]) {
+    const row = await db.get('contacts', ids.contact(index));
+    if (!row?.emailKeys.includes(personAt(index).email))
+      throw new Error(`imported contact ${index} is not where the seed looks`);
+  }
+  const results: ImportResults = {
     rows: rowCount,
     csvBytes: blob.size,
     applyLayer: 'worker RPC import.start/companies/rows/finish (lib/db/imports.ts), chunks of the dashboard',
@@ -160,4 +182,5 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<Impor
     raw: { records: raw.records, ms: round(rawMs, 1), rowsPerSec: rawRowsPerSec },
     ratio: round(rowsPerSec / rawRowsPerSec),
   };
+  return { results, ids };
 }

@@ -1,17 +1,28 @@
 import { unwrap } from 'idb';
-import type { ActivityRow, CompanyRow, ContactRow, CrmDb, DealRow } from '../db/schema';
-import { companyRow, contactRow, dealRow, stripRow } from '../db/schema';
+import type { ActivityRow, CompanyRow, CrmDb, DealRow } from '../db/schema';
+import { companyRow, dealRow, stripRow } from '../db/schema';
 import type { Activity, Company, Contact, Deal, Pipeline } from '../model';
-import { activitySchema, companySchema, contactSchema, dealSchema } from '../model';
+import { activitySchema, companySchema, dealSchema } from '../model';
 import { activityContactAt, benchId, COMPANY_COUNT, companyAt, dealTitleAt, KIND, mix, personAt } from './data';
 import { rawBulkPut } from './raw';
 
 /**
- * Bulk seeding for the benchmark only: rows are built with the store's own row builders (so every index key is the
- * one a real write would make), then written many to a transaction. The app never writes like this: it validates
- * each record and writes through lib/db; here validation is sampled (checkSamples) to keep the seed quick.
+ * Bulk seeding for the benchmark only. The contacts, and the companies they work at, come from the measured import
+ * of the bench CSV (lib/bench/import.ts); this writes the rest around them: the companies nobody imported works at,
+ * the deals and the activities. Rows are built with the store's own row builders (so every index key is the one a
+ * real write would make), then written many to a transaction. The app never writes like this: it validates each
+ * record and writes through lib/db; here validation is sampled (checkSamples) to keep the seed quick.
  */
-export type SeedKind = 'companies' | 'contacts' | 'deals' | 'activities';
+export type SeedKind = 'companies' | 'deals' | 'activities';
+
+/** Where the import put person i and the companies people work at; the seeded rows point there. */
+export interface SeedIds {
+  contact(index: number): string;
+  /** The id the import gave company `index`, or undefined when no imported person works there. */
+  importedCompany(index: number): string | undefined;
+}
+
+const companyId = (ids: SeedIds, index: number) => ids.importedCompany(index) ?? benchId(KIND.company, index);
 
 const BASE_TIME = Date.UTC(2024, 0, 1);
 const DAY = 86_400_000;
@@ -27,7 +38,7 @@ function timeAt(index: number): number {
   return BASE_TIME + (mix(index + 0x7173) % (600 * DAY));
 }
 
-export function companyRecordAt(index: number): Company {
+function companyRecordAt(index: number): Company {
   const c = companyAt(index);
   const at = timeAt(index);
   return {
@@ -44,6 +55,7 @@ export function companyRecordAt(index: number): Company {
   };
 }
 
+/** A contact the way the seed once wrote them; the store bench's raw bulk puts write these into a scratch database. */
 export function contactRecordAt(index: number): Contact {
   const p = personAt(index);
   const at = timeAt(index);
@@ -75,7 +87,7 @@ function dealParties(index: number, shape: SeedShape): { contact: number; compan
   return { contact, company: personAt(contact).company ?? mix(index) % COMPANY_COUNT };
 }
 
-export function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline): Deal {
+function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline, ids: SeedIds): Deal {
   const { contact, company: companyIndex } = dealParties(index, shape);
   const stage = pipeline.stages[index % pipeline.stages.length] ?? pipeline.stages[0];
   const status = index % 10 < 7 ? 'open' : index % 10 < 9 ? 'won' : 'lost';
@@ -97,8 +109,8 @@ export function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline
     expectedCloseAt: at + 60 * DAY,
     closedAt: status === 'open' ? null : at + 30 * DAY,
     probabilityOverride: null,
-    contactIds: [benchId(KIND.contact, contact)],
-    companyId: benchId(KIND.company, companyIndex),
+    contactIds: [ids.contact(contact)],
+    companyId: companyId(ids, companyIndex),
     ownerId: null,
     threadId: null,
     stageChangedAt: at,
@@ -108,11 +120,11 @@ export function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline
 
 const ACTIVITY_TYPES = ['email', 'email', 'email', 'call', 'meeting', 'note'] as const;
 
-export function activityRowAt(index: number, shape: SeedShape): ActivityRow {
+function activityRowAt(index: number, shape: SeedShape, ids: SeedIds): ActivityRow {
   const contact = activityContactAt(index, shape.contacts);
   const type = ACTIVITY_TYPES[index % ACTIVITY_TYPES.length] ?? 'note';
   const at = timeAt(index + 2);
-  const contactId = benchId(KIND.contact, contact);
+  const contactId = ids.contact(contact);
   const messageId = type === 'email' ? `msg-${index.toString(16)}` : null;
   const activity: Activity = {
     id: benchId(KIND.activity, index),
@@ -138,25 +150,24 @@ export function activityRowAt(index: number, shape: SeedShape): ActivityRow {
   return messageId ? { ...activity, messageKey: `${messageId}|${contactId}` } : activity;
 }
 
-type AnyRow = CompanyRow | ContactRow | DealRow | ActivityRow;
+type AnyRow = CompanyRow | DealRow | ActivityRow;
 
+/** Rows `start`..`start + count - 1` of a kind; of the companies, only those the import did not create. */
 export function buildRows(
   kind: SeedKind,
   start: number,
   count: number,
   shape: SeedShape,
   pipeline: Pipeline,
+  ids: SeedIds,
 ): AnyRow[] {
   const rows: AnyRow[] = [];
   for (let i = start; i < start + count; i++) {
-    if (kind === 'companies') rows.push(companyRow(companyRecordAt(i)));
-    else if (kind === 'contacts') {
-      const contact = contactRecordAt(i);
-      const p = personAt(i);
-      rows.push(contactRow(contact, p.company === null ? '' : companyAt(p.company).name));
+    if (kind === 'companies') {
+      if (ids.importedCompany(i) === undefined) rows.push(companyRow(companyRecordAt(i)));
     } else if (kind === 'deals') {
-      rows.push(dealRow(dealRecordAt(i, shape, pipeline), companyAt(dealParties(i, shape).company).name));
-    } else rows.push(activityRowAt(i, shape));
+      rows.push(dealRow(dealRecordAt(i, shape, pipeline, ids), companyAt(dealParties(i, shape).company).name));
+    } else rows.push(activityRowAt(i, shape, ids));
   }
   return rows;
 }
@@ -170,7 +181,7 @@ export function putRows(db: CrmDb, kind: SeedKind, rows: readonly AnyRow[]): Pro
   return rawBulkPut(unwrap(db), kind, rows, rows.length);
 }
 
-const SCHEMAS = { companies: companySchema, contacts: contactSchema, deals: dealSchema, activities: activitySchema };
+const SCHEMAS = { companies: companySchema, deals: dealSchema, activities: activitySchema };
 
 /** Throws when one of the first rows is not a valid record: the bench must measure data the app could have written. */
 export function checkSamples(kind: SeedKind, rows: readonly AnyRow[], count = 20): void {

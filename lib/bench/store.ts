@@ -6,7 +6,7 @@ import type { CrmDb } from '../db/schema';
 import { contactRow } from '../db/schema';
 import { searchContacts } from '../db/search';
 import { queryTerms } from '../search/tokens';
-import { benchId, KIND, mix, SEARCH_QUERIES, type SearchKind } from './data';
+import { mix, SEARCH_QUERIES, type SearchKind } from './data';
 import { deleteDatabase, rawBulkPut, rawIndexGet, rawPrefixRead, rawScan } from './raw';
 import { contactEmailAt, contactRecordAt } from './seed';
 import { ratio, round, type Summary, summarize } from './stats';
@@ -114,7 +114,11 @@ async function searches(db: CrmDb, raw: IDBDatabase, o: StoreBenchOptions): Prom
   return out;
 }
 
-async function cards(db: CrmDb, o: StoreBenchOptions): Promise<StoreResults['contactCard']> {
+async function cards(
+  db: CrmDb,
+  o: StoreBenchOptions,
+  contactId: (index: number) => string,
+): Promise<StoreResults['contactCard']> {
   const times: number[] = [];
   let activities = 0;
   let deals = 0;
@@ -122,7 +126,7 @@ async function cards(db: CrmDb, o: StoreBenchOptions): Promise<StoreResults['con
     // Half the picks among the busiest contacts (activities crowd on low indexes), half anywhere.
     const index = i % 2 ? mix(i + 0xca7d) % 1000 : mix(i + 0xca7d) % o.contacts;
     const t = now();
-    const card = await contactCard(db, benchId(KIND.contact, index));
+    const card = await contactCard(db, contactId(index));
     const ms = now() - t;
     if (i < o.warmup) continue;
     times.push(ms);
@@ -141,8 +145,7 @@ async function bulkPut(rows: number): Promise<StoreResults['rawBulkPut']> {
   const name = 'sidecar-bench-raw-put';
   await deleteDatabase(name);
   const scratch = await openCrmDb(name);
-  // Indexes past the seeded ones, so the unique email index never refuses.
-  const built = Array.from({ length: rows }, (_, i) => contactRow(contactRecordAt(1_000_000 + i), ''));
+  const built = Array.from({ length: rows }, (_, i) => contactRow(contactRecordAt(i), ''));
   const t = now();
   await rawBulkPut(unwrap(scratch), 'contacts', built);
   const ms = now() - t;
@@ -151,12 +154,16 @@ async function bulkPut(rows: number): Promise<StoreResults['rawBulkPut']> {
   return { rows, ms: round(ms, 1), rowsPerSec: Math.round((rows / ms) * 1000) };
 }
 
-export async function runStoreBench(db: CrmDb, o: StoreBenchOptions): Promise<StoreResults> {
+export async function runStoreBench(
+  db: CrmDb,
+  o: StoreBenchOptions,
+  contactId: (index: number) => string,
+): Promise<StoreResults> {
   const raw = unwrap(db);
   const timerResolutionMs = timerResolution();
   const lookupByEmail = await lookups(db, raw, o);
   const search = await searches(db, raw, o);
-  const contactCardResult = await cards(db, o);
+  const contactCardResult = await cards(db, o, contactId);
   // One scan: it is only compared with the raw figure the targets quote, and it costs seconds of the run.
   const t = now();
   const rows = await rawScan(raw, 'contacts');

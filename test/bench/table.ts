@@ -15,7 +15,7 @@ export interface BenchReport {
   userAgent: string;
   targets: Record<string, string>;
   contentScripts: { file: string; rawBytes: number; gzipBytes: number; withinTarget: boolean }[];
-  /** The store's measures are missing, as are detection, observer and import when BENCH_ONLY left them out. */
+  /** The store's measures are missing, as are detection and observer, when BENCH_ONLY left them out. */
   store: Partial<StoreResults> & {
     shape: SeedShape;
     counts: Record<string, number>;
@@ -23,10 +23,10 @@ export interface BenchReport {
   };
   detection: DetectionResult | null;
   observer: ObserverResult | null;
-  import: ImportResults | null;
+  import: ImportResults;
   memory: {
-    afterSeed: { benchPage: Heap; worker: Heap | null };
     afterImport: { benchPage: Heap; worker: Heap | null };
+    afterSeed: { benchPage: Heap; worker: Heap | null };
     note: string;
   };
 }
@@ -79,13 +79,13 @@ export function printTable(r: BenchReport): void {
   if (s.rawBulkPut) add('raw bulk put', `${s.rawBulkPut.rowsPerSec} rows/s`, 'raw ≈22.5k rows/s');
   for (const [kind, seeded] of Object.entries(s.seeded)) add(`seed ${kind}`, `${seeded.rowsPerSec} rows/s`);
   const i = r.import;
-  if (i) add(`import ${i.rows} rows`, `${i.rowsPerSec} rows/s vs raw ${i.raw.rowsPerSec}; ratio ${i.ratio}`, '≥ 0.5');
+  add(`import ${i.rows} rows`, `${i.rowsPerSec} rows/s vs raw ${i.raw.rowsPerSec}; ratio ${i.ratio}`, '≥ 0.5');
   const m = r.memory;
-  add('heap after seed (page / worker)', `${m.afterSeed.benchPage.usedMB} / ${m.afterSeed.worker?.usedMB ?? '?'} MB`);
   add(
     'heap after import (page / worker)',
     `${m.afterImport.benchPage.usedMB} / ${m.afterImport.worker?.usedMB ?? '?'} MB`,
   );
+  add('heap after seed (page / worker)', `${m.afterSeed.benchPage.usedMB} / ${m.afterSeed.worker?.usedMB ?? '?'} MB`);
   const w1 = Math.max(...lines.map((x) => x[0].length));
   const w2 = Math.max(...lines.map((x) => x[1].length));
   process.stderr.write(
