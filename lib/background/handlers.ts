@@ -4,6 +4,7 @@ import * as companies from '../db/companies';
 import * as config from '../db/config';
 import * as contacts from '../db/contacts';
 import * as deals from '../db/deals';
+import * as merges from '../db/merges';
 import { StoreError } from '../db/errors';
 import type { CrmDb } from '../db/schema';
 import { searchCompanies, searchContacts, searchDeals } from '../db/search';
@@ -141,7 +142,9 @@ export function createHandlers(s: WorkerServices): Handlers {
     'contact.setDeleted': async ({ id, deleted }) =>
       write(['contacts'], contacts.setContactDeleted(db, id, deleted, s.now())),
     'contact.merge': async ({ keepId, dropId }) =>
-      write(['contacts', 'deals', 'activities', 'tasks'], contacts.mergeContacts(db, keepId, dropId, s.now())),
+      write(['contacts', 'deals', 'activities', 'tasks', 'merges'], merges.mergeContacts(db, keepId, dropId, s.now())),
+    'contact.unmerge': async ({ mergeId }) =>
+      write(['contacts', 'deals', 'activities', 'tasks', 'merges'], merges.undoMerge(db, mergeId, s.now())),
     'contact.get': async ({ id }) => contacts.getContact(db, id),
 
     'company.get': async ({ id }) => companies.getCompany(db, id),

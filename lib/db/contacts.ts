@@ -151,62 +151,6 @@ export async function captureContact(
   return { contact, company, created: true };
 }
 
-/**
- * Merges `dropId` into `keepId` in one transaction: addresses, phones and empty fields move over; deals, activities
- * and tasks are re-pointed; the dropped contact becomes a tombstone that remembers where it went.
- */
-export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, now: number): Promise<Contact> {
-  if (keepId === dropId) throw new StoreError('invalid', 'A contact cannot be merged with itself.');
-  const tx = db.transaction(['contacts', 'deals', 'activities', 'tasks', 'companies'], 'readwrite');
-  const contacts = tx.objectStore('contacts');
-  const [keepRow, dropRow] = await Promise.all([contacts.get(keepId), contacts.get(dropId)]);
-  if (!keepRow || !dropRow || keepRow.deletedAt !== null || dropRow.deletedAt !== null) {
-    abortQuietly(tx);
-    throw new StoreError('not-found', 'One of these contacts no longer exists.');
-  }
-  const keep = toContact(keepRow);
-  const drop = toContact(dropRow);
-  const seen = new Set(keep.emails.map((e) => normalizeEmail(e.address)));
-  const merged: Contact = {
-    ...keep,
-    emails: [...keep.emails, ...drop.emails.filter((e) => !seen.has(normalizeEmail(e.address)))],
-    phones: [...keep.phones, ...drop.phones.filter((p) => !keep.phones.some((k) => k.number === p.number))],
-    jobTitle: keep.jobTitle || drop.jobTitle,
-    companyId: keep.companyId ?? drop.companyId,
-    sourceId: keep.sourceId ?? drop.sourceId,
-    ownerId: keep.ownerId ?? drop.ownerId,
-    custom: { ...drop.custom, ...keep.custom },
-    updatedAt: now,
-  };
-  const valid = contactSchema.safeParse(merged);
-  if (!valid.success) {
-    abortQuietly(tx);
-    throw new StoreError('invalid', `Merged contact: ${valid.error.issues[0]?.message ?? 'not valid'}`);
-  }
-  const companyName = await companyNameLookup(tx.objectStore('companies'))(merged.companyId);
-  // The tombstone must release its addresses before the survivor claims them, or the unique index refuses.
-  await contacts.put(contactRow({ ...drop, deletedAt: now, updatedAt: now, mergedInto: keepId }));
-  await contacts.put(contactRow(merged, companyName));
-  for (const deal of await tx.objectStore('deals').index('byContact').getAll(dropId)) {
-    const ids = [...new Set(deal.contactIds.map((id) => (id === dropId ? keepId : id)))];
-    await tx.objectStore('deals').put({ ...deal, contactIds: ids, updatedAt: now });
-  }
-  const activities = tx.objectStore('activities');
-  for (const activity of await activities
-    .index('byContactTime')
-    .getAll(IDBKeyRange.bound([dropId, -Infinity], [dropId, Infinity]))) {
-    const messageKey = activity.messageId ? `${activity.messageId}|${keepId}` : undefined;
-    const duplicate = messageKey ? await activities.index('byMessageKey').getKey(messageKey) : undefined;
-    if (duplicate) await activities.put({ ...activity, deletedAt: now, messageKey: undefined, updatedAt: now });
-    else await activities.put({ ...activity, contactId: keepId, messageKey, updatedAt: now });
-  }
-  for (const task of await tx.objectStore('tasks').index('byContact').getAll(dropId)) {
-    await tx.objectStore('tasks').put({ ...task, contactId: keepId, updatedAt: now });
-  }
-  await tx.done;
-  return merged;
-}
-
 export async function listContactsByCompany(db: CrmDb, companyId: string): Promise<Contact[]> {
   const rows = await db.getAllFromIndex('contacts', 'byCompany', companyId);
   return rows.filter((r) => r.deletedAt === null).map(toContact);

@@ -39,6 +39,16 @@ export interface ImportRecord {
   previous: Array<ContactRow | CompanyRow | DealRow>;
 }
 
+/** A contact merge, journaled for undo: the rows the merge wrote, as they were before it. */
+export interface MergeRecord {
+  id: string;
+  keepId: string;
+  dropId: string;
+  mergedAt: number;
+  undoneAt: number | null;
+  before: { keep: ContactRow; drop: ContactRow; deals: DealRow[]; activities: ActivityRow[]; tasks: Task[] };
+}
+
 export interface ThreadPrefs {
   threadId: string;
   doNotLog: boolean;
@@ -87,6 +97,7 @@ export interface CrmSchema extends DBSchema {
   settings: { key: 'settings'; value: Settings };
   threadPrefs: { key: string; value: ThreadPrefs };
   imports: { key: string; value: ImportRecord; indexes: { byStarted: number } };
+  merges: { key: string; value: MergeRecord; indexes: { byKeep: string } };
 }
 
 export type CrmDb = IDBPDatabase<CrmSchema>;
@@ -103,8 +114,9 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * renames or deletes a company or moves a person re-keys the person (rekeyCompanyLinks: the company form, an import
  * and its undo, a merged backup), and search drops the duplicate; re-keying 100k rows in an upgrade would buy
  * nothing but a smaller index, and each row loses them when it is next written.
+ * v4: the merge journal, so a contact merge can be undone. Merges made before it have none and stay as they are.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const DB_NAME = 'sidecar-crm';
 
 export function contactRow(contact: Contact, companyName = ''): ContactRow {
@@ -280,6 +292,7 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
   }
   // v2 added the keys and v3 changed how they are made: either way, rows written before v3 are keyed again.
   if (oldVersion >= 1 && oldVersion < 3) rekeySearch(tx);
+  if (oldVersion < 4) db.createObjectStore('merges', { keyPath: 'id' }).createIndex('byKeep', 'keepId');
 }
 
 /**

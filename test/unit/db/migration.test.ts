@@ -4,6 +4,7 @@ import { contactCard } from '@/lib/db/card';
 import { getSettings, listSources } from '@/lib/db/config';
 import { findContactByEmail } from '@/lib/db/contacts';
 import { undoImport } from '@/lib/db/imports';
+import { mergeContacts, mergesInto, undoMerge } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import { DB_VERSION } from '@/lib/db/schema';
 import { searchCompanies, searchContacts, searchDeals } from '@/lib/db/search';
@@ -11,6 +12,7 @@ import { openTasks } from '@/lib/db/tasks';
 import { activitySchema, companySchema, contactSchema, dealSchema, settingsSchema, taskSchema } from '@/lib/model';
 import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';
 import { createV2Schema, V2_DATA, V2_IDS } from '../../fixtures/db/v2';
+import { createV3Schema, V3_DATA, V3_IDS } from '../../fixtures/db/v3';
 
 async function seedV1(name: string) {
   const db = await openDB(name, 1, { upgrade: (database) => createV1Schema(database) });
@@ -64,6 +66,7 @@ describe('upgrading a v1 database', () => {
     expect(card?.recentActivities.map((a) => a.id)).toEqual([V1_IDS.activity]);
     expect(db.objectStoreNames.contains('threadPrefs')).toBe(true);
     expect(db.objectStoreNames.contains('imports')).toBe(true);
+    expect(db.objectStoreNames.contains('merges')).toBe(true);
     db.close();
   });
 
@@ -154,5 +157,44 @@ describe('a connection closed under its holder', () => {
     const again = await openCrmDb('steps-aside');
     expect(await again.count('contacts')).toBe(0);
     again.close();
+  });
+});
+
+async function seedV3(name: string) {
+  const db = await openDB(name, 3, { upgrade: (database, _old, _new, tx) => createV3Schema(database, tx) });
+  const stores = Object.keys(V3_DATA).filter((s) => s !== 'settings');
+  const tx = db.transaction(stores, 'readwrite');
+  for (const store of stores) {
+    for (const row of V3_DATA[store as keyof typeof V3_DATA] as object[]) await tx.objectStore(store).put(row);
+  }
+  await tx.done;
+  await db.put('settings', V3_DATA.settings, 'settings');
+  db.close();
+}
+
+describe('upgrading a v3 database', () => {
+  it('adds the merge journal and leaves every row as it was, a merge made under v3 included', async () => {
+    await seedV3('upgrade-v3');
+    const db = await openCrmDb('upgrade-v3');
+    expect(db.version).toBe(DB_VERSION);
+    for (const store of ['contacts', 'companies', 'deals', 'activities', 'tasks', 'imports', 'threadPrefs'] as const) {
+      expect(await db.getAll(store)).toEqual(
+        [...(V3_DATA[store] as { id?: string; threadId?: string }[])].sort((a, b) =>
+          (a.id ?? a.threadId ?? '').localeCompare(b.id ?? b.threadId ?? ''),
+        ),
+      );
+    }
+    expect(await db.count('merges')).toBe(0);
+    // The v3 merge kept no journal: nothing to undo, and the survivor still answers for the address it took.
+    expect(await mergesInto(db, V3_IDS.sokha)).toEqual([]);
+    expect((await findContactByEmail(db, 'sokha.personal@gmail.com'))?.id).toBe(V3_IDS.sokha);
+
+    // A merge made after the upgrade, on the upgraded rows, is journaled and undone to exactly the rows of v3.
+    const before = await db.getAll('contacts');
+    const { mergeId } = await mergeContacts(db, V3_IDS.sokha, V3_IDS.dara, Date.UTC(2026, 10, 1));
+    expect((await findContactByEmail(db, 'dara@gmail.com'))?.id).toBe(V3_IDS.sokha);
+    await undoMerge(db, mergeId, Date.UTC(2026, 10, 2));
+    expect(await db.getAll('contacts')).toEqual(before);
+    db.close();
   });
 });

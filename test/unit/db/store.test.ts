@@ -9,12 +9,12 @@ import {
   createContact,
   findContactByEmail,
   getContact,
-  mergeContacts,
   setContactDeleted,
   updateContact,
 } from '@/lib/db/contacts';
 import { createDeal, dealsForContact, setDealDeleted, updateDeal } from '@/lib/db/deals';
 import { StoreError } from '@/lib/db/errors';
+import { mergeContacts } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
@@ -136,7 +136,7 @@ describe('contacts', () => {
     await addActivity(db, { type: 'note', occurredAt: NOW, contactId: drop.id, body: 'met at the fair' }, NOW);
     await createTask(db, { title: 'Call', dueAt: NOW + 1, contactId: drop.id }, NOW);
 
-    const merged = await mergeContacts(db, keep.id, drop.id, NOW + 5);
+    const { contact: merged } = await mergeContacts(db, keep.id, drop.id, NOW + 5);
     expect(merged.emails.map((e) => e.address)).toEqual(['sokha@nbc.gov.kh', 'sokha@gmail.com']);
     expect(merged.jobTitle).toBe('Buyer');
     expect((await findContactByEmail(db, 'sokha@gmail.com'))?.id).toBe(keep.id);
