@@ -1,3 +1,4 @@
+import { mergesInto } from '@/lib/db/merges';
 import { searchCompanies } from '@/lib/db/search';
 import { dealsForContact, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '@/lib/model';
@@ -7,6 +8,7 @@ import { lifecycleLabel, money, sourceLabel } from '../format';
 import { t } from '../i18n';
 import { ActivityComposer } from './ActivityComposer';
 import { CustomFields } from './CustomFields';
+import { MergeSection } from './MergeSection';
 import { RecordPicker } from './RecordPicker';
 import { RecordTasks } from './RecordTasks';
 import { RepSelect } from './RepSelect';
@@ -23,19 +25,32 @@ export function ContactPage({ app, param }: ViewProps) {
     app,
     async (db) => {
       const contact = await getRecord(db, 'contacts', id);
-      if (!contact) return null;
-      const [company, deals, activities, tasks] = await Promise.all([
+      if (!contact) {
+        // A contact merged away points at the one it went into, which a bookmark or the history may still reach.
+        const into = (await db.get('contacts', id))?.mergedInto;
+        const survivor = into ? await getRecord(db, 'contacts', into) : null;
+        return survivor ? { mergedInto: survivor } : null;
+      }
+      const [company, deals, activities, tasks, merges] = await Promise.all([
         contact.companyId ? getRecord(db, 'companies', contact.companyId) : null,
         dealsForContact(db, id),
         timeline(db, { contactIds: [id] }),
         tasksFor(db, { contactIds: [id] }),
+        mergesInto(db, id),
       ]);
-      return { contact, company, deals, activities, tasks };
+      return { contact, company, deals, activities, tasks, merges };
     },
     [id],
   );
   if (data === undefined) return <p class="muted">{t('loading')}</p>;
   if (data === null) return <p class="notice">{t('dash_record_gone')}</p>;
+  if ('mergedInto' in data && data.mergedInto) {
+    return (
+      <p class="notice">
+        <a href={`#/contact/${data.mergedInto.id}`}>{t('dash_merged_away', { name: data.mergedInto.name })}</a>
+      </p>
+    );
+  }
   const { contact, company } = data;
   const update = (patch: ContactPatch) => call('contact.update', { id, patch });
   const quick = (patch: ContactPatch) => void app.attempt(() => update(patch));
@@ -162,6 +177,7 @@ export function ContactPage({ app, param }: ViewProps) {
             values={contact.custom}
             onSave={(custom) => update({ custom })}
           />
+          <MergeSection app={app} db={db} contact={contact} merges={data.merges} />
         </section>
         <section aria-labelledby="contact-deals">
           <h3 id="contact-deals">{t('dash_nav_deals')}</h3>

@@ -1,16 +1,8 @@
 import type { Company, Contact, RecordBase } from '../model';
 import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
 import { newCompanyRecord } from './companies';
-import { abortQuietly, StoreError, validate } from './errors';
-import {
-  type CompanyRow,
-  type ContactRow,
-  type CrmDb,
-  companyNameLookup,
-  companyRow,
-  contactRow,
-  stripRow,
-} from './schema';
+import { StoreError, validate } from './errors';
+import { type CompanyRow, type ContactRow, type CrmDb, companyRow, contactRow, stripRow } from './schema';
 
 export type ContactDraft = Partial<Omit<Contact, keyof RecordBase>> & { name: string };
 

@@ -130,3 +130,99 @@ test('the contacts table pages, bulk-edits and deletes with undo', async ({ ext 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(table.getByRole('link', { name: 'Table person 07' })).toBeVisible();
 });
+
+test('a rep merges a duplicate from the contact page and undoes it, at once and later', async ({ ext }) => {
+  const page = await ext.openPage('dashboard.html#/contacts');
+  const keep = await rpc<{ id: string }>(page, 'contact.create', {
+    name: 'សុខ ចាន់ធី',
+    emails: [{ address: 'sokha.chan@nbc.gov.kh' }],
+  });
+  const drop = await rpc<{ id: string }>(page, 'contact.create', {
+    name: 'Sokha',
+    emails: [{ address: 'sokha.merge@gmail.com' }],
+    phones: [{ number: '012 345 678' }],
+    jobTitle: 'Buyer',
+  });
+  const [pipeline] = await rpc<Pipeline[]>(page, 'pipelines.list', {});
+  const deal = await rpc<Deal>(page, 'deal.create', {
+    title: 'Forklifts for Sokha',
+    pipelineId: pipeline!.id,
+    stageId: pipeline!.stages[0]!.id,
+    contactIds: [drop.id],
+  });
+  const note = await rpc<{ id: string }>(page, 'activity.add', {
+    type: 'note',
+    occurredAt: Date.now(),
+    contactId: drop.id,
+    body: 'Met at the Phnom Penh fair',
+  });
+  const task = await rpc<{ id: string }>(page, 'task.create', {
+    title: 'Send the forklift quote',
+    dueAt: Date.now() + 86_400_000,
+    contactId: drop.id,
+  });
+  // The stored rows the merge touches, read straight from IndexedDB: undo must give back exactly these.
+  const rows = () =>
+    page.evaluate(
+      async (wanted) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('sidecar-crm');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const out: unknown[] = [];
+        for (const [store, id] of wanted) {
+          out.push(
+            await new Promise((resolve, reject) => {
+              const get = db.transaction(store).objectStore(store).get(id);
+              get.onsuccess = () => resolve(get.result);
+              get.onerror = () => reject(get.error);
+            }),
+          );
+        }
+        db.close();
+        return out;
+      },
+      [
+        ['contacts', keep.id],
+        ['contacts', drop.id],
+        ['deals', deal.id],
+        ['activities', note.id],
+        ['tasks', task.id],
+      ] as [string, string][],
+    );
+  const before = await rows();
+
+  const merge = async () => {
+    await page.goto(page.url().replace(/#.*$/, `#/contact/${keep.id}`));
+    await page.getByLabel('Merge a duplicate of this person into this contact').fill('sokha.merge');
+    await page.getByRole('button', { name: 'Sokha — sokha.merge@gmail.com' }).click();
+    await expect(page.getByText('Merge Sokha — sokha.merge@gmail.com into សុខ ចាន់ធី?')).toBeVisible();
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Sokha — sokha.merge@gmail.com merged into សុខ ចាន់ធី.');
+    // Everything of the duplicate is on the survivor's page now.
+    await expect(page.getByRole('link', { name: 'Forklifts for Sokha' })).toBeVisible();
+    await expect(page.getByText('Met at the Phnom Penh fair')).toBeVisible();
+    await expect(page.getByText('Send the forklift quote')).toBeVisible();
+    await expect(page.getByText('sokha.chan@nbc.gov.kh, sokha.merge@gmail.com')).toBeVisible();
+  };
+
+  await merge();
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('link', { name: 'Forklifts for Sokha' })).toHaveCount(0);
+  await expect.poll(rows).toEqual(before);
+
+  // Merged again and left: the duplicate's old page points to the survivor, whose page can still undo it.
+  await merge();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.goto(page.url().replace(/#.*$/, `#/contact/${drop.id}`));
+  await page.getByRole('link', { name: 'This contact was merged into សុខ ចាន់ធី.' }).click();
+  await expect(page.getByRole('heading', { name: 'សុខ ចាន់ធី' })).toBeVisible();
+  const history = page.getByRole('list', { name: 'Merged into this contact' });
+  await expect(history).toContainText('Sokha, merged');
+  await history.getByRole('button', { name: 'Undo the merge of Sokha' }).click();
+  await expect(page.getByRole('status')).toContainText('Sokha is a separate contact again.');
+  await expect(history).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Forklifts for Sokha' })).toHaveCount(0);
+  await expect.poll(rows).toEqual(before);
+});
