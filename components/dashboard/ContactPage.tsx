@@ -1,4 +1,4 @@
-import { mergesInto } from '@/lib/db/merges';
+import { mergesInto, possibleDuplicates } from '@/lib/db/merges';
 import { searchCompanies } from '@/lib/db/search';
 import { dealsForContact, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '@/lib/model';
@@ -31,14 +31,15 @@ export function ContactPage({ app, param }: ViewProps) {
         const survivor = into ? await getRecord(db, 'contacts', into) : null;
         return survivor ? { mergedInto: survivor } : null;
       }
-      const [company, deals, activities, tasks, merges] = await Promise.all([
+      const [company, deals, activities, tasks, merges, duplicates] = await Promise.all([
         contact.companyId ? getRecord(db, 'companies', contact.companyId) : null,
         dealsForContact(db, id),
         timeline(db, { contactIds: [id] }),
         tasksFor(db, { contactIds: [id] }),
         mergesInto(db, id),
+        possibleDuplicates(db, contact),
       ]);
-      return { contact, company, deals, activities, tasks, merges };
+      return { contact, company, deals, activities, tasks, merges, duplicates };
     },
     [id],
   );
@@ -177,7 +178,7 @@ export function ContactPage({ app, param }: ViewProps) {
             values={contact.custom}
             onSave={(custom) => update({ custom })}
           />
-          <MergeSection app={app} db={db} contact={contact} merges={data.merges} />
+          <MergeSection app={app} db={db} contact={contact} merges={data.merges} suggestions={data.duplicates} />
         </section>
         <section aria-labelledby="contact-deals">
           <h3 id="contact-deals">{t('dash_nav_deals')}</h3>

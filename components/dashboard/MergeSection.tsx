@@ -19,11 +19,14 @@ export function MergeSection({
   db,
   contact,
   merges,
+  suggestions,
 }: {
   app: Dashboard;
   db: CrmDb;
   contact: Contact;
   merges: MergeSummary[];
+  /** Other contacts with the same name (possibleDuplicates). */
+  suggestions: Contact[];
 }) {
   const [duplicate, setDuplicate] = useState<PickerOption | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,15 +71,28 @@ export function MergeSection({
           </div>
         </div>
       ) : (
-        <RecordPicker
-          label={t('dash_merge_pick')}
-          search={async (q) =>
-            (await searchContacts(db, q, 10))
-              .filter((c) => c.id !== contact.id)
-              .map((c) => ({ id: c.id, label: pickLabel(c) }))
-          }
-          onPick={setDuplicate}
-        />
+        <>
+          {suggestions.length > 0 ? (
+            <ul class="plain" aria-label={t('dash_possible_duplicates')}>
+              {suggestions.map((c) => (
+                <li key={c.id}>
+                  <button type="button" class="link" onClick={() => setDuplicate({ id: c.id, label: pickLabel(c) })}>
+                    {t('dash_review_merge', { name: pickLabel(c) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <RecordPicker
+            label={t('dash_merge_pick')}
+            search={async (q) =>
+              (await searchContacts(db, q, 10))
+                .filter((c) => c.id !== contact.id)
+                .map((c) => ({ id: c.id, label: pickLabel(c) }))
+            }
+            onPick={setDuplicate}
+          />
+        </>
       )}
       {merges.length > 0 ? (
         <ul class="plain" aria-label={t('dash_merged_here')}>

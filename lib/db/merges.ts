@@ -1,5 +1,6 @@
 import type { Activity, Contact, Deal, Task } from '../model';
 import { contactSchema, newId, normalizeEmail } from '../model';
+import { foldText } from '../search/tokens';
 import { toContact } from './contacts';
 import { commit, StoreError } from './errors';
 import {
@@ -13,6 +14,7 @@ import {
   type MergeRecord,
   stripRow,
 } from './schema';
+import { searchContacts } from './search';
 
 const MERGE_STORES = ['contacts', 'deals', 'activities', 'tasks', 'companies', 'merges'] as const;
 
@@ -228,4 +230,24 @@ export async function mergesInto(db: CrmDb, keepId: string): Promise<MergeSummar
     .filter((r) => r.undoneAt === null)
     .sort((a, b) => b.mergedAt - a.mergedAt)
     .map((r) => ({ id: r.id, dropId: r.dropId, dropName: r.before.drop.name, mergedAt: r.mergedAt }));
+}
+
+/** A name as a set of words, whatever their order and case: "Kim Dara", "dara  KIM" and "Dara Kim" are one. */
+function nameWords(name: string): string {
+  return foldText(name)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+/**
+ * Other live contacts with the same name as this one, words in any order (Khmer names are written family name first,
+ * many English exports put it last): found through the search index, never a scan.
+ */
+export async function possibleDuplicates(db: CrmDb, contact: Contact, limit = 5): Promise<Contact[]> {
+  const words = nameWords(contact.name);
+  if (!words) return [];
+  const found = await searchContacts(db, contact.name, 50);
+  return found.filter((c) => c.id !== contact.id && nameWords(c.name) === words).slice(0, limit);
 }

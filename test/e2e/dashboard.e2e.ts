@@ -226,3 +226,23 @@ test('a rep merges a duplicate from the contact page and undoes it, at once and 
   await expect(page.getByRole('link', { name: 'Forklifts for Sokha' })).toHaveCount(0);
   await expect.poll(rows).toEqual(before);
 });
+
+test("a contact's page offers the record of the same name, written the other way round, for a merge", async ({
+  ext,
+}) => {
+  const page = await ext.openPage('dashboard.html#/contacts');
+  const vannak = await rpc<{ id: string }>(page, 'contact.create', {
+    name: 'Vannak Heng',
+    emails: [{ address: 'vannak@mekongfreight.com.kh' }],
+  });
+  await rpc(page, 'contact.create', { name: 'HENG Vannak', emails: [{ address: 'heng.vannak@gmail.com' }] });
+  await page.goto(page.url().replace(/#.*$/, `#/contact/${vannak.id}`));
+  const suggestions = page.getByRole('list', { name: 'Possibly the same person' });
+  await suggestions
+    .getByRole('button', { name: 'Merge HENG Vannak — heng.vannak@gmail.com into this contact…' })
+    .click();
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('HENG Vannak — heng.vannak@gmail.com merged into Vannak Heng.');
+  await expect(page.getByText('vannak@mekongfreight.com.kh, heng.vannak@gmail.com')).toBeVisible();
+  await expect(suggestions).toHaveCount(0);
+});

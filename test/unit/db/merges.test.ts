@@ -5,7 +5,7 @@ import { listPipelines } from '@/lib/db/config';
 import { createContact, findContactByEmail, getContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
 import { createDeal, updateDeal } from '@/lib/db/deals';
 import { StoreError } from '@/lib/db/errors';
-import { mergeContacts, mergesInto, undoMerge } from '@/lib/db/merges';
+import { mergeContacts, mergesInto, possibleDuplicates, undoMerge } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
@@ -195,5 +195,26 @@ describe('merging contacts', () => {
     await setContactDeleted(db, drop.id, true, NOW + 1);
     expect((await refusal(mergeContacts(db, keep.id, drop.id, NOW + 2))).code).toBe('not-found');
     expect(await db.count('merges')).toBe(0);
+  });
+});
+
+describe('possible duplicates', () => {
+  it('are the other live contacts of the same name, words in any order and case, in Khmer too', async () => {
+    const dara = await createContact(db, { name: 'Dara Kim', emails: [{ address: 'dara@angkortrade.com.kh' }] }, NOW);
+    const reversed = await createContact(db, { name: 'KIM  Dara', emails: [{ address: 'dara.kim@gmail.com' }] }, NOW);
+    await createContact(db, { name: 'Dara Kimsan' }, NOW);
+    await createContact(db, { name: 'Dara' }, NOW);
+    const gone = await createContact(db, { name: 'dara kim' }, NOW);
+    await setContactDeleted(db, gone.id, true, NOW);
+    expect((await possibleDuplicates(db, dara)).map((c) => c.id)).toEqual([reversed.id]);
+    expect((await possibleDuplicates(db, reversed)).map((c) => c.id)).toEqual([dara.id]);
+
+    const sokha = await createContact(db, { name: 'សុខ ចាន់ធី' }, NOW);
+    const sokhaAgain = await createContact(db, { name: 'ចាន់ធី សុខ' }, NOW);
+    await createContact(db, { name: 'សុខ ចាន់' }, NOW);
+    expect((await possibleDuplicates(db, sokha)).map((c) => c.id)).toEqual([sokhaAgain.id]);
+
+    await mergeContacts(db, dara.id, reversed.id, NOW + 1);
+    expect(await possibleDuplicates(db, dara)).toEqual([]);
   });
 });
