@@ -27,6 +27,7 @@ function weekdayName(day: number): string {
 export function GeneralSettings({ app, settings }: { app: Dashboard; settings: Settings }) {
   const [zone, setZone] = useState(settings.timeZone);
   const [hours, setHours] = useState(settings.workingHours);
+  const [quiet, setQuiet] = useState(settings.quietOutsideWorkingHours ?? false);
   const [neverLog, setNeverLog] = useState(settings.neverLogDomains.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const save = (patch: Partial<Settings>) => app.attempt(() => call('settings.update', patch));
@@ -82,7 +83,7 @@ export function GeneralSettings({ app, settings }: { app: Dashboard; settings: S
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          void save({ workingHours: hours });
+          void save({ workingHours: hours, quietOutsideWorkingHours: quiet });
         }}
       >
         <div class="row">
@@ -117,6 +118,11 @@ export function GeneralSettings({ app, settings }: { app: Dashboard; settings: S
             </label>
           ))}
         </fieldset>
+        <label class="check">
+          <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.currentTarget.checked)} />
+          {t('settings_quiet_hours')}
+        </label>
+        <p class="muted">{t('settings_quiet_hours_hint')}</p>
         <button type="submit">{t('dash_save_hours')}</button>
       </form>
       <form

@@ -32,6 +32,8 @@ export interface WorkerServices {
   snapshotChanged(tabId: number, snapshot: WebmailSnapshot): void;
   /** Re-arm alarms and the badge from the store after any task change. */
   tasksChanged(): Promise<void>;
+  /** Show what is due and may be shown now, then re-arm: after a change to when reminders may be shown. */
+  wakeReminders(): Promise<void>;
 }
 
 async function repAddresses(s: WorkerServices, snapshot: WebmailSnapshot | null): Promise<Set<string>> {
@@ -207,7 +209,13 @@ export function createHandlers(s: WorkerServices): Handlers {
     },
 
     'settings.get': async () => config.getSettings(db),
-    'settings.update': async (patch) => write(['settings'], config.updateSettings(db, patch)),
+    'settings.update': async (patch) => {
+      const settings = await write(['settings'], config.updateSettings(db, patch));
+      // Working hours, their quiet and the time zone decide when reminders may be shown: held ones now allowed
+      // appear at once.
+      await s.wakeReminders();
+      return settings;
+    },
     'pipelines.list': async () => config.listPipelines(db),
     'pipeline.save': async (pipeline) => write(['pipelines'], config.savePipeline(db, pipeline, s.now())),
     'sources.list': async () => config.listSources(db),

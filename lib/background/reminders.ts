@@ -16,6 +16,7 @@ import {
 } from '../reminders/due';
 import { buildNotification, type NotificationButton, taskIdsFromNotification } from '../reminders/notification';
 import { presetTime } from '../reminders/presets';
+import { notifyAt } from '../reminders/quiet';
 
 type WebExt = typeof browserApi;
 const HOUR = 3_600_000;
@@ -56,9 +57,11 @@ export class ReminderRuntime {
 
   rearm(): Promise<void> {
     return this.serial(async () => {
-      const tasks = await openTasks(await this.database());
+      const db = await this.database();
+      const tasks = await openTasks(db);
       const now = this.now();
-      const plan = alarmPlan(tasks, now);
+      const settings = await getSettings(db);
+      const plan = alarmPlan(tasks, now, (when) => notifyAt(when, settings));
       const wanted = new Map(plan.map((a) => [a.name, a.when]));
       for (const alarm of await this.browser.alarms.getAll()) {
         if (taskIdFromAlarm(alarm.name) !== null && !wanted.has(alarm.name))
@@ -78,6 +81,9 @@ export class ReminderRuntime {
       const now = this.now();
       const due = tasksToFire(await openTasks(db), now);
       if (due.length === 0) return;
+      // Outside working hours, with quiet asked for: nothing is shown; the re-arm below sets the alarm for the next
+      // start of working hours, where everything due by then is shown at once.
+      if (notifyAt(now, await getSettings(db)) > now) return;
       const t = await this.translator();
       for (const group of groupForNotification(due, now)) {
         const content = buildNotification(group, t);

@@ -83,6 +83,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
         snapshotChanged: (tabId, snapshot) =>
           broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId, snapshot: forSidebar(snapshot) }),
         tasksChanged: () => reminders.rearm(),
+        wakeReminders: () => reminders.wake(),
       }),
       {
         extensionId: browser.runtime.id,

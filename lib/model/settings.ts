@@ -42,6 +42,11 @@ export const settingsSchema = z.object({
    * the rep changed the language. Read it as `settings.reportSchedules ?? []`.
    */
   reportSchedules: z.array(reportScheduleSchema).max(20).optional(),
+  /**
+   * Reminders that fall due outside working hours wait, silent, for the next start of them (the badge still counts
+   * them). Optional for the reason reportSchedules is; read it as `settings.quietOutsideWorkingHours ?? false`.
+   */
+  quietOutsideWorkingHours: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

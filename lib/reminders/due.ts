@@ -87,14 +87,19 @@ export function taskIdFromAlarm(name: string): string | null {
 
 /**
  * The alarms that should exist: one per open task not yet fired for its due time, at its absolute due time.
- * Past-due ones (the browser was closed) get a moment after `now` so they fire once at start-up.
+ * Past-due ones (the browser was closed) get a moment after `now` so they fire once at start-up. `hold` moves a time
+ * the rep wants no notification at (lib/reminders/quiet.ts notifyAt) to when they do.
  */
-export function alarmPlan(tasks: readonly Task[], now: number): { name: string; when: number }[] {
+export function alarmPlan(
+  tasks: readonly Task[],
+  now: number,
+  hold: (when: number) => number = (when) => when,
+): { name: string; when: number }[] {
   const soon = Math.ceil((now + PAST_DUE_DELAY) / PAST_DUE_DELAY) * PAST_DUE_DELAY;
   return tasks
     .filter((task) => isLive(task) && isUnfired(task))
     .sort(byDue)
-    .map((task) => ({ name: alarmName(task.id), when: task.dueAt > now ? task.dueAt : soon }));
+    .map((task) => ({ name: alarmName(task.id), when: hold(task.dueAt > now ? task.dueAt : soon) }));
 }
 
 /** Puts an open task off until `until`; it fires again then. A done or cancelled task is returned unchanged. */

@@ -9,7 +9,7 @@ export type PresetSettings = Pick<Settings, 'timeZone' | 'workingHours'>;
 
 const HOUR = 3_600_000;
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number;
   day: number;
@@ -18,7 +18,7 @@ interface LocalDate {
 }
 
 /** The calendar date `days` after `date`, with month and year rolled over. */
-function addDays(date: Omit<LocalDate, 'weekday'>, days: number): LocalDate {
+export function addDays(date: Omit<LocalDate, 'weekday'>, days: number): LocalDate {
   // A pure calendar step: UTC has no DST, so adding days here never lands on 23:00 of the day before.
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return {
@@ -40,7 +40,7 @@ function nextWorkingDay(date: LocalDate, days: readonly number[]): LocalDate {
 }
 
 /** The instant working hours start on `date` in the rep's zone: 08:00 stays 08:00 on both sides of a DST change. */
-function workStart(date: LocalDate, settings: PresetSettings): number {
+export function workStart(date: LocalDate, settings: PresetSettings): number {
   const minutes = clockMinutes(settings.workingHours.start);
   return fromWallClock(
     { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },

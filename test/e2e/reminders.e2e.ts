@@ -126,3 +126,51 @@ test('the popup lists due tasks and completes one', async ({ ext }) => {
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(upcoming.getByText(`Mar 2, ${nextYear}`)).toBeVisible();
 });
+
+test('held outside working hours, a due follow-up waits without a notification until hours allow it', async ({
+  ext,
+}) => {
+  const page = await ext.openPage('dashboard.html#/settings');
+  const { timeZone } = await rpc<{ timeZone: string }>(page, 'settings.get', {});
+  const today = await page.evaluate(
+    (zone) => new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: zone }).format(Date.now()),
+    timeZone,
+  );
+  // Every day but today is a working day, so now is outside working hours whatever the clock says.
+  for (const day of ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']) {
+    await page.getByLabel(day, { exact: true }).setChecked(day !== today);
+  }
+  await page.getByLabel('Hold reminders outside working hours').check();
+  await page.getByRole('button', { name: 'Save working hours' }).click();
+  await expect
+    .poll(
+      async () =>
+        (await rpc<{ quietOutsideWorkingHours?: boolean }>(page, 'settings.get', {})).quietOutsideWorkingHours,
+    )
+    .toBe(true);
+
+  const task = await rpc<TaskView>(page, 'task.followUp', {
+    title: 'Quote for Kampot Pepper',
+    due: { at: Date.now() + 2000 },
+  });
+  // Its alarm is set for the start of the next working day, not the due time, and nothing is shown meanwhile.
+  const alarmAt = () =>
+    page.evaluate(async (name) => {
+      const api = (
+        globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number }> } } }
+      ).chrome.alarms;
+      return (await api.get(name))?.scheduledTime ?? null;
+    }, `task:${task.id}`);
+  await expect.poll(alarmAt).toBeGreaterThan(Date.now() + 3_600_000);
+  await page.waitForTimeout(5000);
+  expect(await notificationIds(page)).not.toContain(`sidecar-tasks:${task.id}`);
+  const held = (await rpc<TaskView[]>(page, 'tasks.open', {})).find((t) => t.id === task.id);
+  expect(held?.firedAt).toBeNull();
+
+  // Quiet off: the held reminder is shown at once.
+  await page.getByLabel('Hold reminders outside working hours').uncheck();
+  await page.getByRole('button', { name: 'Save working hours' }).click();
+  await expect.poll(() => notificationIds(page), { timeout: 15_000 }).toContain(`sidecar-tasks:${task.id}`);
+  await page.getByLabel(today, { exact: true }).check();
+  await page.getByRole('button', { name: 'Save working hours' }).click();
+});
