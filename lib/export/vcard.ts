@@ -1,5 +1,6 @@
 import type { Company } from '../model/company';
 import type { Contact } from '../model/contact';
+import { escapeText, foldLine } from './content-lines';
 
 /**
  * vCard 4.0 (RFC 6350) for address books: phones and Gmail/Outlook contacts import it. One card per contact, CRLF
@@ -54,42 +55,9 @@ function typeParam(label: string | undefined): string {
   return type ? `;TYPE=${type}` : '';
 }
 
-/** RFC 6350 §3.4: backslash, comma and semicolon are escaped in text values, and a newline becomes "\n". */
-export function escapeText(value: string): string {
-  return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
-}
-
 function revision(epoch: number): string {
   return new Date(epoch)
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-}
-
-const encoder = new TextEncoder();
-
-/**
- * RFC 6350 §3.2: lines longer than 75 octets are folded with CRLF and a space. Folds fall between code points, so
- * no UTF-8 sequence is cut; Khmer's three-byte letters make this matter on every long Khmer line.
- */
-export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  // The first line holds 75 octets; continuation lines 74, after their leading space.
-  let limit = 75;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-      limit = 74;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
 }

@@ -246,3 +246,39 @@ test("a contact's page offers the record of the same name, written the other way
   await expect(page.getByText('vannak@mekongfreight.com.kh, heng.vannak@gmail.com')).toBeVisible();
   await expect(suggestions).toHaveCount(0);
 });
+
+test('the export page downloads the address book, the tasks and a calendar of the open follow-ups', async ({ ext }) => {
+  const page = await ext.openPage('dashboard.html#/export');
+  const bopha = await rpc<{ id: string }>(page, 'contact.create', {
+    name: 'បុប្ផា ហេង',
+    emails: [{ address: 'bopha.heng@angkorfreight.com.kh' }],
+  });
+  await rpc(page, 'task.create', {
+    title: 'Send Bopha the riel price list',
+    dueAt: Date.UTC(2027, 0, 5, 2, 0),
+    contactId: bopha.id,
+  });
+  const download = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    return { name: file.suggestedFilename(), text: await readFile((await file.path()) ?? '', 'utf8') };
+  };
+
+  const calendar = await download('Download follow-ups (.ics)');
+  expect(calendar.name).toMatch(/^sidecar-follow-ups-\d{4}-\d{2}-\d{2}\.ics$/);
+  const events = calendar.text.replace(/\r\n /g, '').split('\r\n');
+  expect(events[0]).toBe('BEGIN:VCALENDAR');
+  const summary = events.indexOf('SUMMARY:Send Bopha the riel price list');
+  expect(summary).toBeGreaterThan(0);
+  expect(events.slice(summary - 3, summary)).toContain('DTSTART:20270105T020000Z');
+  expect(events).toContain('DESCRIPTION:បុប្ផា ហេង — bopha.heng@angkorfreight.com.kh');
+  await expect(page.getByText(`${calendar.name} downloaded.`)).toBeVisible();
+
+  const cards = await download('Download contacts (vCard)');
+  expect(cards.text).toContain('FN:បុប្ផា ហេង\r\n');
+  const tasks = await download('Download Tasks (CSV)');
+  expect(tasks.text).toContain('Send Bopha the riel price list');
+});

@@ -14,6 +14,7 @@ import {
   tasksTable,
   toCsv,
 } from '@/lib/export/csv';
+import { tasksToIcs } from '@/lib/export/ics';
 import { contactsToVCard } from '@/lib/export/vcard';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { t } from '../../i18n';
@@ -60,7 +61,10 @@ async function csvTable(db: CrmDb, kind: CsvKind, timeZone: string): Promise<Csv
   }
 }
 
-/** Downloads of the CRM's data (CSV per record kind, vCard, the full backup) and restore from a backup. */
+/**
+ * Downloads of the CRM's data (CSV per record kind, vCard, a calendar of the open follow-ups, the full backup) and
+ * restore from a backup.
+ */
 export function ExportView({ app }: ViewProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -96,6 +100,15 @@ export function ExportView({ app }: ViewProps) {
       return name;
     });
 
+  const downloadCalendar = () =>
+    run('ics', async (database) => {
+      const data = await readBackupData(database);
+      const name = `sidecar-follow-ups-${fileStamp(Date.now())}.ics`;
+      const links = { contactsById: indexById(data.contacts), dealsById: indexById(data.deals) };
+      downloadFile(name, [tasksToIcs(data.tasks, links, Date.now(), t('exp_ics_calendar'))], 'text/calendar');
+      return name;
+    });
+
   const downloadBackup = () =>
     run('backup', async (database) => {
       const backup = createBackup(await readBackupData(database), Date.now());
@@ -103,6 +116,24 @@ export function ExportView({ app }: ViewProps) {
       downloadFile(name, [JSON.stringify(backup)], 'application/json');
       return name;
     });
+
+  const downloads: { id: string; title: MessageKey; hint: MessageKey; label: MessageKey; run(): Promise<void> }[] = [
+    {
+      id: 'exp-vcard-title',
+      title: 'exp_vcard',
+      hint: 'exp_vcard_hint',
+      label: 'exp_download_vcard',
+      run: downloadVCard,
+    },
+    { id: 'exp-ics-title', title: 'exp_ics', hint: 'exp_ics_hint', label: 'exp_download_ics', run: downloadCalendar },
+    {
+      id: 'exp-backup-title',
+      title: 'exp_backup',
+      hint: 'exp_backup_hint',
+      label: 'exp_download_backup',
+      run: downloadBackup,
+    },
+  ];
 
   return (
     <div class="exp">
@@ -118,20 +149,15 @@ export function ExportView({ app }: ViewProps) {
           ))}
         </div>
       </section>
-      <section aria-labelledby="exp-vcard-title">
-        <h3 id="exp-vcard-title">{t('exp_vcard')}</h3>
-        <p class="muted">{t('exp_vcard_hint')}</p>
-        <button type="button" disabled={busy !== null} onClick={() => void downloadVCard()}>
-          {t('exp_download_vcard')}
-        </button>
-      </section>
-      <section aria-labelledby="exp-backup-title">
-        <h3 id="exp-backup-title">{t('exp_backup')}</h3>
-        <p class="muted">{t('exp_backup_hint')}</p>
-        <button type="button" disabled={busy !== null} onClick={() => void downloadBackup()}>
-          {t('exp_download_backup')}
-        </button>
-      </section>
+      {downloads.map((d) => (
+        <section key={d.id} aria-labelledby={d.id}>
+          <h3 id={d.id}>{t(d.title)}</h3>
+          <p class="muted">{t(d.hint)}</p>
+          <button type="button" disabled={busy !== null} onClick={() => void d.run()}>
+            {t(d.label)}
+          </button>
+        </section>
+      ))}
       <p role="status" aria-live="polite">
         {busy ? t('exp_preparing') : message}
       </p>

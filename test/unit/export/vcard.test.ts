@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactsToVCard, escapeText, foldLine, splitName } from '../../../lib/export/vcard';
+import { escapeText, foldLine } from '../../../lib/export/content-lines';
+import { contactsToVCard, splitName } from '../../../lib/export/vcard';
 import type { Company } from '../../../lib/model/company';
 import type { Contact } from '../../../lib/model/contact';
 
