@@ -4,11 +4,11 @@ import { createCompany, getCompany } from '@/lib/db/companies';
 import { listPipelines, savePipeline } from '@/lib/db/config';
 import { createContact, getContact } from '@/lib/db/contacts';
 import { createDeal, getDeal } from '@/lib/db/deals';
-import { StoreError } from '@/lib/db/errors';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import type { Pipeline } from '@/lib/model';
+import { refusal } from '../refusal';
 
 let db: CrmDb;
 let n = 0;
@@ -21,16 +21,6 @@ beforeEach(async () => {
   [pipeline] = (await listPipelines(db)) as [Pipeline];
 });
 afterEach(() => db.close());
-
-async function refusal(work: Promise<unknown>): Promise<StoreError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('bulk edits', () => {
   it('changes the owner and lifecycle of every selected contact', async () => {

@@ -4,12 +4,12 @@ import { createCompany } from '@/lib/db/companies';
 import { listPipelines } from '@/lib/db/config';
 import { createContact, findContactByEmail, getContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
 import { createDeal, updateDeal } from '@/lib/db/deals';
-import { StoreError } from '@/lib/db/errors';
 import { mergeContacts, mergesInto, possibleDuplicates, undoMerge } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { createTask } from '@/lib/db/tasks';
+import { refusal } from '../refusal';
 
 let db: CrmDb;
 let n = 0;
@@ -24,16 +24,6 @@ async function snapshot() {
   const out: Record<string, unknown[]> = {};
   for (const store of STORES) out[store] = await db.getAll(store);
   return out;
-}
-
-async function refusal(work: Promise<unknown>): Promise<StoreError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** Two records of one person: the survivor from work mail, the duplicate from a personal address. */

@@ -13,12 +13,12 @@ import {
   updateContact,
 } from '@/lib/db/contacts';
 import { createDeal, dealsForContact, setDealDeleted, updateDeal } from '@/lib/db/deals';
-import { StoreError } from '@/lib/db/errors';
 import { mergeContacts } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { createTask, openTasks } from '@/lib/db/tasks';
+import { refusal } from '../refusal';
 
 let db: CrmDb;
 let n = 0;
@@ -27,16 +27,6 @@ const NOW = Date.UTC(2026, 10, 23, 3, 0);
 beforeEach(async () => {
   db = await openCrmDb(`store-${n++}`, () => NOW);
 });
-
-async function refusal(work: Promise<unknown>): Promise<StoreError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('contacts', () => {
   it('finds a contact by any address, whatever its case or spaces, and keeps the address as given', async () => {
