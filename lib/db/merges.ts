@@ -1,16 +1,14 @@
-import type { Activity, Contact, Deal, Task } from '../model';
+import type { Activity, Contact } from '../model';
 import { contactSchema, newId, normalizeEmail } from '../model';
 import { foldText } from '../search/tokens';
 import { toContact } from './contacts';
 import { commit, StoreError } from './errors';
 import {
-  type ActivityRow,
   activityRow,
   type ContactRow,
   type CrmDb,
   companyNameLookup,
   contactRow,
-  type DealRow,
   type MergeRecord,
   stripRow,
 } from './schema';
@@ -177,43 +175,42 @@ export async function undoMerge(db: CrmDb, mergeId: string, now: number): Promis
       await contacts.put(contactRow(drop, await companyName(drop.companyId)));
     }
 
-    const deals = tx.objectStore('deals');
-    for (const old of before.deals) {
-      const current = await deals.get(old.id);
-      if (!current) continue;
-      if (untouched(current)) {
-        await deals.put(old);
-        continue;
-      }
+    await putBack(tx.objectStore('deals'), before.deals, mergedAt, (current, old) => {
       const ids = current.contactIds.filter((id) => id !== dropId);
       const keepWasThere = old.contactIds.includes(keepId);
       const contactIds = keepWasThere ? [...ids, dropId] : ids.map((id) => (id === keepId ? dropId : id));
-      await deals.put({ ...current, contactIds: [...new Set(contactIds)], updatedAt: now } satisfies DealRow & Deal);
-    }
-    const activities = tx.objectStore('activities');
-    for (const old of before.activities) {
-      const current = await activities.get(old.id);
-      if (!current) continue;
-      if (untouched(current)) {
-        await activities.put(old);
-        continue;
-      }
+      return { ...current, contactIds: [...new Set(contactIds)], updatedAt: now };
+    });
+    await putBack(tx.objectStore('activities'), before.activities, mergedAt, (current, old) => {
       const activity = stripRow(current) as Activity;
       const deletedAt = activity.deletedAt === mergedAt && old.deletedAt === null ? null : activity.deletedAt;
       const contactId = activity.contactId === keepId ? dropId : activity.contactId;
-      await activities.put(activityRow({ ...activity, contactId, deletedAt, updatedAt: now }) satisfies ActivityRow);
-    }
-    const tasks = tx.objectStore('tasks');
-    for (const old of before.tasks) {
-      const current = await tasks.get(old.id);
-      if (!current) continue;
-      if (untouched(current)) await tasks.put(old);
-      else if (current.contactId === keepId)
-        await tasks.put({ ...current, contactId: dropId, updatedAt: now } satisfies Task);
-    }
+      return activityRow({ ...activity, contactId, deletedAt, updatedAt: now });
+    });
+    await putBack(tx.objectStore('tasks'), before.tasks, mergedAt, (current) =>
+      current.contactId === keepId ? { ...current, contactId: dropId, updatedAt: now } : null,
+    );
     await merges.put({ ...record, undoneAt: now });
     return { keep: toContact(keepRow), drop: toContact((await contacts.get(dropId)) as ContactRow) };
   });
+}
+
+/**
+ * Puts each journaled row back as it was when nobody has touched it since the merge; otherwise writes what `repair`
+ * makes of its current version (nothing when it answers null). A row gone from the store is left gone.
+ */
+async function putBack<R extends { id: string; updatedAt: number }>(
+  store: { get(id: string): Promise<R | undefined>; put(row: R): Promise<unknown> },
+  journaled: readonly R[],
+  mergedAt: number,
+  repair: (current: R, old: R) => R | null,
+): Promise<void> {
+  for (const old of journaled) {
+    const current = await store.get(old.id);
+    if (!current) continue;
+    const next = current.updatedAt === mergedAt ? old : repair(current, old);
+    if (next) await store.put(next);
+  }
 }
 
 export interface MergeSummary {
