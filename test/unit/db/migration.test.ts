@@ -1,4 +1,4 @@
-import { openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { contactCard } from '@/lib/db/card';
 import { getSettings, listSources } from '@/lib/db/config';
@@ -14,24 +14,30 @@ import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';
 import { createV2Schema, V2_DATA, V2_IDS } from '../../fixtures/db/v2';
 import { createV3Schema, V3_DATA, V3_IDS } from '../../fixtures/db/v3';
 
-async function seedV1(name: string) {
-  const db = await openDB(name, 1, { upgrade: (database) => createV1Schema(database) });
-  const tx = db.transaction(
-    Object.keys(V1_DATA).filter((s) => s !== 'settings'),
-    'readwrite',
-  );
-  for (const [store, rows] of Object.entries(V1_DATA)) {
-    if (store === 'settings') continue;
-    for (const row of rows as object[]) await tx.objectStore(store).put(row);
+// biome-ignore lint/suspicious/noExplicitAny: the frozen schemas are untyped on purpose
+type Untyped = any;
+
+/** A database built as an older version shipped: its frozen schema, then its frozen rows and settings. */
+async function seedFrozen(
+  name: string,
+  version: number,
+  createSchema: (db: IDBPDatabase<Untyped>, tx: IDBPTransaction<Untyped, string[], 'versionchange'>) => void,
+  data: { settings: unknown } & Record<string, unknown>,
+) {
+  const db = await openDB(name, version, { upgrade: (database, _old, _new, tx) => createSchema(database, tx) });
+  const stores = Object.keys(data).filter((s) => s !== 'settings');
+  const tx = db.transaction(stores, 'readwrite');
+  for (const store of stores) {
+    for (const row of data[store] as object[]) await tx.objectStore(store).put(row);
   }
   await tx.done;
-  await db.put('settings', V1_DATA.settings, 'settings');
+  await db.put('settings', data.settings, 'settings');
   db.close();
 }
 
 describe('upgrading a v1 database', () => {
   it('keeps every record and setting, and backfills the search index', async () => {
-    await seedV1('upgrade-v1');
+    await seedFrozen('upgrade-v1', 1, createV1Schema, V1_DATA);
     const db = await openCrmDb('upgrade-v1');
     expect(db.version).toBe(DB_VERSION);
 
@@ -90,21 +96,9 @@ describe('upgrading a v1 database', () => {
   });
 });
 
-async function seedV2(name: string) {
-  const db = await openDB(name, 2, { upgrade: (database, _old, _new, tx) => createV2Schema(database, tx) });
-  const stores = Object.keys(V2_DATA).filter((s) => s !== 'settings');
-  const tx = db.transaction(stores, 'readwrite');
-  for (const store of stores) {
-    for (const row of V2_DATA[store as keyof typeof V2_DATA] as object[]) await tx.objectStore(store).put(row);
-  }
-  await tx.done;
-  await db.put('settings', V2_DATA.settings, 'settings');
-  db.close();
-}
-
 describe('upgrading a v2 database', () => {
   it('re-keys every searchable row and keeps everything else as it was', async () => {
-    await seedV2('upgrade-v2');
+    await seedFrozen('upgrade-v2', 2, createV2Schema, V2_DATA);
     const db = await openCrmDb('upgrade-v2');
     expect(db.version).toBe(DB_VERSION);
     const sokha = await db.get('contacts', V2_IDS.sokha);
@@ -130,7 +124,7 @@ describe('upgrading a v2 database', () => {
   });
 
   it('undoes an import made under v2 with the journaled row keyed the v3 way', async () => {
-    await seedV2('upgrade-v2-undo');
+    await seedFrozen('upgrade-v2-undo', 2, createV2Schema, V2_DATA);
     const db = await openCrmDb('upgrade-v2-undo');
     const result = await undoImport(db, V2_IDS.importRun, Date.UTC(2026, 5, 4));
     expect(result.restored).toBe(1);
@@ -160,21 +154,9 @@ describe('a connection closed under its holder', () => {
   });
 });
 
-async function seedV3(name: string) {
-  const db = await openDB(name, 3, { upgrade: (database, _old, _new, tx) => createV3Schema(database, tx) });
-  const stores = Object.keys(V3_DATA).filter((s) => s !== 'settings');
-  const tx = db.transaction(stores, 'readwrite');
-  for (const store of stores) {
-    for (const row of V3_DATA[store as keyof typeof V3_DATA] as object[]) await tx.objectStore(store).put(row);
-  }
-  await tx.done;
-  await db.put('settings', V3_DATA.settings, 'settings');
-  db.close();
-}
-
 describe('upgrading a v3 database', () => {
   it('adds the merge journal and leaves every row as it was, a merge made under v3 included', async () => {
-    await seedV3('upgrade-v3');
+    await seedFrozen('upgrade-v3', 3, createV3Schema, V3_DATA);
     const db = await openCrmDb('upgrade-v3');
     expect(db.version).toBe(DB_VERSION);
     for (const store of ['contacts', 'companies', 'deals', 'activities', 'tasks', 'imports', 'threadPrefs'] as const) {
