@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { readBackupData } from '@/lib/db/backup';
-import type { CrmDb } from '@/lib/db/schema';
+import { type CrmDb, stripRow } from '@/lib/db/schema';
+import { openTasks } from '@/lib/db/tasks';
 import { createBackup } from '@/lib/export/backup';
 import {
   activitiesTable,
@@ -14,9 +15,10 @@ import {
   tasksTable,
   toCsv,
 } from '@/lib/export/csv';
-import { tasksToIcs } from '@/lib/export/ics';
+import { type IcsLinks, tasksToIcs } from '@/lib/export/ics';
 import { contactsToVCard } from '@/lib/export/vcard';
 import type { MessageKey } from '@/lib/i18n/translate';
+import type { Contact, Deal, Task } from '@/lib/model';
 import { t } from '../../i18n';
 import type { ViewProps } from '../routes';
 import { downloadFile, fileStamp } from './download';
@@ -33,6 +35,25 @@ const CSV_KINDS: { kind: CsvKind; label: MessageKey }[] = [
 ];
 
 const live = <T extends { deletedAt: number | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
+
+/**
+ * The contacts and deals the follow-ups name, read by id: the calendar needs a handful of records, not every store
+ * the backup reads.
+ */
+async function followUpLinks(db: CrmDb, tasks: readonly Task[]): Promise<IcsLinks> {
+  const idsOf = (pick: (task: Task) => string | null) => [
+    ...new Set(tasks.map(pick).filter((id): id is string => id !== null)),
+  ];
+  const tx = db.transaction(['contacts', 'deals']);
+  const [contacts, deals] = await Promise.all([
+    Promise.all(idsOf((task) => task.contactId).map((id) => tx.objectStore('contacts').get(id))),
+    Promise.all(idsOf((task) => task.dealId).map((id) => tx.objectStore('deals').get(id))),
+  ]);
+  return {
+    contactsById: new Map(contacts.flatMap((row) => (row ? [[row.id, stripRow(row) as Contact]] : []))),
+    dealsById: new Map(deals.flatMap((row) => (row ? [[row.id, stripRow(row) as Deal]] : []))),
+  };
+}
 
 /** Reads the store from the page (a read, never a write) and builds the table of one kind of record. */
 async function csvTable(db: CrmDb, kind: CsvKind, timeZone: string): Promise<CsvTable> {
@@ -102,10 +123,10 @@ export function ExportView({ app }: ViewProps) {
 
   const downloadCalendar = () =>
     run('ics', async (database) => {
-      const data = await readBackupData(database);
+      const tasks = await openTasks(database);
       const name = `sidecar-follow-ups-${fileStamp(Date.now())}.ics`;
-      const links = { contactsById: indexById(data.contacts), dealsById: indexById(data.deals) };
-      downloadFile(name, [tasksToIcs(data.tasks, links, Date.now(), t('exp_ics_calendar'))], 'text/calendar');
+      const links = await followUpLinks(database, tasks);
+      downloadFile(name, [tasksToIcs(tasks, links, Date.now(), t('exp_ics_calendar'))], 'text/calendar');
       return name;
     });
 
