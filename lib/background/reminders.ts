@@ -3,7 +3,7 @@ import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
 import { openTasks, saveTasks } from '../db/tasks';
 import { type MessageKey, translate } from '../i18n/translate';
-import type { Task } from '../model';
+import type { Settings, Task } from '../model';
 import {
   alarmPlan,
   complete,
@@ -19,6 +19,10 @@ import { presetTime } from '../reminders/presets';
 import { notifyAt } from '../reminders/quiet';
 
 type WebExt = typeof browserApi;
+
+function translatorFor(settings: Settings) {
+  return (key: MessageKey, values?: Record<string, string | number>) => translate(settings.language, key, values);
+}
 const HOUR = 3_600_000;
 
 /**
@@ -83,8 +87,9 @@ export class ReminderRuntime {
       if (due.length === 0) return;
       // Outside working hours, with quiet asked for: nothing is shown; the re-arm below sets the alarm for the next
       // start of working hours, where everything due by then is shown at once.
-      if (notifyAt(now, await getSettings(db)) > now) return;
-      const t = await this.translator();
+      const settings = await getSettings(db);
+      if (notifyAt(now, settings) > now) return;
+      const t = translatorFor(settings);
       for (const group of groupForNotification(due, now)) {
         const content = buildNotification(group, t);
         await this.browser.notifications?.create(content.id, {
@@ -108,8 +113,7 @@ export class ReminderRuntime {
   }
 
   private async translator() {
-    const settings = await getSettings(await this.database());
-    return (key: MessageKey, values?: Record<string, string | number>) => translate(settings.language, key, values);
+    return translatorFor(await getSettings(await this.database()));
   }
 
   private async updateBadge(tasks: Task[], now: number): Promise<void> {
