@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Pipeline, Settings } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
-import { call } from '@/lib/rpc/client';
 import { instantOfCalendarDay } from '@/lib/time/calendar-day';
+import { call } from '@/lib/worker/client';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { t } from './i18n';

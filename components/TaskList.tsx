@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Task } from '@/lib/model';
 import { customTime } from '@/lib/reminders/presets';
-import { call } from '@/lib/rpc/client';
 import { toWallClock } from '@/lib/time/zoned';
+import { call } from '@/lib/worker/client';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { formatDateTime, t } from './i18n';

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { parseSnapshot, publishedSnapshot } from '@/lib/content/snapshot-feed';
 import type { WebmailSnapshot } from '@/lib/model/snapshot';
 import { EVENT_KIND, type SidecarEvent } from '@/lib/rpc/wire';
 import type { MessageSender } from '@/lib/webmail/origins';
 import { acceptSidebarLink } from '@/lib/webmail/sidebar-link';
-import { parseSnapshot, publishedSnapshot } from '@/lib/webmail/snapshot-feed';
 
 /** Calls `listener` for each worker event until `signal` aborts. */
 export function onSidecarEvent(listener: (event: SidecarEvent) => void, signal: AbortSignal): void {

@@ -1,6 +1,6 @@
 import type { MessageKey } from '@/lib/i18n/translate';
 import { formatMoney, type LifecycleStage, type Money, type Source } from '@/lib/model';
-import { RpcFailure } from '@/lib/rpc/client';
+import { RpcFailure } from '@/lib/worker/client';
 import { locale, t } from './i18n';
 
 export function money(value: Money): string {

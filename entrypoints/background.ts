@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startWorker } from '@/lib/background/worker';
+import { startWorker } from '@/lib/worker/start';
 
 export default defineBackground({
   main() {

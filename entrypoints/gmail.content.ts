@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
+import { createWorkerPublisher } from '@/lib/content/worker-publish';
 import { rpcRequest } from '@/lib/rpc/wire';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
 import { GMAIL } from '@/lib/webmail/gmail-selectors';
 import { forSidebar, offerSidebarLink } from '@/lib/webmail/sidebar-link';
 import { watchWebmail } from '@/lib/webmail/watch';
-import { createWorkerPublisher } from '@/lib/webmail/worker-publish';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
-// Written by the worker in the rep's language (lib/background/worker.ts); the browser's language is the fallback.
+// Written by the worker in the rep's language (lib/worker/start.ts); the browser's language is the fallback.
 const LABELS_KEY = 'toggleLabels';
 
 export default defineContentScript({

@@ -1,9 +1,9 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import { parseHash, type Route } from '@/lib/dashboard/hash';
+import { parseHash, type Route } from '@/lib/dashboard/links';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import type { CustomPropertyDef, Pipeline, Rep, Settings, Source } from '@/lib/model';
-import { request } from '@/lib/rpc/client';
+import { request } from '@/lib/worker/client';
 import { onSidecarEvent } from '../events';
 import { errorText } from '../format';
 import { language } from '../i18n';

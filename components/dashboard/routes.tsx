@@ -1,18 +1,18 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { Dashboard } from './app-model';
-import { BoardView } from './BoardView';
-import { CompanyPage } from './CompanyPage';
-import { ContactPage } from './ContactPage';
-import { DealPage } from './DealPage';
+import { BoardView } from './board/BoardView';
 import { ExportView } from './export/ExportView';
 import { ImportView } from './import/ImportView';
+import { CompanyPage } from './records/CompanyPage';
+import { ContactPage } from './records/ContactPage';
+import { DealPage } from './records/DealPage';
 import { HomeFigures } from './reports/HomeFigures';
 import { ReportPage } from './reports/ReportPage';
 import { ReportsView } from './reports/ReportsView';
-import { SettingsView } from './SettingsView';
-import { TableView } from './TableView';
-import { TasksView } from './TasksView';
+import { SettingsView } from './settings/SettingsView';
+import { TableView } from './tables/TableView';
+import { TasksView } from './tasks/TasksView';
 
 export interface ViewProps {
   app: Dashboard;

@@ -3,11 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { normalizeEmail, type Task } from '@/lib/model';
 import { partitionForPopup } from '@/lib/reminders/due';
-import { call } from '@/lib/rpc/client';
+import { call } from '@/lib/worker/client';
 import { t } from '../i18n';
-import { ParticipantItem } from '../ParticipantItem';
 import { TaskGroup } from '../TaskList';
 import { SidebarModel } from './model';
+import { ParticipantItem } from './ParticipantItem';
 
 function HomeView({ timeZone }: { timeZone: string }) {
   const [tasks, setTasks] = useState<Task[] | null>(null);

@@ -1,18 +1,18 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { onSidecarEvent, onSnapshotPublished } from '@/components/events';
 import { language } from '@/components/i18n';
+import { createSnapshotFeed } from '@/lib/content/snapshot-feed';
 import type { Pipeline, Rep, Settings, SnapshotParticipant, Source, WebmailSnapshot } from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
-import { request } from '@/lib/rpc/client';
-import type { ContactCardView } from '@/lib/rpc/contract';
 import type { RpcError } from '@/lib/rpc/wire';
-import { createSnapshotFeed } from '@/lib/webmail/snapshot-feed';
+import { request } from '@/lib/worker/client';
+import type { ContactCardView } from '@/lib/worker/contract';
 
 export type SidebarStatus = 'loading' | 'ready' | 'unavailable';
 
 /**
  * The sidebar's state: the tab's snapshot (from the tab's content script or the worker, never from the page; see
- * lib/webmail/snapshot-feed.ts), which of its people are contacts, their cards, and the settings the forms need.
+ * lib/content/snapshot-feed.ts), which of its people are contacts, their cards, and the settings the forms need.
  * Every write goes to the worker; the worker's change events make this re-read, so nothing here is kept in sync
  * by hand.
  */

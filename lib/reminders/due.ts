@@ -3,7 +3,7 @@ import { startOfDay } from '../time/zoned';
 
 /**
  * When a task's notification is due, and what acting on it does to the Task. Everything here is a pure function of
- * the tasks and `now`; the worker (lib/background/reminders.ts) does the browser side.
+ * the tasks and `now`; the worker (lib/reminders/alarms.ts) does the browser side.
  */
 
 /** Above this many due at once, one summary notification replaces the individual ones (a restart after a week off). */

@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
-import { type Summary, summarize } from '../../lib/bench/stats';
 import { type BenchBrowser, sidebarFrame } from './browser';
 import { THREAD_A, THREAD_B } from './gmail-pages';
+import { type Summary, summarize } from './page/stats';
 
 /**
  * From Gmail swapping the content of [role=main] to the sidebar showing the new thread's people. The clocks are all
@@ -10,7 +10,7 @@ import { THREAD_A, THREAD_B } from './gmail-pages';
  *   inserted the page's own DOM swap returned (t0 to here is Gmail's work, not ours);
  *   t1       the worker receives the content script's snapshot.publish (for comparison: the sidebar gets the
  *            snapshot through its own port from the content script and does not wait for the worker, which
- *            hears when the page is next idle, lib/webmail/worker-publish.ts);
+ *            hears when the page is next idle, lib/content/worker-publish.ts);
  *   t2       a MutationObserver in the sidebar frame sees the new participant list (and not the old one).
  */
 export interface DetectionResult {

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { ratio, round, summarize } from '../../lib/bench/stats';
 import { BASELINE_ORIGIN, type BenchBrowser, CONTROL_ORIGIN, sidebarFrame } from './browser';
 import { busyPageHtml, runMutations, THREAD_B } from './gmail-pages';
+import { ratio, round, summarize } from './page/stats';
 
 /**
  * Main-thread busy time of a Gmail-like page that mutates continuously, with the extension (mail.google.com, where

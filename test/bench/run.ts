@@ -8,14 +8,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import type { BenchApi, SeedChunk, StoreCounts } from '../../lib/bench/api';
-import type { SeedKind, SeedShape } from '../../lib/bench/seed';
-import { round } from '../../lib/bench/stats';
-import type { StoreResults } from '../../lib/bench/store';
 import { CHROMIUM, EXTENSION_DIR, launchBench } from './browser';
 import { detectionBench } from './detection';
 import { pageHeap, workerHeap } from './memory';
 import { observerBench } from './observer';
+import type { BenchApi, SeedChunk, StoreCounts } from './page/api';
+import type { SeedKind, SeedShape } from './page/seed';
+import { round } from './page/stats';
+import type { StoreResults } from './page/store';
 import { type BenchReport, printTable } from './table';
 
 // BENCH_SCALE=0.1 makes a quick smoke run; the numbers that count are those of the full scale.
@@ -107,7 +107,7 @@ async function seedAll(page: Page) {
   return seeded;
 }
 
-/** Companies may be more than the shape's at a smaller scale: people pick among all 20k (lib/bench/data.ts). */
+/** Companies may be more than the shape's at a smaller scale: people pick among all 20k (test/bench/page/data.ts). */
 function checkCounts(counts: StoreCounts) {
   for (const kind of Object.keys(counts) as (keyof StoreCounts)[]) {
     const right = kind === 'companies' ? counts[kind] >= SHAPE[kind] : counts[kind] === SHAPE[kind];

@@ -1,9 +1,9 @@
-import type { ImportResults } from '../../lib/bench/import';
-import type { SeedShape } from '../../lib/bench/seed';
-import type { StoreResults } from '../../lib/bench/store';
 import type { DetectionResult } from './detection';
 import type { Heap } from './memory';
 import type { ObserverResult } from './observer';
+import type { ImportResults } from './page/import';
+import type { SeedShape } from './page/seed';
+import type { StoreResults } from './page/store';
 
 export interface BenchReport {
   date: string;

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Frame, Page } from '@playwright/test';
 import { z } from 'zod';
-import type { BackupChunk } from '../../lib/db/backup';
-import type { ImportRowInput } from '../../lib/db/imports';
-import { contract } from '../../lib/rpc/contract';
+import type { BackupChunk } from '../../lib/backup/store';
+import type { ImportRowInput } from '../../lib/import/store';
 import { RPC_ERROR_CODES } from '../../lib/rpc/wire';
+import { contract } from '../../lib/worker/contract';
 import { backupData, fixedId, importContactRows, importEmail } from '../fixtures/reliability/data';
 import { captureThread } from '../fixtures/reliability/gmail';
 import {
@@ -250,7 +250,7 @@ test('the profile is kept from eviction: unlimitedStorage, and persist() where t
   ext,
 }) => {
   // StorageManager.persist() is exposed to windows only: a Chrome MV3 service worker has persisted() and estimate()
-  // but no persist(), so the worker's `navigator.storage?.persist?.()` (lib/background/worker.ts) asks nothing in
+  // but no persist(), so the worker's `navigator.storage?.persist?.()` (lib/worker/start.ts) asks nothing in
   // Chrome; it does in Firefox, whose MV2 background is a page. What protects the Chrome profile is the
   // unlimitedStorage permission: Chrome does not evict an origin with unlimited storage.
   const built = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');

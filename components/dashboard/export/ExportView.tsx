@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { readBackupData } from '@/lib/db/backup';
+import { createBackup } from '@/lib/backup/format';
+import { readBackupData } from '@/lib/backup/store';
 import { type CrmDb, stripRow } from '@/lib/db/schema';
 import { openTasks } from '@/lib/db/tasks';
-import { createBackup } from '@/lib/export/backup';
 import {
   activitiesTable,
   type CsvTable,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isProfileEmpty, readBackupData } from '@/lib/db/backup';
-import { type Backup, type BackupData, mergeBackup, parseBackup } from '@/lib/export/backup';
-import { call } from '@/lib/rpc/client';
+import { type Backup, type BackupData, mergeBackup, parseBackup } from '@/lib/backup/format';
+import { isProfileEmpty, readBackupData } from '@/lib/backup/store';
+import { call } from '@/lib/worker/client';
 import { errorText } from '../../format';
 import { formatDateTime, t } from '../../i18n';
 import type { Dashboard } from '../app-model';

@@ -1,5 +1,5 @@
-import type { BackupChunk } from '@/lib/db/backup';
-import type { BackupData } from '@/lib/export/backup';
+import type { BackupData } from '@/lib/backup/format';
+import type { BackupChunk } from '@/lib/backup/store';
 
 /**
  * The order a restore writes a backup in, cut into chunks small enough for one RPC message each. Configuration

@@ -1,7 +1,7 @@
 import { action, computed, createModel, signal } from '@preact/signals';
-import { existingRecordsFor } from '@/lib/db/import-lookup';
-import type { RowRejection } from '@/lib/db/imports';
 import { csvFileBytes } from '@/lib/export/csv';
+import type { ImportSummaryView } from '@/lib/import/contract';
+import { existingRecordsFor } from '@/lib/import/lookup';
 import {
   type ColumnMapping,
   guessMapping,
@@ -13,15 +13,15 @@ import {
 } from '@/lib/import/mapping';
 import { type DuplicatePolicy, type ImportPlan, invalidRows, invalidRowsCsv, planImport } from '@/lib/import/plan';
 import { type ImportContext, inferDateOrder, type RowResult, rowToDraft } from '@/lib/import/rows';
-import { call } from '@/lib/rpc/client';
-import type { ImportSummaryView } from '@/lib/rpc/contract-import';
+import type { RowRejection } from '@/lib/import/store';
+import { call } from '@/lib/worker/client';
+import { createdCompanies, importChunks } from '../../../lib/import/chunks';
+import { type ParsedFile, parseFile } from '../../../lib/import/parse-file';
 import { errorText } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { downloadFile, fileStamp } from '../export/download';
-import { createdCompanies, importChunks } from './chunks';
 import { recallMapping, rememberMapping } from './mapping-memory';
-import { type ParsedFile, parseFile } from './parse-file';
 
 export type Step = 'file' | 'map' | 'review' | 'running' | 'finished';
 export type Outcome =

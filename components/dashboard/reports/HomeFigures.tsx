@@ -1,7 +1,7 @@
 import { useModel } from '@preact/signals';
-import { contactNames, loadReportRecords } from '@/lib/db/report-data';
 import type { ActivityType, Money } from '@/lib/model';
 import { ACTIVITY_TYPES } from '@/lib/model';
+import { contactNames, loadReportRecords } from '@/lib/reports/data';
 import {
   activitiesPerRepAndType,
   averageSalesCycleDays,

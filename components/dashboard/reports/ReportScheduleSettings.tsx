@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ReportSchedule, Settings } from '@/lib/model';
-import { call } from '@/lib/rpc/client';
 import { nextRunAt } from '@/lib/time/periods';
+import { call } from '@/lib/worker/client';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '@/lib/rpc/client';
-import type { ReportSummary } from '@/lib/rpc/contract-dashboard';
+import { call } from '@/lib/worker/client';
+import type { ReportSummary } from '@/lib/worker/contract-records';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { ViewProps } from '../routes';
 import { periodText } from './report-format';

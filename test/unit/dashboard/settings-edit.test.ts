@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rebaseRates } from '@/lib/dashboard/currency';
-import { parseHash } from '@/lib/dashboard/hash';
+import { parseHash } from '@/lib/dashboard/links';
 import {
   addStage,
   keyFromLabel,

@@ -4,11 +4,11 @@ import { createCompany } from '@/lib/db/companies';
 import { listPipelines } from '@/lib/db/config';
 import { createContact, findContactByEmail, getContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
 import { createDeal, updateDeal } from '@/lib/db/deals';
-import { mergeContacts, mergesInto, possibleDuplicates, undoMerge } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { createTask } from '@/lib/db/tasks';
+import { mergeContacts, mergesInto, possibleDuplicates, undoMerge } from '@/lib/merges/store';
 import { refusal } from '../refusal';
 
 let db: CrmDb;

@@ -13,11 +13,11 @@ import {
   updateContact,
 } from '@/lib/db/contacts';
 import { createDeal, dealsForContact, setDealDeleted, updateDeal } from '@/lib/db/deals';
-import { mergeContacts } from '@/lib/db/merges';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { createTask, openTasks } from '@/lib/db/tasks';
+import { mergeContacts } from '@/lib/merges/store';
 import { refusal } from '../refusal';
 
 let db: CrmDb;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BackupData, createBackup, mergeBackup, parseBackup } from '../../../lib/export/backup';
+import { type BackupData, createBackup, mergeBackup, parseBackup } from '../../../lib/backup/format';
 import type { Contact } from '../../../lib/model/contact';
 import type { CustomPropertyDef } from '../../../lib/model/custom-property';
 import { defaultPipeline, defaultSettings, defaultSources } from '../../../lib/model/defaults';

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { restoreSteps } from '@/components/dashboard/export/restore-steps';
+import { type BackupData, createBackup, mergeBackup, parseBackup } from '@/lib/backup/format';
+import { isProfileEmpty, putBackupRecords, readBackupData, replaceBackupConfig } from '@/lib/backup/store';
 import { logEmails } from '@/lib/db/activities';
-import { isProfileEmpty, putBackupRecords, readBackupData, replaceBackupConfig } from '@/lib/db/backup';
 import { createCompany, updateCompany } from '@/lib/db/companies';
 import { listPipelines, savePropertyDef, saveRep, updateSettings } from '@/lib/db/config';
 import { createContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
@@ -9,7 +10,6 @@ import { createDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { createTask } from '@/lib/db/tasks';
-import { type BackupData, createBackup, mergeBackup, parseBackup } from '@/lib/export/backup';
 import { newRecordBase } from '@/lib/model';
 import { dumpStores, NOW, planCsv, runImport } from './helpers';
 

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { importChunks } from '@/components/dashboard/import/chunks';
 import { activitiesForContact } from '@/lib/db/activities';
 import { createContact, findContactByEmail, getContact, updateContact } from '@/lib/db/contacts';
+import { openCrmDb } from '@/lib/db/open';
+import type { CrmDb } from '@/lib/db/schema';
+import { searchContacts } from '@/lib/db/search';
+import { importChunks } from '@/lib/import/chunks';
 import {
   applyImportBatch,
   applyImportRows,
@@ -13,10 +16,7 @@ import {
   setImportStatus,
   startImport,
   undoImport,
-} from '@/lib/db/imports';
-import { openCrmDb } from '@/lib/db/open';
-import type { CrmDb } from '@/lib/db/schema';
-import { searchContacts } from '@/lib/db/search';
+} from '@/lib/import/store';
 import { dumpStores, NOW, planCsv, runImport } from './helpers';
 
 let db: CrmDb;

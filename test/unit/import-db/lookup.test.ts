@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContact } from '@/lib/db/contacts';
-import { existingRecordsFor } from '@/lib/db/import-lookup';
 import { openCrmDb } from '@/lib/db/open';
+import { existingRecordsFor } from '@/lib/import/lookup';
 import type { ImportDraft } from '@/lib/import/rows';
 
 const NOW = Date.UTC(2026, 10, 24);

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { ReminderRuntime } from '@/lib/background/reminders';
 import { updateSettings } from '@/lib/db/config';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { createTask } from '@/lib/db/tasks';
+import { ReminderRuntime } from '@/lib/reminders/alarms';
 import { alarmName, alarmPlan } from '@/lib/reminders/due';
 import { isWorkingTime, notifyAt, type QuietSettings } from '@/lib/reminders/quiet';
 import { makeTask } from './fixtures';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCrmDb } from '@/lib/db/open';
-import { loadReportRecords } from '@/lib/db/report-data';
 import { type CrmDb, contactRow, dealRow } from '@/lib/db/schema';
 import type { Deal } from '@/lib/model';
+import { loadReportRecords } from '@/lib/reports/data';
 import { buildScheduledReport } from '@/lib/reports/report';
 import { FEBRUARY, MARCH, NOW, records } from '../reports/dataset';
 

@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
+import { listPipelines, updateSettings } from '@/lib/db/config';
+import { createDeal, updateDeal } from '@/lib/db/deals';
+import { openCrmDb } from '@/lib/db/open';
+import type { CrmDb } from '@/lib/db/schema';
+import type { ReportSchedule } from '@/lib/model';
 import {
   KEEP_REPORTS,
   planSchedules,
@@ -9,12 +14,7 @@ import {
   ReportArchive,
   ReportScheduler,
   scheduledPeriods,
-} from '@/lib/background/report-scheduler';
-import { listPipelines, updateSettings } from '@/lib/db/config';
-import { createDeal, updateDeal } from '@/lib/db/deals';
-import { openCrmDb } from '@/lib/db/open';
-import type { CrmDb } from '@/lib/db/schema';
-import type { ReportSchedule } from '@/lib/model';
+} from '@/lib/reports/scheduler';
 
 const TZ = 'Asia/Phnom_Penh';
 /** A Phnom Penh wall clock (UTC+7, no DST) as epoch ms. */

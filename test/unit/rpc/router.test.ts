@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StoreError } from '@/lib/db/errors';
-import type { Handlers } from '@/lib/rpc/router';
-import { createRouter } from '@/lib/rpc/router';
 import { rpcRequest } from '@/lib/rpc/wire';
+import type { Handlers } from '@/lib/worker/router';
+import { createRouter } from '@/lib/worker/router';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

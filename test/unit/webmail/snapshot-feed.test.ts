@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createSnapshotFeed, publishedSnapshot } from '../../../lib/content/snapshot-feed';
 import type { WebmailSnapshot } from '../../../lib/model/snapshot';
 import { rpcRequest } from '../../../lib/rpc/wire';
-import { createSnapshotFeed, publishedSnapshot } from '../../../lib/webmail/snapshot-feed';
 
 const EXTENSION = 'abcdefghijklmnopabcdefghijklmnop';
 

@@ -1,4 +1,4 @@
-import { createWorkerPublisher } from '@/lib/webmail/worker-publish';
+import { createWorkerPublisher } from '@/lib/content/worker-publish';
 
 /** A page window whose idle callbacks run only when the test says the page is idle. */
 function idleWindow() {

@@ -1,0 +1,261 @@
+import { useState } from 'preact/hooks';
+import { searchCompanies, searchContacts } from '@/lib/db/search';
+import { contactsByIds, getRecord, tasksFor, timeline } from '@/lib/db/views';
+import { parseMoneyInput } from '@/lib/model';
+import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
+import { call } from '@/lib/worker/client';
+import { EditableField } from '../../EditableField';
+import { money } from '../../format';
+import { t } from '../../i18n';
+import { StageSelect } from '../../StageSelect';
+import { RepSelect } from '../RepSelect';
+import type { ViewProps } from '../routes';
+import { useRead } from '../use-read';
+import { ActivityComposer } from './ActivityComposer';
+import { CustomFields } from './CustomFields';
+import { RecordPicker } from './RecordPicker';
+import { RecordTasks } from './RecordTasks';
+import { recordActions } from './record-actions';
+import { Timeline } from './Timeline';
+
+type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
+
+export function DealPage({ app, param }: ViewProps) {
+  const id = param ?? '';
+  const [lostReason, setLostReason] = useState('');
+  const data = useRead(
+    app,
+    async (db) => {
+      const deal = await getRecord(db, 'deals', id);
+      if (!deal) return null;
+      const [company, contacts, activities, tasks] = await Promise.all([
+        deal.companyId ? getRecord(db, 'companies', deal.companyId) : null,
+        contactsByIds(db, deal.contactIds),
+        timeline(db, { dealId: id }),
+        tasksFor(db, { dealIds: [id] }),
+      ]);
+      return { deal, company, contacts, activities, tasks };
+    },
+    [id],
+  );
+  if (data === undefined) return <p class="muted">{t('loading')}</p>;
+  if (data === null) return <p class="notice">{t('dash_record_gone')}</p>;
+  const { deal, company } = data;
+  const settings = app.settings.value!;
+  const update = (patch: DealPatch) => call('deal.update', { id, patch });
+  const quick = (patch: DealPatch) => void app.attempt(() => update(patch));
+  const actions = recordActions(app, {
+    dealId: id,
+    contactId: deal.contactIds[0],
+    companyId: deal.companyId ?? undefined,
+  });
+  const defs = app.propertyDefs.value.filter((d) => d.entity === 'deal');
+  const pipeline = app.pipelines.value.find((p) => p.id === deal.pipelineId);
+  const db = app.db.value!;
+  const currencies = [...new Set([...settings.enabledCurrencies, deal.value.currency])];
+
+  return (
+    <article class="record" aria-labelledby="record-title">
+      <div class="row spread">
+        <h2 id="record-title" class="name">
+          {deal.title} <span class="badge">{t(`dash_status_${deal.status}`)}</span>
+        </h2>
+        <button
+          type="button"
+          class="danger"
+          onClick={() =>
+            void app.attempt(async () => {
+              await call('records.setDeleted', { entity: 'deals', ids: [id], deleted: true });
+              app.notify(t('dash_deleted_n', { count: 1 }), () =>
+                call('records.setDeleted', { entity: 'deals', ids: [id], deleted: false }),
+              );
+              location.hash = '#/deals';
+            })
+          }
+        >
+          {t('dash_delete')}
+        </button>
+      </div>
+      <div class="record-grid">
+        <section aria-labelledby="deal-fields">
+          <h3 id="deal-fields">{t('dash_details')}</h3>
+          <EditableField label={t('deal_title')} value={deal.title} onSave={(title) => update({ title })} />
+          <div class="row">
+            <EditableField
+              label={t('deal_amount')}
+              value={money(deal.value)}
+              onSave={async (text) => {
+                const amount = parseMoneyInput(text, deal.value.currency);
+                if (amount === null) throw new Error(t('deal_amount_invalid'));
+                await update({ value: { amount, currency: deal.value.currency } });
+              }}
+            />
+            <label>
+              {t('deal_currency')}
+              <select
+                value={deal.value.currency}
+                onChange={(e) => quick({ value: { amount: deal.value.amount, currency: e.currentTarget.value } })}
+              >
+                {currencies.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div class="row">
+            <label>
+              {t('deal_pipeline')}
+              <select
+                value={deal.pipelineId}
+                onChange={(e) => {
+                  const next = app.pipelines.value.find((p) => p.id === e.currentTarget.value);
+                  if (next?.stages[0]) quick({ pipelineId: next.id, stageId: next.stages[0].id });
+                }}
+              >
+                {app.pipelines.value.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {pipeline ? (
+              <div class="field">
+                <span class="field-label">{t('deal_stage')}</span>
+                <StageSelect pipeline={pipeline} stageId={deal.stageId} onChange={(stageId) => quick({ stageId })} />
+              </div>
+            ) : null}
+          </div>
+          <div class="row">
+            <label>
+              {t('deal_close_date')}
+              <input
+                type="date"
+                value={calendarDayOf(deal.expectedCloseAt)}
+                onChange={(e) => quick({ expectedCloseAt: instantOfCalendarDay(e.currentTarget.value) })}
+              />
+            </label>
+            <label>
+              {t('dash_probability')}
+              <input
+                type="number"
+                min={0}
+                max={100}
+                value={deal.probabilityOverride === null ? '' : Math.round(deal.probabilityOverride * 100)}
+                placeholder={String(
+                  Math.round((pipeline?.stages.find((s) => s.id === deal.stageId)?.probability ?? 0) * 100),
+                )}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  quick({ probabilityOverride: v === '' ? null : Math.min(100, Math.max(0, Number(v))) / 100 });
+                }}
+              />
+            </label>
+            <RepSelect
+              label={t('dash_owner')}
+              reps={app.reps.value}
+              value={deal.ownerId}
+              onChange={(ownerId) => quick({ ownerId })}
+            />
+          </div>
+          <div class="row">
+            {deal.status === 'open' ? (
+              <>
+                <button type="button" class="primary" onClick={() => quick({ status: 'won' })}>
+                  {t('deal_mark_won')}
+                </button>
+                <label>
+                  {t('deal_lost_reason')}
+                  <input value={lostReason} maxLength={500} onInput={(e) => setLostReason(e.currentTarget.value)} />
+                </label>
+                <button type="button" onClick={() => quick({ status: 'lost', lostReason })}>
+                  {t('deal_mark_lost')}
+                </button>
+              </>
+            ) : (
+              <>
+                {deal.status === 'lost' && deal.lostReason ? (
+                  <span class="subject">
+                    {t('deal_lost_reason')}: {deal.lostReason}
+                  </span>
+                ) : null}
+                <button type="button" onClick={() => quick({ status: 'open' })}>
+                  {t('dash_reopen')}
+                </button>
+              </>
+            )}
+          </div>
+          <div class="field">
+            <span class="field-label">{t('contact_company')}</span>
+            {company ? (
+              <span>
+                <a href={`#/company/${company.id}`} class="name">
+                  {company.name}
+                </a>{' '}
+                <button type="button" class="link" onClick={() => quick({ companyId: null })}>
+                  {t('dash_unlink')}
+                </button>
+              </span>
+            ) : (
+              <RecordPicker
+                label={t('dash_link_company')}
+                search={async (q) => (await searchCompanies(db, q, 10)).map((c) => ({ id: c.id, label: c.name }))}
+                onPick={(o) => quick({ companyId: o.id })}
+              />
+            )}
+          </div>
+          <h3>{t('dash_nav_contacts')}</h3>
+          <ul class="plain">
+            {data.contacts.map((c) => (
+              <li key={c.id}>
+                <a href={`#/contact/${c.id}`} class="name">
+                  {c.name}
+                </a>{' '}
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={t('dash_unlink_named', { name: c.name })}
+                  onClick={() => quick({ contactIds: deal.contactIds.filter((x) => x !== c.id) })}
+                >
+                  {t('dash_unlink')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <RecordPicker
+            label={t('dash_link_contact')}
+            search={async (q) =>
+              (await searchContacts(db, q, 10))
+                .filter((c) => !deal.contactIds.includes(c.id))
+                .map((c) => ({ id: c.id, label: c.emails[0] ? `${c.name} <${c.emails[0].address}>` : c.name }))
+            }
+            onPick={(o) => quick({ contactIds: [...deal.contactIds, o.id] })}
+          />
+          <h3>{t('dash_custom_properties')}</h3>
+          <CustomFields
+            idPrefix={`deal-${id}`}
+            defs={defs}
+            values={deal.custom}
+            onSave={(custom) => update({ custom })}
+          />
+        </section>
+        <section aria-labelledby="deal-activity">
+          <h3>{t('dash_nav_tasks')}</h3>
+          <RecordTasks
+            tasks={data.tasks}
+            timeZone={app.timeZone.value}
+            onCreate={actions.createTask}
+            onComplete={actions.completeTask}
+            onReopen={actions.reopenTask}
+            onReschedule={actions.rescheduleTask}
+          />
+          <h3 id="deal-activity">{t('activities_title')}</h3>
+          <ActivityComposer onAdd={actions.addActivity} />
+          <Timeline activities={data.activities} timeZone={app.timeZone.value} onDelete={actions.deleteActivity} />
+        </section>
+      </div>
+    </article>
+  );
+}

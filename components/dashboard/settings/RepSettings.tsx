@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { newRecordBase, type Rep, type Settings } from '@/lib/model';
+import { call } from '@/lib/worker/client';
+import { EditableField } from '../../EditableField';
+import { t } from '../../i18n';
+import type { Dashboard } from '../app-model';
+
+const splitAddresses = (text: string) => text.split(/[,;\s]+/).filter(Boolean);
+
+/** The reps: name, email, which signed-in Gmail addresses are theirs, and which one is "me" in this browser. */
+export function RepSettings({ app, settings }: { app: Dashboard; settings: Settings }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const reps = app.reps.value;
+  const save = (rep: Rep) => call('rep.save', rep);
+  return (
+    <section class="settings-section" aria-labelledby="reps-title">
+      <h3 id="reps-title">{t('dash_settings_reps')}</h3>
+      {reps.length === 0 ? <p class="muted">{t('dash_reps_none')}</p> : null}
+      <ul class="plain">
+        {reps.map((rep) => (
+          <li key={rep.id} class="card-form stack">
+            <EditableField label={t('contact_name')} value={rep.name} onSave={(next) => save({ ...rep, name: next })} />
+            <EditableField
+              label={t('dash_email')}
+              type="email"
+              value={rep.email}
+              onSave={(next) => save({ ...rep, email: next })}
+            />
+            <EditableField
+              label={t('dash_rep_accounts')}
+              value={rep.accountEmails.join(', ')}
+              onSave={(next) => save({ ...rep, accountEmails: splitAddresses(next) })}
+            />
+            <div class="row">
+              <label class="check">
+                <input
+                  type="radio"
+                  name="current-rep"
+                  checked={settings.currentRepId === rep.id}
+                  onChange={() => void app.attempt(() => call('settings.update', { currentRepId: rep.id }))}
+                />
+                {t('dash_rep_is_me')}
+              </label>
+              <button
+                type="button"
+                aria-label={t('dash_remove_named', { name: rep.name })}
+                onClick={() =>
+                  void app.attempt(async () => {
+                    await save({ ...rep, deletedAt: Date.now() });
+                    app.notify(t('dash_removed_named', { name: rep.name }), () => save({ ...rep, deletedAt: null }));
+                  })
+                }
+              >
+                {t('dash_remove')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void app
+            .attempt(() =>
+              save({
+                ...newRecordBase(Date.now()),
+                name: name.trim(),
+                email: email.trim(),
+                accountEmails: [email.trim()],
+              }),
+            )
+            .then((saved) => {
+              if (!saved) return;
+              setName('');
+              setEmail('');
+            });
+        }}
+      >
+        <label>
+          {t('contact_name')}
+          <input required maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('dash_email')}
+          <input required type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <button type="submit">{t('dash_add_rep')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { t } from '../../i18n';
+import { ReportScheduleSettings } from '../reports/ReportScheduleSettings';
+import type { ViewProps } from '../routes';
+import { CurrencySettings } from './CurrencySettings';
+import { GeneralSettings } from './GeneralSettings';
+import { PipelineSettings } from './PipelineSettings';
+import { PropertySettings } from './PropertySettings';
+import { RepSettings } from './RepSettings';
+import { SourceSettings } from './SourceSettings';
+
+export function SettingsView({ app }: ViewProps) {
+  const settings = app.settings.value!;
+  return (
+    <div class="settings">
+      <h2>{t('dash_nav_settings')}</h2>
+      <GeneralSettings app={app} settings={settings} />
+      <CurrencySettings app={app} settings={settings} />
+      <PipelineSettings app={app} settings={settings} />
+      <PropertySettings app={app} />
+      <SourceSettings app={app} />
+      <RepSettings app={app} settings={settings} />
+      <ReportScheduleSettings app={app} settings={settings} />
+    </div>
+  );
+}

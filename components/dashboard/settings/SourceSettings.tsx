@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { newRecordBase } from '@/lib/model';
+import { call } from '@/lib/worker/client';
+import { EditableField } from '../../EditableField';
+import { sourceLabel } from '../../format';
+import { t } from '../../i18n';
+import type { Dashboard } from '../app-model';
+
+/** Where leads come from: rename, add, remove (a tombstone, so contacts keep pointing at it). */
+export function SourceSettings({ app }: { app: Dashboard }) {
+  const [name, setName] = useState('');
+  const sources = app.sources.value;
+  return (
+    <section class="settings-section" aria-labelledby="sources-title">
+      <h3 id="sources-title">{t('dash_settings_sources')}</h3>
+      <ul class="plain">
+        {sources.map((source) => (
+          <li key={source.id} class="row">
+            <div class="grow">
+              <EditableField
+                label={t('dash_source_name')}
+                value={sourceLabel(source)}
+                // A renamed built-in source is the rep's own words now: drop the key that translated it.
+                onSave={(next) =>
+                  call('source.save', { ...source, name: next, key: next === sourceLabel(source) ? source.key : null })
+                }
+              />
+            </div>
+            <button
+              type="button"
+              aria-label={t('dash_remove_named', { name: sourceLabel(source) })}
+              onClick={() =>
+                void app.attempt(async () => {
+                  await call('source.save', { ...source, deletedAt: Date.now() });
+                  app.notify(t('dash_removed_named', { name: sourceLabel(source) }), () =>
+                    call('source.save', { ...source, deletedAt: null }),
+                  );
+                })
+              }
+            >
+              {t('dash_remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void app
+            .attempt(() =>
+              call('source.save', {
+                ...newRecordBase(Date.now()),
+                name: name.trim(),
+                key: null,
+                order: sources.length,
+              }),
+            )
+            .then((saved) => saved && setName(''));
+        }}
+      >
+        <label>
+          {t('dash_new_source')}
+          <input required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <button type="submit">{t('dash_add')}</button>
+      </form>
+    </section>
+  );
+}

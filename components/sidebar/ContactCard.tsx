@@ -1,0 +1,178 @@
+import { useState } from 'preact/hooks';
+import {
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  type Pipeline,
+  type Rep,
+  type Settings,
+  type Source,
+} from '@/lib/model';
+import { call } from '@/lib/worker/client';
+import type { ContactCardView } from '@/lib/worker/contract';
+import { EditableField } from '../EditableField';
+import { ErrorText } from '../ErrorText';
+import { errorText, lifecycleLabel, sourceLabel } from '../format';
+import { formatDateTime, t } from '../i18n';
+import { NewDealForm } from '../NewDealForm';
+import { ActivityList } from './ActivityList';
+import { DealList } from './DealList';
+import { FollowUpForm } from './FollowUpForm';
+
+export function ContactCard({
+  card,
+  settings,
+  pipelines,
+  sources,
+  reps,
+  thread,
+}: {
+  card: ContactCardView;
+  settings: Settings;
+  pipelines: Pipeline[];
+  sources: Source[];
+  reps: Rep[];
+  thread: { id: string; subject: string } | null;
+}) {
+  const { contact, company } = card;
+  const [panel, setPanel] = useState<'none' | 'deal' | 'followup'>('none');
+  const [error, setError] = useState<string | null>(null);
+  const update = (patch: Parameters<typeof call<'contact.update'>>[1]['patch']) =>
+    call('contact.update', { id: contact.id, patch });
+  const quick = async (patch: Parameters<typeof update>[0]) => {
+    setError(null);
+    try {
+      await update(patch);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <section class="card" aria-label={t('card_of', { name: contact.name })}>
+      <EditableField label={t('contact_name')} value={contact.name} onSave={(name) => update({ name })} />
+      <EditableField
+        label={t('contact_job_title')}
+        value={contact.jobTitle}
+        onSave={(jobTitle) => update({ jobTitle })}
+      />
+      <EditableField
+        label={t('contact_company')}
+        value={company?.name ?? ''}
+        onSave={async (name) => {
+          if (company) await call('company.update', { id: company.id, patch: { name } });
+        }}
+      />
+      <EditableField
+        label={t('contact_phone')}
+        type="tel"
+        value={contact.phones.map((p) => p.number).join(', ')}
+        onSave={(text) =>
+          update({
+            phones: text
+              .split(',')
+              .map((number) => number.trim())
+              .filter(Boolean)
+              .map((number) => ({ number })),
+          })
+        }
+      />
+      <div class="field">
+        <label class="field-label" for={`lifecycle-${contact.id}`}>
+          {t('contact_lifecycle')}
+        </label>
+        <select
+          id={`lifecycle-${contact.id}`}
+          value={contact.lifecycle}
+          onChange={(e) => void quick({ lifecycle: e.currentTarget.value as LifecycleStage })}
+        >
+          {LIFECYCLE_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {lifecycleLabel(stage)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label class="field-label" for={`source-${contact.id}`}>
+          {t('contact_source')}
+        </label>
+        <select
+          id={`source-${contact.id}`}
+          value={contact.sourceId ?? ''}
+          onChange={(e) => void quick({ sourceId: e.currentTarget.value || null })}
+        >
+          <option value="">{t('field_empty')}</option>
+          {sources.map((source) => (
+            <option key={source.id} value={source.id}>
+              {sourceLabel(source)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {reps.length > 0 ? (
+        <div class="field">
+          <label class="field-label" for={`owner-${contact.id}`}>
+            {t('contact_owner')}
+          </label>
+          <select
+            id={`owner-${contact.id}`}
+            value={contact.ownerId ?? ''}
+            onChange={(e) => void quick({ ownerId: e.currentTarget.value || null })}
+          >
+            <option value="">{t('field_empty')}</option>
+            {reps.map((rep) => (
+              <option key={rep.id} value={rep.id}>
+                {rep.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <ErrorText message={error} />
+
+      <h3>{t('deals_open')}</h3>
+      <DealList deals={card.openDeals} pipelines={pipelines} />
+      {panel === 'deal' ? (
+        <NewDealForm
+          subject={thread?.subject ?? ''}
+          contactIds={[contact.id]}
+          companyId={company?.id ?? null}
+          threadId={thread?.id ?? null}
+          settings={settings}
+          pipelines={pipelines}
+          onDone={() => setPanel('none')}
+        />
+      ) : (
+        <button type="button" onClick={() => setPanel('deal')}>
+          {t('deal_new')}
+        </button>
+      )}
+
+      <h3>{t('task_next')}</h3>
+      {card.nextTask ? (
+        <p>
+          {card.nextTask.title} — {formatDateTime(card.nextTask.dueAt, settings.timeZone)}
+          {card.nextTask.kind === 'no-reply' ? <span class="badge"> {t('task_no_reply_badge')}</span> : null}
+        </p>
+      ) : (
+        <p class="muted">{t('task_none')}</p>
+      )}
+      {panel === 'followup' ? (
+        <FollowUpForm
+          title={t('followup_default_title', { name: contact.name })}
+          contactId={contact.id}
+          inThread={thread !== null}
+          timeZone={settings.timeZone}
+          onDone={() => setPanel('none')}
+        />
+      ) : (
+        <button type="button" onClick={() => setPanel('followup')}>
+          {t('followup_title')}
+        </button>
+      )}
+
+      <h3>{t('activities_title')}</h3>
+      <ActivityList activities={card.recentActivities} timeZone={settings.timeZone} />
+    </section>
+  );
+}

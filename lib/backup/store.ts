@@ -1,0 +1,282 @@
+import type { z } from 'zod';
+import { getSettings } from '../db/config';
+import { commit, StoreError, validate } from '../db/errors';
+import {
+  activityRow,
+  type CrmDb,
+  companyNameLookup,
+  rekeyCompanyLinks,
+  rowFor,
+  type StoredRow,
+  stripRow,
+} from '../db/schema';
+import type {
+  Activity,
+  Company,
+  Contact,
+  CustomPropertyDef,
+  Deal,
+  Pipeline,
+  Rep,
+  Settings,
+  Source,
+  Task,
+} from '../model';
+import {
+  activitySchema,
+  companySchema,
+  contactSchema,
+  customPropertyDefSchema,
+  dealSchema,
+  normalizeEmail,
+  pipelineSchema,
+  repSchema,
+  settingsSchema,
+  sourceSchema,
+  taskSchema,
+} from '../model';
+import type { BackupData, RecordCollection } from './format';
+
+/**
+ * The store side of a JSON backup: reading everything for a download, and writing a backup back, either into an
+ * empty profile ("replace") or merged into the current one, newest version of each record winning.
+ *
+ * A backup of 100k contacts is far larger than one RPC message, so a restore arrives in chunks: first the
+ * configuration (replaceBackupConfig), then record chunks (putBackupRecords), each chunk one transaction.
+ */
+
+/** Backup collection → object store. */
+const STORE_OF = {
+  contacts: 'contacts',
+  companies: 'companies',
+  deals: 'deals',
+  pipelines: 'pipelines',
+  activities: 'activities',
+  tasks: 'tasks',
+  sources: 'sources',
+  reps: 'reps',
+  customPropertyDefs: 'propertyDefs',
+} as const satisfies Record<RecordCollection, string>;
+
+/** Everything, tombstones included (a restore must not bring deleted records back to life). */
+export async function readBackupData(db: CrmDb): Promise<BackupData> {
+  const tx = db.transaction([
+    'contacts',
+    'companies',
+    'deals',
+    'pipelines',
+    'activities',
+    'tasks',
+    'sources',
+    'reps',
+    'propertyDefs',
+  ]);
+  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, customPropertyDefs] =
+    await Promise.all([
+      tx.objectStore('contacts').getAll(),
+      tx.objectStore('companies').getAll(),
+      tx.objectStore('deals').getAll(),
+      tx.objectStore('pipelines').getAll(),
+      tx.objectStore('activities').getAll(),
+      tx.objectStore('tasks').getAll(),
+      tx.objectStore('sources').getAll(),
+      tx.objectStore('reps').getAll(),
+      tx.objectStore('propertyDefs').getAll(),
+    ]);
+  return {
+    contacts: contacts.map((row) => stripRow(row) as Contact),
+    companies: companies.map((row) => stripRow(row) as Company),
+    deals: deals.map((row) => stripRow(row) as Deal),
+    pipelines,
+    activities: activities.map((row) => stripRow(row) as Activity),
+    tasks,
+    sources,
+    reps,
+    customPropertyDefs,
+    settings: await getSettings(db),
+  };
+}
+
+/** Records that make a profile "not empty" for a replace: configuration alone (the defaults) does not count. */
+const DATA_STORES = ['contacts', 'companies', 'deals', 'activities', 'tasks'] as const;
+
+export async function isProfileEmpty(db: CrmDb): Promise<boolean> {
+  const tx = db.transaction([...DATA_STORES]);
+  const counts = await Promise.all(DATA_STORES.map((name) => tx.objectStore(name).count()));
+  return counts.every((count) => count === 0);
+}
+
+export interface BackupConfig {
+  settings: Settings;
+  pipelines: Pipeline[];
+  sources: Source[];
+  reps: Rep[];
+  customPropertyDefs: CustomPropertyDef[];
+}
+
+/**
+ * Step one of a restore into an empty profile: in one transaction, checks that the profile holds no records, then
+ * replaces its configuration (the default pipeline and sources of a new profile included) with the backup's.
+ */
+export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Promise<void> {
+  const settings = validate(settingsSchema, config.settings, 'Settings');
+  const pipelines = config.pipelines.map((p) => validate(pipelineSchema, p, `Pipeline ${p.name}`));
+  const sources = config.sources.map((s) => validate(sourceSchema, s, `Source ${s.name}`));
+  const reps = config.reps.map((r) => validate(repSchema, r, `Rep ${r.name}`));
+  const defs = config.customPropertyDefs.map((d) => validate(customPropertyDefSchema, d, `Custom property ${d.key}`));
+  const tx = db.transaction([...DATA_STORES, 'pipelines', 'sources', 'reps', 'propertyDefs', 'settings'], 'readwrite');
+  await commit(tx, async () => {
+    const counts = await Promise.all(DATA_STORES.map((name) => tx.objectStore(name).count()));
+    if (counts.some((count) => count > 0)) {
+      throw new StoreError('conflict', 'This profile already holds records: restore into it by merging instead.');
+    }
+    await Promise.all([
+      tx.objectStore('pipelines').clear(),
+      tx.objectStore('sources').clear(),
+      tx.objectStore('reps').clear(),
+      tx.objectStore('propertyDefs').clear(),
+    ]);
+    for (const pipeline of pipelines) void tx.objectStore('pipelines').put(pipeline);
+    for (const source of sources) void tx.objectStore('sources').put(source);
+    for (const rep of reps) void tx.objectStore('reps').put(rep);
+    for (const def of defs) void tx.objectStore('propertyDefs').put(def);
+    void tx.objectStore('settings').put(settings, 'settings');
+  });
+}
+
+export type BackupChunk =
+  | { collection: 'contacts'; records: Contact[] }
+  | { collection: 'companies'; records: Company[] }
+  | { collection: 'deals'; records: Deal[] }
+  | { collection: 'pipelines'; records: Pipeline[] }
+  | { collection: 'activities'; records: Activity[] }
+  | { collection: 'tasks'; records: Task[] }
+  | { collection: 'sources'; records: Source[] }
+  | { collection: 'reps'; records: Rep[] }
+  | { collection: 'customPropertyDefs'; records: CustomPropertyDef[] };
+
+export interface PutResult {
+  written: number;
+  /** Records whose current version is as new or newer (merge only). */
+  unchanged: number;
+  conflicts: { id: string; reason: string }[];
+}
+
+const SCHEMA_OF: Record<RecordCollection, z.ZodType> = {
+  contacts: contactSchema,
+  companies: companySchema,
+  deals: dealSchema,
+  pipelines: pipelineSchema,
+  activities: activitySchema,
+  tasks: taskSchema,
+  sources: sourceSchema,
+  reps: repSchema,
+  customPropertyDefs: customPropertyDefSchema,
+};
+
+type Versioned = { id: string; updatedAt: number; deletedAt: number | null };
+
+/** A tombstone is a version like any other (as in mergeBackup): the later of the edit and the deletion counts. */
+function versionTime(record: Versioned): number {
+  return Math.max(record.updatedAt, record.deletedAt ?? 0);
+}
+
+/**
+ * Writes one chunk of backup records in one transaction. `replace` writes them as they are (after
+ * replaceBackupConfig); `merge` writes a record only when it is new here or newer than the current version, and
+ * leaves out (as a conflict) one that would take another record's email address, message or property key.
+ * Companies are restored before contacts and deals, whose search keys include their company's name.
+ */
+export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'replace' | 'merge'): Promise<PutResult> {
+  const records = (chunk.records as Versioned[]).map((record) =>
+    validate(SCHEMA_OF[chunk.collection], record, `${chunk.collection} ${record.id}`),
+  ) as Versioned[];
+  const storeName = STORE_OF[chunk.collection];
+  const tx = openRestoreTx(db);
+  const result: PutResult = { written: 0, unchanged: 0, conflicts: [] };
+  return commit(tx, async () => {
+    const store = tx.objectStore(storeName);
+    const currents = await Promise.all(records.map((record) => store.get(record.id)));
+    const companyName = companyNameLookup(tx.objectStore('companies'));
+    for (const [i, record] of records.entries()) {
+      const current = currents[i] as Versioned | undefined;
+      if (mode === 'merge' && current && versionTime(current) >= versionTime(record)) {
+        result.unchanged++;
+        continue;
+      }
+      const clash = mode === 'merge' ? await clashOf(tx, chunk.collection, record) : null;
+      if (clash) {
+        result.conflicts.push({ id: record.id, reason: clash });
+        continue;
+      }
+      switch (chunk.collection) {
+        case 'contacts':
+        case 'companies':
+        case 'deals': {
+          const linked = record as Contact | Company | Deal;
+          const name = 'companyId' in linked ? await companyName(linked.companyId) : '';
+          const target = tx.objectStore(chunk.collection) as unknown as { put(row: StoredRow): Promise<unknown> };
+          await target.put(rowFor(chunk.collection, linked, name));
+          // A newer version of a company (renamed, or deleted) takes its people's and deals' keys with it.
+          if (chunk.collection === 'companies' && current) {
+            const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
+            await rekeyCompanyLinks(links, current as Company, linked as Company);
+          }
+          break;
+        }
+        case 'activities':
+          await tx.objectStore('activities').put(activityRow(record as Activity));
+          break;
+        case 'tasks':
+          await tx.objectStore('tasks').put(record as Task);
+          break;
+        case 'pipelines':
+          await tx.objectStore('pipelines').put(record as Pipeline);
+          break;
+        case 'sources':
+          await tx.objectStore('sources').put(record as Source);
+          break;
+        case 'reps':
+          await tx.objectStore('reps').put(record as Rep);
+          break;
+        case 'customPropertyDefs':
+          await tx.objectStore('propertyDefs').put(record as CustomPropertyDef);
+          break;
+      }
+      result.written++;
+    }
+    return result;
+  });
+}
+
+type RestoreTx = ReturnType<typeof openRestoreTx>;
+function openRestoreTx(db: CrmDb) {
+  return db.transaction(
+    ['contacts', 'companies', 'deals', 'activities', 'tasks', 'pipelines', 'sources', 'reps', 'propertyDefs'],
+    'readwrite',
+  );
+}
+
+/** Why a merged record cannot be written beside the current ones (unique values held by another record), or null. */
+async function clashOf(tx: RestoreTx, collection: RecordCollection, record: Versioned): Promise<string | null> {
+  if (record.deletedAt !== null) return null;
+  if (collection === 'contacts') {
+    for (const { address } of (record as Contact).emails) {
+      const owner = await tx.objectStore('contacts').index('byEmail').getKey(normalizeEmail(address));
+      if (owner !== undefined && owner !== record.id) return `${address} already belongs to another contact`;
+    }
+  }
+  if (collection === 'activities') {
+    const key = activityRow(record as Activity).messageKey;
+    const owner = key ? await tx.objectStore('activities').index('byMessageKey').getKey(key) : undefined;
+    if (owner !== undefined && owner !== record.id) return 'this email is already logged for this contact';
+  }
+  if (collection === 'customPropertyDefs') {
+    const def = record as CustomPropertyDef;
+    const same = await tx.objectStore('propertyDefs').index('byEntity').getAll(def.entity);
+    if (same.some((other) => other.id !== def.id && other.deletedAt === null && other.key === def.key)) {
+      return `a ${def.entity} property with key "${def.key}" already exists`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  activitySchema,
+  companySchema,
+  contactSchema,
+  customPropertyDefSchema,
+  dealSchema,
+  dealStatus,
+  epochMs,
+  lifecycleStage,
+  pipelineSchema,
+  recordId,
+  repSchema,
+  settingsSchema,
+  sourceSchema,
+  taskSchema,
+} from '../model';
+
+/**
+ * Import, export, backup and restore methods: owned with lib/import/handlers.ts.
+ *
+ * An import is driven by the dashboard page, chunk by chunk (the router refuses messages over 8 MB; 100k rows are
+ * tens of MB): import.start → import.companies (the plan's new companies) → import.rows per chunk of ≤ 1,000 rows
+ * → import.finish or import.cancel. A closed page leaves the import "running" with its processedRows; the history
+ * offers import.resume (same file again) or import.undo. CSV and backup downloads read the store from the page.
+ *
+ * Drafts are checked here for shape only, with generous bounds: a value the model refuses (a name too long, too many
+ * addresses) must cost its row, not the whole chunk, so the store validates each record and reports the row.
+ */
+const importStore = z.enum(['contacts', 'companies', 'deals']);
+const loose = (max: number) => z.string().max(max);
+const custom = z.record(loose(100), z.union([loose(200_000), z.number(), z.boolean(), z.null()]));
+const draftBase = {
+  custom,
+  provided: z.array(loose(100)).max(1000),
+  ownerName: loose(1000).nullable(),
+};
+const contactDraft = z.object({
+  entity: z.literal('contact'),
+  name: loose(10_000),
+  emails: z.array(z.object({ address: loose(1000) })).max(1000),
+  phones: z.array(z.object({ number: loose(1000) })).max(1000),
+  jobTitle: loose(10_000),
+  lifecycle: lifecycleStage,
+  sourceName: loose(1000).nullable(),
+  notes: loose(200_000),
+  ...draftBase,
+});
+const companyDraft = z.object({
+  entity: z.literal('company'),
+  name: loose(10_000),
+  domains: z.array(loose(1000)).max(1000),
+  phone: loose(1000),
+  address: loose(10_000),
+  ...draftBase,
+});
+const dealDraft = z.object({
+  entity: z.literal('deal'),
+  title: loose(10_000),
+  value: z.object({ amount: z.number().int(), currency: loose(3) }),
+  pipelineId: recordId,
+  stageId: recordId,
+  status: dealStatus,
+  expectedCloseAt: epochMs.nullable(),
+  contactEmails: z.array(loose(1000)).max(1000),
+  ...draftBase,
+});
+const rowNumber = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 48 - 1);
+const importRow = z.object({
+  row: rowNumber,
+  action: z.enum(['new', 'update']),
+  target: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('existing'), id: recordId }),
+      z.object({ kind: z.literal('row'), row: rowNumber }),
+    ])
+    .nullable(),
+  companyId: recordId.nullable(),
+  draft: z.discriminatedUnion('entity', [contactDraft, companyDraft, dealDraft]),
+});
+
+export const importSummary = z.object({
+  id: recordId,
+  entity: importStore,
+  fileName: z.string(),
+  startedAt: epochMs,
+  finishedAt: epochMs.nullable(),
+  status: z.enum(['running', 'done', 'cancelled', 'undone']),
+  processedRows: z.number().int(),
+  totalRows: z.number().int(),
+  /** Journal pages left; above 0 on an undone import means the undo was interrupted and can be finished. */
+  pages: z.number().int(),
+});
+export type ImportSummaryView = z.infer<typeof importSummary>;
+
+const importId = z.object({ importId: recordId });
+const records = <S extends z.ZodType>(schema: S) => z.array(schema).max(5000);
+const backupChunk = z.discriminatedUnion('collection', [
+  z.object({ collection: z.literal('contacts'), records: records(contactSchema) }),
+  z.object({ collection: z.literal('companies'), records: records(companySchema) }),
+  z.object({ collection: z.literal('deals'), records: records(dealSchema) }),
+  z.object({ collection: z.literal('pipelines'), records: records(pipelineSchema) }),
+  z.object({ collection: z.literal('activities'), records: records(activitySchema) }),
+  z.object({ collection: z.literal('tasks'), records: records(taskSchema) }),
+  z.object({ collection: z.literal('sources'), records: records(sourceSchema) }),
+  z.object({ collection: z.literal('reps'), records: records(repSchema) }),
+  z.object({ collection: z.literal('customPropertyDefs'), records: records(customPropertyDefSchema) }),
+]);
+
+export const importContract = {
+  'import.start': {
+    input: z.object({
+      entity: importStore,
+      fileName: loose(1000),
+      totalRows: z.number().int().min(0).max(10_000_000),
+    }),
+    output: importSummary,
+  },
+  /** Creates the companies a plan names that the store lacks (plan.companiesToCreate); ids in the same order. */
+  'import.companies': {
+    input: z.object({ importId: recordId, names: z.array(loose(1000)).max(5000) }),
+    output: z.object({ ids: z.array(recordId) }),
+  },
+  /** One chunk: the new/update rows up to throughRow, written in batches of 500, one transaction each. */
+  'import.rows': {
+    input: z.object({ importId: recordId, throughRow: z.number().int().min(0), rows: z.array(importRow).max(5000) }),
+    output: z.object({
+      processedRows: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+    }),
+  },
+  'import.finish': { input: importId, output: importSummary },
+  'import.cancel': { input: importId, output: importSummary },
+  /** Takes rows again after the import's processedRows (a closed tab, a cancel). */
+  'import.resume': { input: importId, output: importSummary },
+  /** Undoes up to maxPages batches; call again while `remaining` is above 0. */
+  'import.undo': {
+    input: z.object({ importId: recordId, maxPages: z.number().int().min(1).max(10_000).optional() }),
+    output: z.object({
+      remaining: z.number().int(),
+      tombstoned: z.number().int(),
+      restored: z.number().int(),
+      kept: z.number().int(),
+    }),
+  },
+  'imports.list': { input: z.object({}), output: z.array(importSummary) },
+
+  /** Restore step one, into an empty profile only: replaces the configuration with the backup's. */
+  'backup.replaceConfig': {
+    input: z.object({
+      settings: settingsSchema,
+      pipelines: z.array(pipelineSchema).max(1000),
+      sources: z.array(sourceSchema).max(1000),
+      reps: z.array(repSchema).max(1000),
+      customPropertyDefs: z.array(customPropertyDefSchema).max(1000),
+    }),
+    output: z.literal(true),
+  },
+  /** A chunk of backup records: written as they are ("replace"), or where newer than the current version ("merge"). */
+  'backup.put': {
+    input: z.object({ mode: z.enum(['replace', 'merge']), chunk: backupChunk }),
+    output: z.object({
+      written: z.number().int(),
+      unchanged: z.number().int(),
+      conflicts: z.array(z.object({ id: z.string(), reason: z.string() })),
+    }),
+  },
+} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -1,0 +1,168 @@
+import type { browser as browserApi } from 'wxt/browser';
+import { getSettings } from '../db/config';
+import type { CrmDb } from '../db/schema';
+import { openTasks, saveTasks } from '../db/tasks';
+import { type MessageKey, translate } from '../i18n/translate';
+import type { Settings, Task } from '../model';
+import {
+  alarmPlan,
+  complete,
+  countDue,
+  groupForNotification,
+  markFired,
+  snooze,
+  taskIdFromAlarm,
+  tasksToFire,
+} from './due';
+import { buildNotification, type NotificationButton, taskIdsFromNotification } from './notification';
+import { presetTime } from './presets';
+import { notifyAt } from './quiet';
+
+type WebExt = typeof browserApi;
+
+function translatorFor(settings: Settings) {
+  return (key: MessageKey, values?: Record<string, string | number>) => translate(settings.language, key, values);
+}
+const HOUR = 3_600_000;
+
+/**
+ * Reminders live in the store; alarms are only a cache of them. Every wake re-derives the alarms from the store
+ * with absolute times, fires what fell due while the browser was closed (once), and keeps the badge honest.
+ */
+export class ReminderRuntime {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly browser: WebExt,
+    private readonly database: () => Promise<CrmDb>,
+    private readonly now: () => number,
+    private readonly changed: (stores: string[]) => void,
+  ) {}
+
+  /** One reminder operation at a time: two alarms at once must not both fire the same task. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  listen(): void {
+    this.browser.alarms.onAlarm.addListener((alarm) => {
+      if (taskIdFromAlarm(alarm.name) !== null) void this.fireDue();
+    });
+    this.browser.notifications?.onClicked.addListener((id) => void this.openTarget(id));
+    this.browser.notifications?.onButtonClicked.addListener((id, index) => void this.pressButton(id, index));
+  }
+
+  /** On install, browser start-up and every worker start. */
+  wake(): Promise<void> {
+    return this.fireDue().then(() => this.rearm());
+  }
+
+  rearm(): Promise<void> {
+    return this.serial(async () => {
+      const db = await this.database();
+      const tasks = await openTasks(db);
+      const now = this.now();
+      const settings = await getSettings(db);
+      const plan = alarmPlan(tasks, now, (when) => notifyAt(when, settings));
+      const wanted = new Map(plan.map((a) => [a.name, a.when]));
+      for (const alarm of await this.browser.alarms.getAll()) {
+        if (taskIdFromAlarm(alarm.name) !== null && !wanted.has(alarm.name))
+          await this.browser.alarms.clear(alarm.name);
+      }
+      for (const { name, when } of plan) {
+        const existing = await this.browser.alarms.get(name);
+        if (!existing || existing.scheduledTime !== when) await this.browser.alarms.create(name, { when });
+      }
+      await this.updateBadge(tasks, now);
+    });
+  }
+
+  fireDue(): Promise<void> {
+    return this.serial(async () => {
+      const db = await this.database();
+      const now = this.now();
+      const due = tasksToFire(await openTasks(db), now);
+      if (due.length === 0) return;
+      // Outside working hours, with quiet asked for: nothing is shown; the re-arm below sets the alarm for the next
+      // start of working hours, where everything due by then is shown at once.
+      const settings = await getSettings(db);
+      if (notifyAt(now, settings) > now) return;
+      const t = translatorFor(settings);
+      for (const group of groupForNotification(due, now)) {
+        const content = buildNotification(group, t);
+        await this.browser.notifications?.create(content.id, {
+          type: 'basic',
+          iconUrl: this.browser.runtime.getURL('/icon/128.png'),
+          title: content.title,
+          message: content.message,
+          buttons: content.buttonTitles.map((title) => ({ title })),
+          requireInteraction: true,
+        });
+      }
+      // Marked after showing: if the worker dies in between, the same notification id is shown again (it replaces,
+      // it does not stack) rather than a reminder being lost.
+      await saveTasks(
+        db,
+        due.map((task) => markFired(task, now)),
+        now,
+      );
+      this.changed(['tasks']);
+    }).then(() => this.rearm());
+  }
+
+  private async translator() {
+    return translatorFor(await getSettings(await this.database()));
+  }
+
+  private async updateBadge(tasks: Task[], now: number): Promise<void> {
+    const action = this.browser.action ?? this.browser.browserAction;
+    const count = countDue(tasks, now);
+    await action?.setBadgeText({ text: count > 0 ? String(count) : '' });
+    await action?.setBadgeBackgroundColor({ color: '#c5221f' });
+  }
+
+  private async tasksOf(notificationId: string): Promise<Task[]> {
+    const ids = new Set(taskIdsFromNotification(notificationId));
+    const db = await this.database();
+    const found = await Promise.all([...ids].map((id) => db.get('tasks', id)));
+    return found.filter((task): task is Task => !!task && task.deletedAt === null);
+  }
+
+  private async openTarget(notificationId: string): Promise<void> {
+    const tasks = await this.tasksOf(notificationId);
+    if (tasks.length === 0) return;
+    const content = buildNotification(tasks, await this.translator());
+    const target = content.target;
+    const url =
+      target.kind === 'thread'
+        ? target.url
+        : target.kind === 'record'
+          ? this.browser.runtime.getURL(`/dashboard.html#/${target.entity}/${target.id}`)
+          : this.browser.runtime.getURL('/dashboard.html#/tasks');
+    await this.browser.tabs.create({ url });
+    await this.browser.notifications?.clear(notificationId);
+  }
+
+  private async pressButton(notificationId: string, index: number): Promise<void> {
+    const tasks = await this.tasksOf(notificationId);
+    if (tasks.length === 0) return;
+    const content = buildNotification(tasks, await this.translator());
+    const button: NotificationButton | undefined = content.buttons[index];
+    if (!button) return;
+    if (button === 'open') return this.openTarget(notificationId);
+    const db = await this.database();
+    const now = this.now();
+    const settings = await getSettings(db);
+    const changedTasks = tasks.map((task) => {
+      if (button === 'done') return complete(task, now);
+      const until = button === 'snooze-hour' ? now + HOUR : presetTime('tomorrow-morning', now, settings);
+      return snooze(task, until, now);
+    });
+    await saveTasks(db, changedTasks, now);
+    await this.browser.notifications?.clear(notificationId);
+    this.changed(['tasks']);
+    await this.rearm();
+  }
+}
