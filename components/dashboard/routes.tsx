@@ -1,6 +1,5 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/lib/i18n/translate';
-import type { Dashboard } from './app-model';
 import { BoardView } from './board/BoardView';
 import { ExportView } from './export/ExportView';
 import { ImportView } from './import/ImportView';
@@ -13,12 +12,7 @@ import { ReportsView } from './reports/ReportsView';
 import { SettingsView } from './settings/SettingsView';
 import { TableView } from './tables/TableView';
 import { TasksView } from './tasks/TasksView';
-
-export interface ViewProps {
-  app: Dashboard;
-  /** The record id of #/contact/<id> and the like; null for list pages. */
-  param: string | null;
-}
+import type { ViewProps } from './view-props';
 
 export interface RouteDef {
   /** First segment of the hash: "" is home (#/). */

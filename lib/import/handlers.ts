@@ -1,13 +1,13 @@
 import { putBackupRecords, replaceBackupConfig } from '../backup/store';
-import type { WorkerServices } from '../worker/handlers';
-import type { Handlers } from '../worker/router';
+import type { HandlersOf } from '../rpc/define';
+import type { WorkerServices } from '../rpc/services';
 import type { importContract } from './contract';
 import { applyImportRows, createImportCompanies, listImports, setImportStatus, startImport, undoImport } from './store';
 
 /** Stores an import's rows may touch, for the change event open pages re-read on. */
 const IMPORT_TOUCHES = ['imports', 'contacts', 'companies', 'deals', 'activities', 'sources'];
 
-export function createImportHandlers(s: WorkerServices): Pick<Handlers, keyof typeof importContract> {
+export function createImportHandlers(s: WorkerServices): HandlersOf<typeof importContract> {
   const db = s.db;
   // One chunk of an import at a time: a page that sends a chunk twice (a retry after a lost answer) must not have
   // both copies read processedRows before either writes it.

@@ -6,9 +6,9 @@ import * as config from '../db/config';
 import { StoreError } from '../db/errors';
 import * as tasks from '../db/tasks';
 import { generateNow, ReportArchive } from '../reports/scheduler';
+import type { HandlersOf } from '../rpc/define';
+import type { WorkerServices } from '../rpc/services';
 import type { dashboardContract } from './contract-records';
-import type { WorkerServices } from './handlers';
-import type { Handlers } from './router';
 
 /** Stores a change to each entity's records may touch, for the change event open pages re-read on. */
 const TOUCHED = {
@@ -17,7 +17,7 @@ const TOUCHED = {
   deals: ['deals'],
 } as const;
 
-export function createDashboardHandlers(s: WorkerServices): Pick<Handlers, keyof typeof dashboardContract> {
+export function createDashboardHandlers(s: WorkerServices): HandlersOf<typeof dashboardContract> {
   const db = s.db;
   const write = async <T>(stores: readonly string[], work: Promise<T>): Promise<T> => {
     const value = await work;

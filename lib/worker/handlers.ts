@@ -15,26 +15,11 @@ import { normalizeEmail } from '../model';
 import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
+import type { WorkerServices } from '../rpc/services';
 import { readSignature } from '../webmail/signature';
-import type { SnapshotCache } from '../webmail/snapshot-cache';
 import { emailActivitiesFor, repAddressesOf } from './email-log';
 import { createDashboardHandlers } from './handlers-records';
 import type { Handlers } from './router';
-
-export interface WorkerServices {
-  db: CrmDb;
-  now(): number;
-  version: string;
-  snapshots: SnapshotCache;
-  /** After a committed write: tell open pages which stores changed. */
-  changed(stores: string[]): void;
-  /** Tell the sidebar of a tab that its snapshot changed. */
-  snapshotChanged(tabId: number, snapshot: WebmailSnapshot): void;
-  /** Re-arm alarms and the badge from the store after any task change. */
-  tasksChanged(): Promise<void>;
-  /** Show what is due and may be shown now, then re-arm: after a change to when reminders may be shown. */
-  wakeReminders(): Promise<void>;
-}
 
 async function repAddresses(s: WorkerServices, snapshot: WebmailSnapshot | null): Promise<Set<string>> {
   const reps = await config.listReps(s.db);

@@ -1,24 +1,10 @@
 import { asStoreError, StoreError } from '../db/errors';
+import type { CallContext, HandlersOf, SenderInfo } from '../rpc/define';
 import { RPC_KIND, type RpcResult } from '../rpc/wire';
 import { webmailTabOf } from '../webmail/origins';
-import { CONTENT_SCRIPT_METHODS, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
+import { CONTENT_SCRIPT_METHODS, type Contract, contract, isMethod } from './contract';
 
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number; url?: string };
-  frameId?: number;
-}
-
-export interface CallContext {
-  sender: SenderInfo;
-  tabId: number | null;
-  fromContentScript: boolean;
-}
-
-export type Handlers = {
-  [M in Method]: (input: ParsedInput<M>, context: CallContext) => Promise<Output<M>>;
-};
+export type Handlers = HandlersOf<Contract>;
 
 export interface RouterOptions {
   extensionId: string;

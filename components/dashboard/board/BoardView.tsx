@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { stageAfterKey } from '@/lib/dashboard/board';
 import { t } from '../../i18n';
 import { RepSelect } from '../RepSelect';
-import type { ViewProps } from '../routes';
+import type { ViewProps } from '../view-props';
 import { BoardModel } from './board-model';
 import { ColumnTotals } from './ColumnTotals';
 import { DealCard } from './DealCard';

@@ -20,7 +20,7 @@ import { contactsToVCard } from '@/lib/export/vcard';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { Contact, Deal, Task } from '@/lib/model';
 import { t } from '../../i18n';
-import type { ViewProps } from '../routes';
+import type { ViewProps } from '../view-props';
 import { downloadFile, fileStamp } from './download';
 import { RestoreSection } from './RestoreSection';
 import '../import/import.css';

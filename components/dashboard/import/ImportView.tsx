@@ -3,7 +3,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import type { ImportEntity } from '@/lib/import/mapping';
 import type { DuplicatePolicy } from '@/lib/import/plan';
 import { t } from '../../i18n';
-import type { ViewProps } from '../routes';
+import type { ViewProps } from '../view-props';
 import { ImportHistory } from './ImportHistory';
 import { ImportModel, PREVIEW_ROWS } from './import-model';
 import { MappingStep } from './MappingStep';

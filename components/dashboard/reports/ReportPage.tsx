@@ -4,7 +4,7 @@ import { durationText, reportToCsv, reportToText, type ScheduledReport } from '@
 import { call } from '@/lib/worker/client';
 import type { StoredReport } from '@/lib/worker/contract-records';
 import { formatDateTime, locale, t } from '../../i18n';
-import type { ViewProps } from '../routes';
+import type { ViewProps } from '../view-props';
 import { moneyTotal } from './HomeFigures';
 import { periodText } from './report-format';
 import '../../styles/reports.css';

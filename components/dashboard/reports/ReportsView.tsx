@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '@/lib/worker/client';
 import type { ReportSummary } from '@/lib/worker/contract-records';
 import { formatDateTime, locale, t } from '../../i18n';
-import type { ViewProps } from '../routes';
+import type { ViewProps } from '../view-props';
 import { periodText } from './report-format';
 import '../../styles/reports.css';
 

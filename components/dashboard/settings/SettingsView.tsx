@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 import { ReportScheduleSettings } from '../reports/ReportScheduleSettings';
-import type { ViewProps } from '../routes';
+import type { ViewProps } from '../view-props';
 import { CurrencySettings } from './CurrencySettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PipelineSettings } from './PipelineSettings';

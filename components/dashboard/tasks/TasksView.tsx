@@ -4,8 +4,8 @@ import { t } from '../../i18n';
 import { Pager } from '../Pager';
 import { RecordTasks } from '../records/RecordTasks';
 import { recordActions } from '../records/record-actions';
-import type { ViewProps } from '../routes';
 import { useRead } from '../use-read';
+import type { ViewProps } from '../view-props';
 
 /** Every open task, soonest first, a page at a time. */
 export function TasksView({ app }: ViewProps) {

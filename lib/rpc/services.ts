@@ -1,0 +1,19 @@
+import type { CrmDb } from '../db/schema';
+import type { WebmailSnapshot } from '../model';
+import type { SnapshotCache } from '../webmail/snapshot-cache';
+
+/** What the worker hands every feature's handlers: the store, the clock, and the effects a write has. */
+export interface WorkerServices {
+  db: CrmDb;
+  now(): number;
+  version: string;
+  snapshots: SnapshotCache;
+  /** After a committed write: tell open pages which stores changed. */
+  changed(stores: string[]): void;
+  /** Tell the sidebar of a tab that its snapshot changed. */
+  snapshotChanged(tabId: number, snapshot: WebmailSnapshot): void;
+  /** Re-arm alarms and the badge from the store after any task change. */
+  tasksChanged(): Promise<void>;
+  /** Show what is due and may be shown now, then re-arm: after a change to when reminders may be shown. */
+  wakeReminders(): Promise<void>;
+}
