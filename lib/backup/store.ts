@@ -1,15 +1,8 @@
 import type { z } from 'zod';
 import { getSettings } from '../db/config';
 import { commit, StoreError, validate } from '../db/errors';
-import {
-  activityRow,
-  type CrmDb,
-  companyNameLookup,
-  rekeyCompanyLinks,
-  rowFor,
-  type StoredRow,
-  stripRow,
-} from '../db/schema';
+import { activityRow, companyNameLookup, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
+import type { CrmDb, StoredRow } from '../db/schema';
 import type {
   Activity,
   Company,

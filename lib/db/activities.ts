@@ -1,8 +1,8 @@
 import type { Activity, RecordBase } from '../model';
 import { activitySchema, newRecordBase } from '../model';
 import { StoreError, validate } from './errors';
+import { activityRow, stripRow } from './rows';
 import type { CrmDb } from './schema';
-import { activityRow, stripRow } from './schema';
 import { addOnce } from './write-once';
 
 export type ActivityDraft = Partial<Omit<Activity, keyof RecordBase>> & { type: Activity['type']; occurredAt: number };

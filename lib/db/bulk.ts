@@ -1,7 +1,8 @@
 import type { Company, Contact, Deal, LifecycleStage, Pipeline } from '../model';
 import { companySchema, contactSchema, dealSchema } from '../model';
 import { commit, StoreError, validate } from './errors';
-import { type CrmDb, companyNameLookup, companyRow, contactRow, dealRow, stripRow } from './schema';
+import { companyNameLookup, companyRow, contactRow, dealRow, stripRow } from './rows';
+import type { CrmDb } from './schema';
 
 /**
  * Writes that touch many records at once. Each is one transaction: every record is read and validated inside it

@@ -1,6 +1,7 @@
 import type { Activity, Company, Contact, Deal, Source, Task } from '../model';
 import { normalizeEmail } from '../model';
-import { type CrmDb, stripRow } from './schema';
+import { stripRow } from './rows';
+import type { CrmDb } from './schema';
 
 export interface ContactCard {
   contact: Contact;

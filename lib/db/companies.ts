@@ -1,7 +1,8 @@
 import type { Company, RecordBase } from '../model';
 import { companySchema, newRecordBase, normalizeDomain } from '../model';
 import { abortQuietly, StoreError, validate } from './errors';
-import { type CrmDb, companyRow, contactRow, dealRow, rekeyCompanyLinks, stripRow } from './schema';
+import { companyRow, contactRow, dealRow, rekeyCompanyLinks, stripRow } from './rows';
+import type { CrmDb } from './schema';
 
 export type CompanyDraft = Partial<Omit<Company, keyof RecordBase>> & { name: string };
 

@@ -2,7 +2,8 @@ import type { Company, Contact, RecordBase } from '../model';
 import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
 import { newCompanyRecord } from './companies';
 import { StoreError, validate } from './errors';
-import { type CompanyRow, type ContactRow, type CrmDb, companyRow, contactRow, stripRow } from './schema';
+import { companyRow, contactRow, stripRow } from './rows';
+import type { CompanyRow, ContactRow, CrmDb } from './schema';
 
 export type ContactDraft = Partial<Omit<Contact, keyof RecordBase>> & { name: string };
 

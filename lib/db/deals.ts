@@ -1,7 +1,8 @@
 import type { Deal, Pipeline, RecordBase } from '../model';
 import { dealSchema, newRecordBase } from '../model';
 import { StoreError, validate } from './errors';
-import { type CrmDb, dealRow, stripRow } from './schema';
+import { dealRow, stripRow } from './rows';
+import type { CrmDb } from './schema';
 
 export type DealDraft = Partial<Omit<Deal, keyof RecordBase | 'stageChangedAt'>> & {
   title: string;

@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
-import { type CrmDb, type CrmSchema, DB_NAME, DB_VERSION, upgradeCrmDb } from './schema';
+import { upgradeCrmDb } from './migrations';
+import { type CrmDb, type CrmSchema, DB_NAME, DB_VERSION } from './schema';
 
 /** `onClose` hears when this connection is closed under its holder, who should open a new one when next needed. */
 export async function openCrmDb(

@@ -1,6 +1,7 @@
 import type { Company, Contact, Deal } from '../model';
 import { matchesAllTerms, pairTerm, queryTerms, splitTerms } from '../search/tokens';
-import { type CrmDb, stripRow } from './schema';
+import { stripRow } from './rows';
+import type { CrmDb } from './schema';
 
 type Searchable = 'contacts' | 'companies' | 'deals';
 type SearchRow = { id: string; deletedAt: number | null; searchKeys: string[] };

@@ -1,5 +1,6 @@
 import type { Activity, Company, Contact, Deal, LifecycleStage, Task } from '../model';
-import { type CrmDb, stripRow } from './schema';
+import { stripRow } from './rows';
+import type { CrmDb } from './schema';
 import { searchCompanies, searchContacts, searchDeals } from './search';
 
 /**

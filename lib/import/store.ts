@@ -1,21 +1,7 @@
 import type { z } from 'zod';
 import { commit as commitTx, StoreError, validate } from '../db/errors';
-import {
-  type ActivityRow,
-  type CompanyRow,
-  type ContactRow,
-  type CrmDb,
-  companyNameLookup,
-  companyRow,
-  contactRow,
-  type DealRow,
-  dealRow,
-  type ImportRecord,
-  rekeyCompanyLinks,
-  rowFor,
-  type StoredRow,
-  stripRow,
-} from '../db/schema';
+import { companyNameLookup, companyRow, contactRow, dealRow, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
+import type { ActivityRow, CompanyRow, ContactRow, CrmDb, DealRow, ImportRecord, StoredRow } from '../db/schema';
 import type { Activity, Company, Contact, Deal, LifecycleStage, Pipeline, Rep, Source } from '../model';
 import {
   activitySchema,

@@ -1,14 +1,7 @@
 import { toContact } from '../db/contacts';
 import { commit, StoreError } from '../db/errors';
-import {
-  activityRow,
-  type ContactRow,
-  type CrmDb,
-  companyNameLookup,
-  contactRow,
-  type MergeRecord,
-  stripRow,
-} from '../db/schema';
+import { activityRow, companyNameLookup, contactRow, stripRow } from '../db/rows';
+import type { ContactRow, CrmDb, MergeRecord } from '../db/schema';
 import { searchContacts } from '../db/search';
 import type { Activity, Contact } from '../model';
 import { contactSchema, newId, normalizeEmail } from '../model';

@@ -1,5 +1,6 @@
 import { getSettings, listPipelines } from '../db/config';
-import { type CrmDb, stripRow } from '../db/schema';
+import { stripRow } from '../db/rows';
+import type { CrmDb } from '../db/schema';
 import type { Activity, Contact, Deal, Settings, Task } from '../model';
 import type { ReportRecords } from './figures';
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { createBackup } from '@/lib/backup/format';
 import { readBackupData } from '@/lib/backup/store';
-import { type CrmDb, stripRow } from '@/lib/db/schema';
+import { stripRow } from '@/lib/db/rows';
+import type { CrmDb } from '@/lib/db/schema';
 import { openTasks } from '@/lib/db/tasks';
 import {
   activitiesTable,

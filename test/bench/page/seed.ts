@@ -1,6 +1,6 @@
 import { unwrap } from 'idb';
+import { companyRow, dealRow, stripRow } from '../../../lib/db/rows';
 import type { ActivityRow, CompanyRow, CrmDb, DealRow } from '../../../lib/db/schema';
-import { companyRow, dealRow, stripRow } from '../../../lib/db/schema';
 import type { Activity, Company, Contact, Deal, Pipeline } from '../../../lib/model';
 import { activitySchema, companySchema, dealSchema } from '../../../lib/model';
 import { activityContactAt, benchId, COMPANY_COUNT, companyAt, dealTitleAt, KIND, mix, personAt } from './data';

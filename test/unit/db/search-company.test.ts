@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createCompany, deleteCompany, updateCompany } from '@/lib/db/companies';
 import { createContact, setContactDeleted } from '@/lib/db/contacts';
 import { openCrmDb } from '@/lib/db/open';
-import { type CrmDb, contactRow } from '@/lib/db/schema';
+import { contactRow } from '@/lib/db/rows';
+import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { searchKeys } from '@/lib/search/tokens';
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCrmDb } from '@/lib/db/open';
-import { type CrmDb, contactRow, dealRow } from '@/lib/db/schema';
+import { contactRow, dealRow } from '@/lib/db/rows';
+import type { CrmDb } from '@/lib/db/schema';
 import type { Deal } from '@/lib/model';
 import { loadReportRecords } from '@/lib/reports/data';
 import { buildScheduledReport } from '@/lib/reports/report';

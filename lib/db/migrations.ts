@@ -1,0 +1,85 @@
+import type { Company, Contact, Deal } from '../model';
+import { defaultPipeline, defaultSettings, defaultSources } from '../model';
+import { companyRow, contactRow, dealRow, stripRow } from './rows';
+import type { CrmDb, UpgradeTx } from './schema';
+
+/** Each rung runs once, in order, so a database several versions behind climbs every one of them. */
+export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: number): void {
+  if (oldVersion < 1) {
+    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+    contacts.createIndex('byEmail', 'emailKeys', { unique: true, multiEntry: true });
+    contacts.createIndex('byCompany', 'companyId');
+    contacts.createIndex('byUpdated', 'updatedAt');
+    const companies = db.createObjectStore('companies', { keyPath: 'id' });
+    companies.createIndex('byDomain', 'domains', { multiEntry: true });
+    companies.createIndex('byName', 'name');
+    const deals = db.createObjectStore('deals', { keyPath: 'id' });
+    deals.createIndex('byContact', 'contactIds', { multiEntry: true });
+    deals.createIndex('byCompany', 'companyId');
+    deals.createIndex('byStage', ['pipelineId', 'stageId']);
+    deals.createIndex('byStatus', 'status');
+    deals.createIndex('byUpdated', 'updatedAt');
+    const activities = db.createObjectStore('activities', { keyPath: 'id' });
+    activities.createIndex('byContactTime', ['contactId', 'occurredAt']);
+    activities.createIndex('byThread', 'threadId');
+    activities.createIndex('byMessageKey', 'messageKey', { unique: true });
+    activities.createIndex('byDeal', 'dealId');
+    activities.createIndex('byCompany', 'companyId');
+    activities.createIndex('byTime', 'occurredAt');
+    const tasks = db.createObjectStore('tasks', { keyPath: 'id' });
+    tasks.createIndex('byStatusDue', ['status', 'dueAt']);
+    tasks.createIndex('byContact', 'contactId');
+    tasks.createIndex('byDeal', 'dealId');
+    tasks.createIndex('byThread', 'threadId');
+    db.createObjectStore('pipelines', { keyPath: 'id' });
+    db.createObjectStore('sources', { keyPath: 'id' });
+    db.createObjectStore('reps', { keyPath: 'id' });
+    const defs = db.createObjectStore('propertyDefs', { keyPath: 'id' });
+    defs.createIndex('byEntity', 'entity');
+    db.createObjectStore('settings');
+
+    const pipeline = defaultPipeline(now);
+    void tx.objectStore('pipelines').put(pipeline);
+    for (const source of defaultSources(now)) void tx.objectStore('sources').put(source);
+    void tx.objectStore('settings').put(defaultSettings(pipeline.id), 'settings');
+  }
+  if (oldVersion < 2) {
+    tx.objectStore('contacts').createIndex('bySearch', 'searchKeys', { multiEntry: true });
+    tx.objectStore('companies').createIndex('bySearch', 'searchKeys', { multiEntry: true });
+    tx.objectStore('deals').createIndex('bySearch', 'searchKeys', { multiEntry: true });
+    db.createObjectStore('threadPrefs', { keyPath: 'threadId' });
+    db.createObjectStore('imports', { keyPath: 'id' }).createIndex('byStarted', 'startedAt');
+  }
+  // v2 added the keys and v3 changed how they are made: either way, rows written before v3 are keyed again.
+  if (oldVersion >= 1 && oldVersion < 3) rekeySearch(tx);
+  if (oldVersion < 4) db.createObjectStore('merges', { keyPath: 'id' }).createIndex('byKeep', 'keepId');
+}
+
+/**
+ * Writes every searchable row's keys afresh. Companies are read first so each contact is keyed with its company's
+ * name too. Cursors chain inside the upgrade transaction (no outside awaits), which keeps it alive to the end.
+ */
+function rekeySearch(tx: UpgradeTx): void {
+  const companyNames = new Map<string, string>();
+  const companies = tx.objectStore('companies');
+  void companies.openCursor().then(async function walkCompanies(cursor): Promise<void> {
+    while (cursor) {
+      const row = cursor.value;
+      companyNames.set(row.id, row.deletedAt === null ? row.name : '');
+      await cursor.update(companyRow(stripRow(row) as Company));
+      cursor = await cursor.continue();
+    }
+    let contactCursor = await tx.objectStore('contacts').openCursor();
+    while (contactCursor) {
+      const contact = stripRow(contactCursor.value) as Contact;
+      await contactCursor.update(contactRow(contact, companyNames.get(contact.companyId ?? '') ?? ''));
+      contactCursor = await contactCursor.continue();
+    }
+    let dealCursor = await tx.objectStore('deals').openCursor();
+    while (dealCursor) {
+      const deal = stripRow(dealCursor.value) as Deal;
+      await dealCursor.update(dealRow(deal, companyNames.get(deal.companyId ?? '') ?? ''));
+      dealCursor = await dealCursor.continue();
+    }
+  });
+}
