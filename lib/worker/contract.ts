@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importContract } from '../import/contract';
+import { mergesContract } from '../merges/contract';
 import {
   activitySchema,
   activityType,
@@ -76,15 +77,6 @@ export const contract = {
   'contact.update': { input: z.object({ id: recordId, patch: contactPatch }), output: contactSchema },
   'contact.addEmail': { input: z.object({ id: recordId, email: z.string().max(254) }), output: contactSchema },
   'contact.setDeleted': { input: z.object({ id: recordId, deleted: z.boolean() }), output: contactSchema },
-  /** One transaction, journaled: contact.unmerge with the answer's mergeId undoes it. */
-  'contact.merge': {
-    input: z.object({ keepId: recordId, dropId: recordId }),
-    output: z.object({ contact: contactSchema, mergeId: recordId }),
-  },
-  'contact.unmerge': {
-    input: z.object({ mergeId: recordId }),
-    output: z.object({ keep: contactSchema, drop: contactSchema }),
-  },
   'contact.get': { input: idInput, output: contactSchema.nullable() },
 
   'company.get': { input: idInput, output: companySchema.nullable() },
@@ -159,6 +151,7 @@ export const contract = {
   },
   ...dashboardContract,
   ...importContract,
+  ...mergesContract,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,11 +5,10 @@ import * as config from '../db/config';
 import * as contacts from '../db/contacts';
 import * as deals from '../db/deals';
 import { StoreError } from '../db/errors';
-import type { CrmDb } from '../db/schema';
 import { searchCompanies, searchContacts, searchDeals } from '../db/search';
 import * as tasks from '../db/tasks';
 import { createImportHandlers } from '../import/handlers';
-import * as merges from '../merges/store';
+import { createMergeHandlers } from '../merges/handlers';
 import type { Settings, Task, WebmailSnapshot } from '../model';
 import { normalizeEmail } from '../model';
 import { complete, reopen, snooze } from '../reminders/due';
@@ -128,10 +127,6 @@ export function createHandlers(s: WorkerServices): Handlers {
       write(['contacts'], contacts.addEmailToContact(db, id, email, s.now())),
     'contact.setDeleted': async ({ id, deleted }) =>
       write(['contacts'], contacts.setContactDeleted(db, id, deleted, s.now())),
-    'contact.merge': async ({ keepId, dropId }) =>
-      write(['contacts', 'deals', 'activities', 'tasks', 'merges'], merges.mergeContacts(db, keepId, dropId, s.now())),
-    'contact.unmerge': async ({ mergeId }) =>
-      write(['contacts', 'deals', 'activities', 'tasks', 'merges'], merges.undoMerge(db, mergeId, s.now())),
     'contact.get': async ({ id }) => contacts.getContact(db, id),
 
     'company.get': async ({ id }) => companies.getCompany(db, id),
@@ -214,6 +209,7 @@ export function createHandlers(s: WorkerServices): Handlers {
       write(['threadPrefs'], config.setThreadDoNotLog(db, threadId, doNotLog)),
     ...createDashboardHandlers(s),
     ...createImportHandlers(s),
+    ...createMergeHandlers(s),
   };
 }
 
