@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { unguardCell } from '../export/csv';
+import { unguardCell } from '../csv/guard';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 

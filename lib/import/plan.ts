@@ -1,4 +1,4 @@
-import { toCsv } from '../export/csv';
+import { toCsv } from '../csv/encode';
 import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
 import type { CsvProblem } from './parse';
 import type { CellError, ImportDraft, RowResult } from './rows';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { unguardCell } from '../export/csv';
+import { unguardCell } from '../csv/guard';
 import { shortText } from '../model/common';
 import { domainName } from '../model/company';
 import { contactEmail, contactPhone, type LifecycleStage } from '../model/contact';

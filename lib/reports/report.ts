@@ -2,7 +2,8 @@
  * The scheduled report: headline numbers for one period beside the period before it, as a plain object (stored,
  * sent by message, rendered by the dashboard), and as CSV or text to paste into an email.
  */
-import { formatDate, formatMajorUnits, guardCell } from '../export/csv';
+import { guardCell } from '../csv/guard';
+import { formatDate, formatMajorUnits } from '../export/tables';
 import type { ActivityType } from '../model/activity';
 import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';

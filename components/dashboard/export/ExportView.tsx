@@ -1,22 +1,21 @@
 import { useState } from 'preact/hooks';
 import { createBackup } from '@/lib/backup/format';
 import { readBackupData } from '@/lib/backup/store';
+import { csvFileBytes, toCsv } from '@/lib/csv/encode';
 import { stripRow } from '@/lib/db/rows';
 import type { CrmDb } from '@/lib/db/schema';
 import { openTasks } from '@/lib/db/tasks';
+import { type IcsLinks, tasksToIcs } from '@/lib/export/ics';
 import {
   activitiesTable,
   type CsvTable,
   companiesTable,
   contactsTable,
-  csvFileBytes,
   dealsTable,
   type ExportContext,
   indexById,
   tasksTable,
-  toCsv,
-} from '@/lib/export/csv';
-import { type IcsLinks, tasksToIcs } from '@/lib/export/ics';
+} from '@/lib/export/tables';
 import { contactsToVCard } from '@/lib/export/vcard';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { Contact, Deal, Task } from '@/lib/model';

@@ -1,5 +1,5 @@
 import { action, computed, createModel, signal } from '@preact/signals';
-import { csvFileBytes } from '@/lib/export/csv';
+import { csvFileBytes } from '@/lib/csv/encode';
 import type { ImportSummaryView } from '@/lib/import/contract';
 import { existingRecordsFor } from '@/lib/import/lookup';
 import {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../lib/export/csv';
+import { formatDate } from '../../../lib/export/tables';
 import { decodeCsvBytes } from '../../../lib/import/decode';
 import { guessMapping, type ImportEntity, missingRequiredTargets } from '../../../lib/import/mapping';
 import { parseCsv } from '../../../lib/import/parse';

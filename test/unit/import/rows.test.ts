@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../lib/export/csv';
+import { formatDate } from '../../../lib/export/tables';
 import type { ColumnMapping } from '../../../lib/import/mapping';
 import {
   type ImportContext,

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../../lib/csv/encode';
 import {
   activitiesTable,
   companiesTable,
@@ -7,8 +8,7 @@ import {
   dealsTable,
   type ExportContext,
   tasksTable,
-  toCsv,
-} from '../../../lib/export/csv';
+} from '../../../lib/export/tables';
 import type { Activity, Company, Contact, Deal, Task } from '../../../lib/model';
 
 /**

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { Activity } from '../model/activity';
 import type { Company } from '../model/company';
 import type { Contact } from '../model/contact';
@@ -10,40 +9,6 @@ import type { Rep } from '../model/rep';
 import type { Source } from '../model/source';
 import type { Task } from '../model/task';
 import { toWallClock } from '../time/zoned';
-
-/**
- * Formula-injection guard. A spreadsheet runs a cell that starts with = + - @ (or a tab or CR, which some strip
- * first) as a formula, so a contact named `=HYPERLINK(…)` could act when the export is opened. Such a cell gets a
- * leading apostrophe, which spreadsheets show as "this is text" and hide.
- *
- * Import strips exactly this guard (unguardCell, applied by lib/import to every header and cell), and the guard also
- * covers cells that already start with apostrophes before a trigger character, so `'=x` exports as `''=x` and
- * comes back as `'=x`: export → import is lossless for every string. The cost: a foreign file whose cell really is
- * `'=x` imports as `=x`, which is also what the spreadsheet showed.
- */
-const GUARDED = /^'*[=+\-@\t\r]/;
-const UNGUARD = /^'+[=+\-@\t\r]/;
-
-export function guardCell(value: string): string {
-  return GUARDED.test(value) ? `'${value}` : value;
-}
-
-export function unguardCell(value: string): string {
-  return UNGUARD.test(value) ? value.slice(1) : value;
-}
-
-/** CSV text with CRLF line ends (RFC 4180, what Excel writes); every header and cell passes through the guard. */
-export function toCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  return Papa.unparse(
-    { fields: headers.map(guardCell), data: rows.map((row) => row.map(guardCell)) },
-    { newline: '\r\n', quotes: false, escapeFormulae: false, header: true },
-  );
-}
-
-/** The bytes to download: UTF-8 with a BOM, without which Excel reads UTF-8 as windows-1252 and garbles Khmer. */
-export function csvFileBytes(text: string): Uint8Array {
-  return new TextEncoder().encode(`\ufeff${text}`);
-}
 
 export interface CsvTable {
   headers: string[];
