@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import type { PageName } from '@/lib/dashboard/links';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { BoardView } from './board/BoardView';
 import { ExportView } from './export/ExportView';
@@ -16,7 +17,7 @@ import type { ViewProps } from './view-props';
 
 export interface RouteDef {
   /** First segment of the hash: "" is home (#/). */
-  name: string;
+  name: PageName;
   view: ComponentType<ViewProps>;
   /** Shown in the nav when present; record pages have none. */
   nav?: MessageKey;

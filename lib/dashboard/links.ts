@@ -9,6 +9,23 @@ export interface Route {
   param: string | null;
 }
 
+/** The dashboard's pages, each the first segment of its hash; the record pages take the record's id after it. */
+export type PageName =
+  | ''
+  | 'board'
+  | 'contacts'
+  | 'companies'
+  | 'deals'
+  | 'tasks'
+  | 'import'
+  | 'export'
+  | 'reports'
+  | 'settings'
+  | 'contact'
+  | 'company'
+  | 'deal'
+  | 'report';
+
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
   const [name = '', param] = path.split('?')[0]!.split('/');
@@ -23,6 +40,16 @@ export function parseHash(hash: string): Route {
   return { name: name.toLowerCase(), param: decoded };
 }
 
-export function hashFor(name: string, param?: string | null): string {
+/** The hash of a dashboard page, for a link inside the dashboard: "#/contacts", "#/deal/<id>". */
+export function hashFor(name: PageName, param?: string | null): string {
   return param ? `#/${name}/${encodeURIComponent(param)}` : `#/${name}`;
 }
+
+/**
+ * The path of the dashboard inside the extension, for runtime.getURL from the popup, the sidebar or the worker:
+ * the page when one is named, else the bare dashboard.html (which opens home).
+ */
+export function dashboardPath(name?: PageName, param?: string | null): `/dashboard.html${string}` {
+  return name === undefined ? '/dashboard.html' : `/dashboard.html${hashFor(name, param)}`;
+}
+

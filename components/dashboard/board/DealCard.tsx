@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MoveKey } from '@/lib/dashboard/board';
+import { hashFor } from '@/lib/dashboard/links';
 import type { Deal, Pipeline } from '@/lib/model';
 import { money } from '../../format';
 import { formatDateTime, t } from '../../i18n';
@@ -51,7 +52,7 @@ export function DealCard({
       }}
     >
       <div class="card-head">
-        <a class="card-title" href={`#/deal/${deal.id}`}>
+        <a class="card-title" href={hashFor('deal', deal.id)}>
           {deal.title}
         </a>
         <button

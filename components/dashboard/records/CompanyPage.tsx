@@ -1,3 +1,4 @@
+import { hashFor } from '@/lib/dashboard/links';
 import { contactsForCompany, dealsForCompany, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
@@ -55,7 +56,7 @@ export function CompanyPage({ app, param }: ViewProps) {
               app.notify(t('dash_deleted_n', { count: 1 }), () =>
                 call('records.setDeleted', { entity: 'companies', ids: [id], deleted: false, links: done.links }),
               );
-              location.hash = '#/companies';
+              location.hash = hashFor('companies');
             })
           }
         >
@@ -97,7 +98,7 @@ export function CompanyPage({ app, param }: ViewProps) {
           <ul class="plain">
             {data.contacts.slice(0, 200).map((c) => (
               <li key={c.id}>
-                <a href={`#/contact/${c.id}`} class="name">
+                <a href={hashFor('contact', c.id)} class="name">
                   {c.name}
                 </a>{' '}
                 <span class="muted">
@@ -111,7 +112,7 @@ export function CompanyPage({ app, param }: ViewProps) {
           <ul class="plain">
             {data.deals.map((d) => (
               <li key={d.id}>
-                <a href={`#/deal/${d.id}`}>{d.title}</a> <span class="amount">{money(d.value)}</span>{' '}
+                <a href={hashFor('deal', d.id)}>{d.title}</a> <span class="amount">{money(d.value)}</span>{' '}
                 <span class="badge">{t(`dash_status_${d.status}`)}</span>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { hashFor } from '@/lib/dashboard/links';
 import { searchCompanies } from '@/lib/db/search';
 import { dealsForContact, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { mergesInto, possibleDuplicates } from '@/lib/merges/store';
@@ -48,7 +49,7 @@ export function ContactPage({ app, param }: ViewProps) {
   if ('mergedInto' in data && data.mergedInto) {
     return (
       <p class="notice">
-        <a href={`#/contact/${data.mergedInto.id}`}>{t('dash_merged_away', { name: data.mergedInto.name })}</a>
+        <a href={hashFor('contact', data.mergedInto.id)}>{t('dash_merged_away', { name: data.mergedInto.name })}</a>
       </p>
     );
   }
@@ -74,7 +75,7 @@ export function ContactPage({ app, param }: ViewProps) {
               app.notify(t('dash_deleted_n', { count: 1 }), () =>
                 call('records.setDeleted', { entity: 'contacts', ids: [id], deleted: false }),
               );
-              location.hash = '#/contacts';
+              location.hash = hashFor('contacts');
             })
           }
         >
@@ -156,7 +157,7 @@ export function ContactPage({ app, param }: ViewProps) {
             <span class="field-label">{t('contact_company')}</span>
             {company ? (
               <span>
-                <a href={`#/company/${company.id}`} class="name">
+                <a href={hashFor('company', company.id)} class="name">
                   {company.name}
                 </a>{' '}
                 <button type="button" class="link" onClick={() => quick({ companyId: null })}>
@@ -186,7 +187,7 @@ export function ContactPage({ app, param }: ViewProps) {
           <ul class="plain">
             {data.deals.map((d) => (
               <li key={d.id}>
-                <a href={`#/deal/${d.id}`}>{d.title}</a> <span class="amount">{money(d.value)}</span>{' '}
+                <a href={hashFor('deal', d.id)}>{d.title}</a> <span class="amount">{money(d.value)}</span>{' '}
                 <span class="badge">{t(`dash_status_${d.status}`)}</span>
               </li>
             ))}

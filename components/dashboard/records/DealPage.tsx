@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { hashFor } from '@/lib/dashboard/links';
 import { searchCompanies, searchContacts } from '@/lib/db/search';
 import { contactsByIds, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { parseMoneyInput } from '@/lib/model';
@@ -69,7 +70,7 @@ export function DealPage({ app, param }: ViewProps) {
               app.notify(t('dash_deleted_n', { count: 1 }), () =>
                 call('records.setDeleted', { entity: 'deals', ids: [id], deleted: false }),
               );
-              location.hash = '#/deals';
+              location.hash = hashFor('deals');
             })
           }
         >
@@ -191,7 +192,7 @@ export function DealPage({ app, param }: ViewProps) {
             <span class="field-label">{t('contact_company')}</span>
             {company ? (
               <span>
-                <a href={`#/company/${company.id}`} class="name">
+                <a href={hashFor('company', company.id)} class="name">
                   {company.name}
                 </a>{' '}
                 <button type="button" class="link" onClick={() => quick({ companyId: null })}>
@@ -210,7 +211,7 @@ export function DealPage({ app, param }: ViewProps) {
           <ul class="plain">
             {data.contacts.map((c) => (
               <li key={c.id}>
-                <a href={`#/contact/${c.id}`} class="name">
+                <a href={hashFor('contact', c.id)} class="name">
                   {c.name}
                 </a>{' '}
                 <button

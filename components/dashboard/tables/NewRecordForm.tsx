@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { hashFor } from '@/lib/dashboard/links';
 import { call } from '@/lib/worker/client';
 import { ErrorText } from '../../ErrorText';
 import { errorText } from '../../format';
@@ -29,14 +30,14 @@ export function NewRecordForm({
           emails: extra.trim() ? [{ address: extra.trim() }] : [],
           ownerId,
         });
-        location.hash = `#/contact/${contact.id}`;
+        location.hash = hashFor('contact', contact.id);
       } else {
         const company = await call('company.create', {
           name,
           domains: extra.trim() ? [extra.trim()] : [],
           ownerId,
         });
-        location.hash = `#/company/${company.id}`;
+        location.hash = hashFor('company', company.id);
       }
       onDone();
     } catch (err) {

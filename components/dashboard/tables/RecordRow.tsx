@@ -1,3 +1,4 @@
+import { hashFor } from '@/lib/dashboard/links';
 import type { RowOf, TableEntity } from '@/lib/db/views';
 import type { Company, Contact, Deal, Pipeline, Rep } from '@/lib/model';
 import { lifecycleLabel, money } from '../../format';
@@ -32,9 +33,9 @@ export function RecordRow({
     const c = row as Contact;
     label = c.name;
     cells = [
-      <a href={`#/contact/${c.id}`}>{c.name}</a>,
+      <a href={hashFor('contact', c.id)}>{c.name}</a>,
       <span class="email">{c.emails[0]?.address ?? ''}</span>,
-      companyName && c.companyId ? <a href={`#/company/${c.companyId}`}>{companyName}</a> : '',
+      companyName && c.companyId ? <a href={hashFor('company', c.companyId)}>{companyName}</a> : '',
       lifecycleLabel(c.lifecycle),
       owner,
       day(c.updatedAt),
@@ -42,13 +43,13 @@ export function RecordRow({
   } else if (entity === 'companies') {
     const c = row as Company;
     label = c.name;
-    cells = [<a href={`#/company/${c.id}`}>{c.name}</a>, c.domains.join(', '), c.phone, owner];
+    cells = [<a href={hashFor('company', c.id)}>{c.name}</a>, c.domains.join(', '), c.phone, owner];
   } else {
     const d = row as Deal;
     label = d.title;
     const pipeline = pipelines.find((p) => p.id === d.pipelineId);
     cells = [
-      <a href={`#/deal/${d.id}`}>{d.title}</a>,
+      <a href={hashFor('deal', d.id)}>{d.title}</a>,
       <span class="amount">{money(d.value)}</span>,
       pipeline?.stages.find((s) => s.id === d.stageId)?.name ?? '',
       t(`dash_status_${d.status}`),
