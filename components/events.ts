@@ -1,20 +1,16 @@
-import { browser } from 'wxt/browser';
 import { parseSnapshot, publishedSnapshot } from '@/lib/content/snapshot-feed';
 import type { WebmailSnapshot } from '@/lib/model/snapshot';
 import { EVENT_KIND, type SidecarEvent } from '@/lib/rpc/wire';
-import type { MessageSender } from '@/lib/webmail/origins';
 import { acceptSidebarLink } from '@/lib/webmail/sidebar-link';
+import { extensionId, onRuntimeMessage } from './browser';
 
 /** Calls `listener` for each worker event until `signal` aborts. */
 export function onSidecarEvent(listener: (event: SidecarEvent) => void, signal: AbortSignal): void {
-  const handle = (message: unknown, sender: { tab?: unknown; id?: string }) => {
+  onRuntimeMessage((message, sender) => {
     // Events come from the worker, never from a tab: a content script can message extension pages too.
-    if (sender.tab !== undefined || (sender.id !== undefined && sender.id !== browser.runtime.id)) return undefined;
+    if (sender.tab !== undefined || (sender.id !== undefined && sender.id !== extensionId())) return;
     if ((message as { kind?: unknown } | null)?.kind === EVENT_KIND) listener(message as SidecarEvent);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handle);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(handle), { once: true });
+  }, signal);
 }
 
 /**
@@ -27,7 +23,7 @@ export function onSnapshotPublished(
 ): void {
   // The sidebar frame's side of the content script's port (lib/webmail/sidebar-link.ts).
   let linked = false;
-  const link = acceptSidebarLink(browser.runtime.id, window.parent, (tabId, port) => {
+  const link = acceptSidebarLink(extensionId(), window.parent, (tabId, port) => {
     port.onmessage = (event) => {
       const snapshot = parseSnapshot(event.data);
       if (!snapshot) return;
@@ -36,14 +32,11 @@ export function onSnapshotPublished(
     };
   });
   window.addEventListener('message', (event) => link.fromWindow(event), { signal });
-  const handle = (message: unknown, sender: MessageSender) => {
+  onRuntimeMessage((message, sender) => {
     link.fromRuntime(message, sender);
     // Once the port delivers, the same snapshots come this way later, and parsing them is wasted work.
-    if (linked) return undefined;
-    const published = publishedSnapshot(message, sender, browser.runtime.id);
+    if (linked) return;
+    const published = publishedSnapshot(message, sender, extensionId());
     if (published) listener(published.tabId, published.snapshot, 'message');
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handle);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(handle), { once: true });
+  }, signal);
 }

@@ -1,18 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Settings, Task } from '@/lib/model';
 import { partitionForPopup } from '@/lib/reminders/due';
 import { call } from '@/lib/worker/client';
 import type { Output } from '@/lib/worker/contract';
+import { dashboardUrl, openTab } from '../browser';
 import { ErrorText } from '../ErrorText';
 import { onSidecarEvent } from '../events';
 import { errorText, money } from '../format';
 import { language, t } from '../i18n';
 import { TaskGroup } from '../TaskList';
-
-function dashboardUrl(hash = '') {
-  return browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html');
-}
 
 function QuickSearch() {
   const [query, setQuery] = useState('');
@@ -32,7 +28,7 @@ function QuickSearch() {
       clearTimeout(timer);
     };
   }, [query]);
-  const open = (hash: string) => void browser.tabs.create({ url: dashboardUrl(hash) });
+  const open = (page: 'contact' | 'company' | 'deal', id: string) => openTab(dashboardUrl(page, id));
   const empty = results && results.contacts.length + results.companies.length + results.deals.length === 0;
   return (
     <section class="stack">
@@ -45,7 +41,7 @@ function QuickSearch() {
         <ul class="plain results" aria-label={t('popup_results')}>
           {results.contacts.map((c) => (
             <li key={c.id}>
-              <button type="button" class="link" onClick={() => open(`#/contact/${c.id}`)}>
+              <button type="button" class="link" onClick={() => open('contact', c.id)}>
                 {c.name}
               </button>{' '}
               <span class="muted">{c.emails[0]?.address ?? ''}</span>
@@ -53,14 +49,14 @@ function QuickSearch() {
           ))}
           {results.companies.map((c) => (
             <li key={c.id}>
-              <button type="button" class="link" onClick={() => open(`#/company/${c.id}`)}>
+              <button type="button" class="link" onClick={() => open('company', c.id)}>
                 {c.name}
               </button>
             </li>
           ))}
           {results.deals.map((d) => (
             <li key={d.id}>
-              <button type="button" class="link" onClick={() => open(`#/deal/${d.id}`)}>
+              <button type="button" class="link" onClick={() => open('deal', d.id)}>
                 {d.title}
               </button>{' '}
               <span class="muted">{money(d.value)}</span>
@@ -102,7 +98,7 @@ export function PopupApp() {
     <main class="popup" lang={settings?.language ?? 'en'}>
       <header class="top">
         <h1>{t('appName')}</h1>
-        <button type="button" class="primary" onClick={() => void browser.tabs.create({ url: dashboardUrl() })}>
+        <button type="button" class="primary" onClick={() => openTab(dashboardUrl())}>
           {t('open_dashboard')}
         </button>
       </header>

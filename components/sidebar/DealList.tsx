@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Deal, Pipeline } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
 import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { call, RpcFailure } from '@/lib/worker/client';
+import { dashboardUrl } from '../browser';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
 import { errorText, money } from '../format';
@@ -69,11 +69,7 @@ function DealItem({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefin
         <button type="button" onClick={() => setClosing('lost')}>
           {t('deal_mark_lost')}
         </button>
-        <button
-          type="button"
-          class="link"
-          onClick={() => window.open(browser.runtime.getURL(`/dashboard.html#/deal/${deal.id}` as '/dashboard.html'))}
-        >
+        <button type="button" class="link" onClick={() => window.open(dashboardUrl('deal', deal.id))}>
           {t('deal_open_record')}
         </button>
       </div>

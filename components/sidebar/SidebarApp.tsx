@@ -1,9 +1,9 @@
 import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { normalizeEmail, type Task } from '@/lib/model';
 import { partitionForPopup } from '@/lib/reminders/due';
 import { call } from '@/lib/worker/client';
+import { dashboardUrl } from '../browser';
 import { t } from '../i18n';
 import { TaskGroup } from '../TaskList';
 import { SidebarModel } from './model';
@@ -102,11 +102,7 @@ export function SidebarApp() {
     <main class="sidebar" lang={settings.language}>
       <header class="top">
         <h1>{t('appName')}</h1>
-        <button
-          type="button"
-          class="link"
-          onClick={() => window.open(browser.runtime.getURL('/dashboard.html'), '_blank')}
-        >
+        <button type="button" class="link" onClick={() => window.open(dashboardUrl(), '_blank')}>
           {t('open_dashboard')}
         </button>
       </header>

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ColumnMapping, ImportEntity } from '@/lib/import/mapping';
+import { readLocal, writeLocal } from '../../browser';
 
 /**
  * Mappings the rep confirmed, per headerSignature, so the next file with the same columns is mapped the same way.
@@ -18,7 +18,7 @@ const stored = z.record(z.string(), remembered);
 export type RememberedMapping = { entity: ImportEntity; mapping: ColumnMapping; savedAt: number };
 
 async function readAll(): Promise<Record<string, RememberedMapping>> {
-  const raw = (await browser.storage.local.get(KEY))[KEY];
+  const raw = await readLocal(KEY);
   const parsed = stored.safeParse(raw ?? {});
   // Targets are checked again against the current fields when applied, so a string here is enough.
   return parsed.success ? (parsed.data as Record<string, RememberedMapping>) : {};
@@ -43,5 +43,5 @@ export async function rememberMapping(
   const newest = Object.entries(all)
     .sort(([, a], [, b]) => b.savedAt - a.savedAt)
     .slice(0, KEEP);
-  await browser.storage.local.set({ [KEY]: Object.fromEntries(newest) });
+  await writeLocal(KEY, Object.fromEntries(newest));
 }
