@@ -83,8 +83,3 @@ export async function activitiesForContact(db: CrmDb, contactId: string, limit =
   }
   return out;
 }
-
-export async function activitiesForThread(db: CrmDb, threadId: string): Promise<Activity[]> {
-  const rows = await db.getAllFromIndex('activities', 'byThread', threadId);
-  return rows.filter((r) => r.deletedAt === null).map((r) => stripRow(r) as Activity);
-}

@@ -143,8 +143,3 @@ export async function captureContact(
   await tx.done;
   return { contact, company, created: true };
 }
-
-export async function listContactsByCompany(db: CrmDb, companyId: string): Promise<Contact[]> {
-  const rows = await db.getAllFromIndex('contacts', 'byCompany', companyId);
-  return rows.filter((r) => r.deletedAt === null).map(toContact);
-}
