@@ -1,6 +1,6 @@
 import type { CompanyLink, ImportPlan, PlannedRow } from '@/lib/import/plan';
 import { normaliseCompanyName } from '@/lib/import/plan';
-import type { ImportRowInput } from '@/lib/import/store';
+import type { ImportRowInput } from './draft';
 
 /**
  * Cuts a plan into the chunks the page sends to the worker. The router refuses messages over 8 MB, and a row may

@@ -5,9 +5,7 @@ import {
   contactSchema,
   customPropertyDefSchema,
   dealSchema,
-  dealStatus,
   epochMs,
-  lifecycleStage,
   pipelineSchema,
   recordId,
   repSchema,
@@ -15,6 +13,7 @@ import {
   sourceSchema,
   taskSchema,
 } from '../model';
+import { importRowInput } from './draft';
 
 /**
  * Import, export, backup and restore methods: owned with lib/import/handlers.ts.
@@ -23,65 +22,10 @@ import {
  * tens of MB): import.start → import.companies (the plan's new companies) → import.rows per chunk of ≤ 1,000 rows
  * → import.finish or import.cancel. A closed page leaves the import "running" with its processedRows; the history
  * offers import.resume (same file again) or import.undo. CSV and backup downloads read the store from the page.
- *
- * Drafts are checked here for shape only, with generous bounds: a value the model refuses (a name too long, too many
- * addresses) must cost its row, not the whole chunk, so the store validates each record and reports the row.
+ * The rows' drafts are checked for shape only: lib/import/draft.ts says why.
  */
 const importStore = z.enum(['contacts', 'companies', 'deals']);
 const loose = (max: number) => z.string().max(max);
-const custom = z.record(loose(100), z.union([loose(200_000), z.number(), z.boolean(), z.null()]));
-const draftBase = {
-  custom,
-  provided: z.array(loose(100)).max(1000),
-  ownerName: loose(1000).nullable(),
-};
-const contactDraft = z.object({
-  entity: z.literal('contact'),
-  name: loose(10_000),
-  emails: z.array(z.object({ address: loose(1000) })).max(1000),
-  phones: z.array(z.object({ number: loose(1000) })).max(1000),
-  jobTitle: loose(10_000),
-  lifecycle: lifecycleStage,
-  sourceName: loose(1000).nullable(),
-  notes: loose(200_000),
-  ...draftBase,
-});
-const companyDraft = z.object({
-  entity: z.literal('company'),
-  name: loose(10_000),
-  domains: z.array(loose(1000)).max(1000),
-  phone: loose(1000),
-  address: loose(10_000),
-  ...draftBase,
-});
-const dealDraft = z.object({
-  entity: z.literal('deal'),
-  title: loose(10_000),
-  value: z.object({ amount: z.number().int(), currency: loose(3) }),
-  pipelineId: recordId,
-  stageId: recordId,
-  status: dealStatus,
-  expectedCloseAt: epochMs.nullable(),
-  contactEmails: z.array(loose(1000)).max(1000),
-  ...draftBase,
-});
-const rowNumber = z
-  .number()
-  .int()
-  .min(1)
-  .max(2 ** 48 - 1);
-const importRow = z.object({
-  row: rowNumber,
-  action: z.enum(['new', 'update']),
-  target: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('existing'), id: recordId }),
-      z.object({ kind: z.literal('row'), row: rowNumber }),
-    ])
-    .nullable(),
-  companyId: recordId.nullable(),
-  draft: z.discriminatedUnion('entity', [contactDraft, companyDraft, dealDraft]),
-});
 
 export const importSummary = z.object({
   id: recordId,
@@ -127,7 +71,11 @@ export const importContract = {
   },
   /** One chunk: the new/update rows up to throughRow, written in batches of 500, one transaction each. */
   'import.rows': {
-    input: z.object({ importId: recordId, throughRow: z.number().int().min(0), rows: z.array(importRow).max(5000) }),
+    input: z.object({
+      importId: recordId,
+      throughRow: z.number().int().min(0),
+      rows: z.array(importRowInput).max(5000),
+    }),
     output: z.object({
       processedRows: z.number().int(),
       created: z.number().int(),

@@ -1,9 +1,9 @@
 import type { IDBPIndex } from 'idb';
 import type { CrmDb, CrmSchema } from '../db/schema';
 import { normalizeEmail } from '../model';
+import type { ImportDraft } from './draft';
 import type { ExistingRecords } from './plan';
 import { normaliseCompanyName } from './plan';
-import type { ImportDraft } from './rows';
 
 /**
  * Walking the address index costs a cursor step per stored address, looking addresses up a request each; steps

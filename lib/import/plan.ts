@@ -1,7 +1,8 @@
 import { toCsv } from '../csv/encode';
 import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
+import type { ImportDraft, UpdateTarget } from './draft';
 import type { CsvProblem } from './parse';
-import type { CellError, ImportDraft, RowResult } from './rows';
+import type { CellError, RowResult } from './rows';
 
 /** Look-ups into the store, answered by the caller (an index query or a map built before planning). */
 export interface ExistingRecords {
@@ -18,9 +19,6 @@ export interface ExistingRecords {
  * skip it, update the record with the row's non-empty values, or create another record anyway.
  */
 export type DuplicatePolicy = 'skip' | 'update' | 'create';
-
-/** The record an update writes to: one in the store, or the one an earlier row of this file creates. */
-export type UpdateTarget = { kind: 'existing'; id: string } | { kind: 'row'; row: number };
 
 /** The Company a contact or deal row links to: found in the store, or created once by name for the whole import. */
 export type CompanyLink = { kind: 'existing'; id: string } | { kind: 'new'; name: string };

@@ -4,11 +4,11 @@ import { shortText } from '../model/common';
 import { domainName } from '../model/company';
 import { contactEmail, contactPhone, type LifecycleStage } from '../model/contact';
 import { type CustomPropertyDef, customValuesSchema } from '../model/custom-property';
-import type { DEAL_STATUSES } from '../model/deal';
 import { emailDomain, normalizeEmail } from '../model/email';
 import { currencyCode, type Money, minorUnitDigits, SUPPORTED_CURRENCIES } from '../model/money';
 import type { Pipeline } from '../model/pipeline';
 import { fromWallClock } from '../time/zoned';
+import type { CustomValue, ImportDraft } from './draft';
 import {
   type ColumnMapping,
   type CustomTarget,
@@ -20,7 +20,6 @@ import {
   normaliseHeader,
 } from './mapping';
 
-export type CustomValue = string | number | boolean | null;
 export type DateOrder = 'dmy' | 'mdy';
 
 export interface ImportContext {
@@ -41,49 +40,6 @@ export interface ImportContext {
   dateOrder?: DateOrder | null;
 }
 
-interface DraftBase {
-  /** Fields and custom properties this row gave a value for: an update writes these and leaves the rest alone. */
-  provided: (FieldTarget | CustomTarget)[];
-  custom: Record<string, CustomValue>;
-  /** Rep named in an owner column (name or email); the caller resolves it. */
-  ownerName: string | null;
-}
-
-export interface ContactDraft extends DraftBase {
-  entity: 'contact';
-  name: string;
-  emails: { address: string }[];
-  phones: { number: string }[];
-  jobTitle: string;
-  /** Resolved to a Company (or a new one) by the caller. */
-  companyName: string | null;
-  lifecycle: LifecycleStage;
-  sourceName: string | null;
-  /** Becomes a note Activity: contacts have no notes field. */
-  notes: string;
-}
-
-export interface CompanyDraft extends DraftBase {
-  entity: 'company';
-  name: string;
-  domains: string[];
-  phone: string;
-  address: string;
-}
-
-export interface DealDraft extends DraftBase {
-  entity: 'deal';
-  title: string;
-  value: Money;
-  pipelineId: string;
-  stageId: string;
-  status: (typeof DEAL_STATUSES)[number];
-  expectedCloseAt: number | null;
-  companyName: string | null;
-  contactEmails: string[];
-}
-
-export type ImportDraft = ContactDraft | CompanyDraft | DealDraft;
 export type DraftOf<E extends ImportEntity> = Extract<ImportDraft, { entity: E }>;
 
 export interface CellError {
@@ -227,7 +183,7 @@ function contactDraft(cells: Cells, custom: Record<string, CustomValue>): RowRes
   const sourceName = optionalText(cells, 'source', 80);
   const ownerName = optionalText(cells, 'owner', 254);
   const notes = cells.check('notes', notesText, cells.value('notes'), 'notes') ?? '';
-  return finish<ContactDraft>(cells, {
+  return finish<DraftOf<'contact'>>(cells, {
     entity: 'contact',
     name,
     emails,
@@ -259,7 +215,7 @@ function companyDraft(cells: Cells, custom: Record<string, CustomValue>): RowRes
   }
   const phone = cells.check('phone', shortText(40), cells.value('phone'), cells.value('phone')) ?? '';
   const address = cells.check('address', shortText(500), cells.value('address'), 'address') ?? '';
-  return finish<CompanyDraft>(cells, {
+  return finish<DraftOf<'company'>>(cells, {
     entity: 'company',
     name,
     domains,
@@ -293,7 +249,7 @@ function dealDraft(cells: Cells, custom: Record<string, CustomValue>, context: I
   }
 
   const statusText = cells.value('status');
-  let status: DealDraft['status'] = 'open';
+  let status: DraftOf<'deal'>['status'] = 'open';
   if (statusText !== '') {
     const known = STATUS_WORDS.get(normaliseHeader(statusText));
     if (known) status = known;
@@ -319,7 +275,7 @@ function dealDraft(cells: Cells, custom: Record<string, CustomValue>, context: I
     }
   }
 
-  return finish<DealDraft>(cells, {
+  return finish<DraftOf<'deal'>>(cells, {
     entity: 'deal',
     title,
     value: value ?? { amount: 0, currency: context.defaultCurrency },
@@ -393,7 +349,7 @@ const LIFECYCLE_WORDS = wordTable<LifecycleStage>({
 });
 const LIFECYCLE_LIST = 'subscriber, lead, opportunity, customer, evangelist, other';
 
-const STATUS_WORDS = wordTable<DealDraft['status']>({
+const STATUS_WORDS = wordTable<DraftOf<'deal'>['status']>({
   open: 'open',
   active: 'open',
   'in progress': 'open',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { commit as commitTx, StoreError, validate } from '../db/errors';
 import { companyNameLookup, companyRow, contactRow, dealRow, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
 import type { ActivityRow, CompanyRow, ContactRow, CrmDb, DealRow, ImportRecord, StoredRow } from '../db/schema';
-import type { Activity, Company, Contact, Deal, LifecycleStage, Pipeline, Rep, Source } from '../model';
+import type { Activity, Company, Contact, Deal, Pipeline, Rep, Source } from '../model';
 import {
   activitySchema,
   companySchema,
@@ -14,6 +14,7 @@ import {
   normalizeEmail,
   sourceSchema,
 } from '../model';
+import type { ImportDraft, ImportRowInput } from './draft';
 
 /**
  * Applying a planned CSV import to the store, resuming it, and undoing it.
@@ -28,54 +29,6 @@ import {
  * the pages backwards, one transaction each, deleting each page as it is undone, so an interrupted undo resumes too.
  */
 export type ImportStore = ImportRecord['entity'];
-type CustomValue = string | number | boolean | null;
-
-/** The shapes of lib/import/rows.ts drafts that the store needs (extra fields there are ignored here). */
-interface DraftBase {
-  custom: Record<string, CustomValue>;
-  /** Fields the row gave a value for: an update writes these and leaves the rest alone. */
-  provided: string[];
-  ownerName: string | null;
-}
-export interface ImportedContact extends DraftBase {
-  entity: 'contact';
-  name: string;
-  emails: { address: string }[];
-  phones: { number: string }[];
-  jobTitle: string;
-  lifecycle: LifecycleStage;
-  sourceName: string | null;
-  notes: string;
-}
-export interface ImportedCompany extends DraftBase {
-  entity: 'company';
-  name: string;
-  domains: string[];
-  phone: string;
-  address: string;
-}
-export interface ImportedDeal extends DraftBase {
-  entity: 'deal';
-  title: string;
-  value: { amount: number; currency: string };
-  pipelineId: string;
-  stageId: string;
-  status: Deal['status'];
-  expectedCloseAt: number | null;
-  contactEmails: string[];
-}
-export type ImportedDraft = ImportedContact | ImportedCompany | ImportedDeal;
-
-export interface ImportRowInput {
-  /** 1-based data row of the file. */
-  row: number;
-  action: 'new' | 'update';
-  /** For updates: a stored record, or the record an earlier row of this import created. */
-  target: { kind: 'existing'; id: string } | { kind: 'row'; row: number } | null;
-  /** The company a contact or deal links to, already resolved (created by createImportCompanies if new). */
-  companyId: string | null;
-  draft: ImportedDraft;
-}
 
 export interface RowRejection {
   row: number;
@@ -94,12 +47,12 @@ export class ImportBatchError extends StoreError {
 class ChangedMeanwhile extends Error {}
 
 export const IMPORT_BATCH_SIZE = 500;
-const ENTITY_OF: Record<ImportStore, ImportedDraft['entity']> = {
+const ENTITY_OF: Record<ImportStore, ImportDraft['entity']> = {
   contacts: 'contact',
   companies: 'company',
   deals: 'deal',
 };
-const STORE_OF: Record<ImportedDraft['entity'], ImportStore> = {
+const STORE_OF: Record<ImportDraft['entity'], ImportStore> = {
   contact: 'contacts',
   company: 'companies',
   deal: 'deals',

@@ -1,4 +1,5 @@
-import type { ImportDraft, RowResult } from '@/lib/import/rows';
+import type { ImportDraft } from '@/lib/import/draft';
+import type { RowResult } from '@/lib/import/rows';
 import type { CustomPropertyDef, Pipeline, Rep } from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
 import { lifecycleLabel, money } from '../../format';

@@ -5,12 +5,12 @@ import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { importChunks } from '@/lib/import/chunks';
+import type { ImportRowInput } from '@/lib/import/draft';
 import {
   applyImportBatch,
   applyImportRows,
   getImport,
   ImportBatchError,
-  type ImportRowInput,
   importRowId,
   listImports,
   setImportStatus,

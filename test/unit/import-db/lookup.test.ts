@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createContact } from '@/lib/db/contacts';
 import { openCrmDb } from '@/lib/db/open';
+import type { ImportDraft } from '@/lib/import/draft';
 import { existingRecordsFor } from '@/lib/import/lookup';
-import type { ImportDraft } from '@/lib/import/rows';
 
 const NOW = Date.UTC(2026, 10, 24);
 let n = 0;
