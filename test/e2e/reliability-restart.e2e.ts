@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { DB_VERSION } from '../../lib/db/schema';
 import { contactSchema } from '../../lib/model';
 import { V1_DATA, V1_IDS, V1_STORES } from '../fixtures/db/v1';
 import { dumpStores, send, verifyWhole } from '../fixtures/reliability/store';
+import { armedAlarms, notificationIds, openTasks, report, sleep, type TaskView } from './faults';
 import { attach, type Extension, expect, launchChromium, test } from './harness';
 
 /**
@@ -13,50 +14,9 @@ import { attach, type Extension, expect, launchChromium, test } from './harness'
  * older build created. Each test owns its browser (and profile), since it closes and relaunches it.
  */
 
-const report = (name: string, figures: Record<string, number | string>) =>
-  console.log(
-    `[reliability] ${name}: ${Object.entries(figures)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}`,
-  );
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function launch(dir: string): Promise<{ context: BrowserContext; ext: Extension }> {
   const context = await launchChromium(dir);
   return { context, ext: await attach(context, dir) };
-}
-
-interface TaskView {
-  id: string;
-  dueAt: number;
-  firedAt: number | null;
-  history: { event: string }[];
-}
-
-async function alarms(ext: Extension): Promise<Map<string, number>> {
-  const list = await (await ext.worker()).evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } };
-      }
-    ).chrome.alarms;
-    return (await api.getAll()).map((a) => [a.name, a.scheduledTime] as const);
-  });
-  return new Map(list);
-}
-
-async function notificationIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } })
-      .chrome.notifications;
-    return Object.keys(await api.getAll());
-  });
-}
-
-async function tasks(page: Page): Promise<TaskView[]> {
-  const open = await send<TaskView[]>(page, 'tasks.open', {});
-  if (open.ok !== true) throw new Error(JSON.stringify(open));
-  return open.value;
 }
 
 test('after browser restarts the data is intact, a reminder due while closed fires once, and alarms are re-armed', async () => {
@@ -81,7 +41,7 @@ test('after browser restarts the data is intact, a reminder due while closed fir
       due: { at: Date.now() + 3_600_000 },
     });
     if (soon.ok !== true || later.ok !== true) throw new Error('task.followUp failed');
-    expect((await alarms(ext)).get(`task:${later.value.id}`)).toBe(later.value.dueAt);
+    expect((await armedAlarms(ext)).get(`task:${later.value.id}`)).toBe(later.value.dueAt);
     await context.close();
 
     // Closed past the reminder's time: the browser that starts next must fire it, once.
@@ -94,16 +54,18 @@ test('after browser restarts the data is intact, a reminder due while closed fir
       ({ context, ext } = await launch(dir));
       page = await ext.openPage('popup.html');
       await expect
-        .poll(async () => (await tasks(page)).find((t) => t.id === soon.value.id)?.firedAt ?? null, { timeout: 30_000 })
+        .poll(async () => (await openTasks(page)).find((t) => t.id === soon.value.id)?.firedAt ?? null, {
+          timeout: 30_000,
+        })
         .not.toBeNull();
       if (round === 0) {
         await expect.poll(() => notificationIds(page)).toContain(`sidecar-tasks:${soon.value.id}`);
         fired++;
       }
-      const all = await tasks(page);
+      const all = await openTasks(page);
       expect(all.find((t) => t.id === soon.value.id)?.history.filter((h) => h.event === 'fired')).toHaveLength(1);
       // Alarms are re-derived from the store: the later reminder is armed at its absolute time, the fired one is not.
-      const armed = await alarms(ext);
+      const armed = await armedAlarms(ext);
       expect(armed.get(`task:${later.value.id}`)).toBe(later.value.dueAt);
       expect(armed.has(`task:${soon.value.id}`)).toBe(false);
       for (const id of created) {
@@ -250,7 +212,7 @@ test('a profile made by schema v1 is upgraded by this build in Chromium: nothing
     await expect
       .poll(
         async () =>
-          (await tasks(page)).find((t) => t.id === V1_IDS.task)?.history.filter((h) => h.event === 'fired').length,
+          (await openTasks(page)).find((t) => t.id === V1_IDS.task)?.history.filter((h) => h.event === 'fired').length,
       )
       .toBe(1);
     await context.close();
