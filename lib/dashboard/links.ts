@@ -1,4 +1,6 @@
 /**
+ * Every address the CRM links to, built in one place: the dashboard's pages and the threads in Gmail.
+ *
  * The dashboard's address is its hash, so a link from the popup or the sidebar (dashboard.html#/deal/<id>) opens the
  * right page and the browser's back button works without a server.
  */
@@ -53,3 +55,7 @@ export function dashboardPath(name?: PageName, param?: string | null): `/dashboa
   return name === undefined ? '/dashboard.html' : `/dashboard.html${hashFor(name, param)}`;
 }
 
+/** The thread in Gmail, in the account (/mail/u/N/) it was seen in; #all finds it whatever its labels are now. */
+export function gmailThreadUrl(accountIndex: number, threadId: string): string {
+  return `https://mail.google.com/mail/u/${accountIndex}/#all/${encodeURIComponent(threadId)}`;
+}

@@ -1,7 +1,7 @@
+import { gmailThreadUrl } from '../dashboard/links';
 import type { Contact } from '../model/contact';
 import type { Deal } from '../model/deal';
 import type { Task } from '../model/task';
-import { gmailThreadUrl } from '../reminders/notification';
 import { escapeText, foldLine } from './content-lines';
 
 /**

@@ -1,3 +1,4 @@
+import { gmailThreadUrl } from '../dashboard/links';
 import type { Task } from '../model';
 
 /**
@@ -46,11 +47,6 @@ export const BUTTON_KEYS: Record<NotificationButton, NotificationKey> = {
 
 /** How many titles a summary lists before "and N more": notifications show only a few lines. */
 const LISTED_TITLES = 3;
-
-/** The thread in Gmail, in the account (/mail/u/N/) it was seen in; #all finds it whatever its labels are now. */
-export function gmailThreadUrl(accountIndex: number, threadId: string): string {
-  return `https://mail.google.com/mail/u/${accountIndex}/#all/${encodeURIComponent(threadId)}`;
-}
 
 /** The notification id for a group: the task ids, so a click can be traced back and a re-show replaces, not stacks. */
 export function notificationId(group: readonly Task[]): string {

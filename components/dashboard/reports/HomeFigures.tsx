@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { gmailThreadUrl, hashFor } from '@/lib/dashboard/links';
 import type { ActivityType, Money } from '@/lib/model';
 import { ACTIVITY_TYPES } from '@/lib/model';
 import { contactNames, loadReportRecords } from '@/lib/reports/data';
@@ -36,10 +37,6 @@ const CHOICE_LABEL = {
 const DAY = 86_400_000;
 /** Waiting threads shown; the count above says how many there are in all. */
 const WAITING_SHOWN = 50;
-
-export function gmailThreadUrl(threadId: string): string {
-  return `https://mail.google.com/mail/u/0/#all/${encodeURIComponent(threadId)}`;
-}
 
 /** The converted total, then what could not be converted, so nothing is silently dropped. */
 export function moneyTotal(breakdown: MoneyBreakdown): string {
@@ -578,7 +575,8 @@ export function HomeFigures({ app }: ViewProps) {
               return (
                 <li key={thread.threadId}>
                   <a
-                    href={gmailThreadUrl(thread.threadId)}
+                    // An activity does not keep which signed-in account saw its thread, so the first one (/u/0/).
+                    href={gmailThreadUrl(0, thread.threadId)}
                     target="_blank"
                     rel="noreferrer"
                     aria-label={t('fig_open_gmail', { name })}
@@ -616,7 +614,7 @@ export function HomeFigures({ app }: ViewProps) {
           </ul>
           {overdue.length > 20 ? (
             <p class="muted small">
-              <a href="#/tasks">{t('fig_more', { count: nf.format(overdue.length - 20) })}</a>
+              <a href={hashFor('tasks')}>{t('fig_more', { count: nf.format(overdue.length - 20) })}</a>
             </p>
           ) : null}
         </section>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { rebaseRates } from '@/lib/dashboard/currency';
-import { parseHash } from '@/lib/dashboard/links';
 import {
   addStage,
   keyFromLabel,
@@ -56,14 +55,5 @@ describe('exchange rates', () => {
     const after = convertMoney({ amount: 3500, currency: 'THB' }, 'USD', 'KHR', rebased);
     expect(after).toEqual(before);
     expect(rebaseRates(rates, 'USD', 'EUR')).toBeNull();
-  });
-});
-
-describe('dashboard routes', () => {
-  it('reads the page and the record id from the hash', () => {
-    expect(parseHash('#/deal/abc')).toEqual({ name: 'deal', param: 'abc' });
-    expect(parseHash('#/board')).toEqual({ name: 'board', param: null });
-    expect(parseHash('')).toEqual({ name: '', param: null });
-    expect(parseHash('#/contact/%E0%A4')).toEqual({ name: 'contact', param: '%E0%A4' });
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildNotification,
-  gmailThreadUrl,
   type NotificationKey,
   notificationId,
   type Translate,
@@ -103,10 +102,5 @@ describe('notification helpers', () => {
     const tasks = [makeTask(), makeTask()];
     expect(taskIdsFromNotification(notificationId(tasks))).toEqual(tasks.map((task) => task.id));
     expect(taskIdsFromNotification('weekly-report')).toEqual([]);
-  });
-
-  it('builds the Gmail thread link for the account, escaping what is not an id', () => {
-    expect(gmailThreadUrl(0, '18c2f0a9b7d4e311')).toBe('https://mail.google.com/mail/u/0/#all/18c2f0a9b7d4e311');
-    expect(gmailThreadUrl(2, 'a/b?c')).toBe('https://mail.google.com/mail/u/2/#all/a%2Fb%3Fc');
   });
 });
