@@ -1,6 +1,7 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
+import { serialQueue } from '../db/serial';
 import { openTasks, saveTasks } from '../db/tasks';
 import { type MessageKey, translate } from '../i18n/translate';
 import type { Settings, Task } from '../model';
@@ -30,7 +31,8 @@ const HOUR = 3_600_000;
  * with absolute times, fires what fell due while the browser was closed (once), and keeps the badge honest.
  */
 export class ReminderRuntime {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One reminder operation at a time: two alarms at once must not both fire the same task. */
+  private readonly serial = serialQueue();
 
   constructor(
     private readonly browser: WebExt,
@@ -38,13 +40,6 @@ export class ReminderRuntime {
     private readonly now: () => number,
     private readonly changed: (stores: string[]) => void,
   ) {}
-
-  /** One reminder operation at a time: two alarms at once must not both fire the same task. */
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
 
   listen(): void {
     this.browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,6 +1,7 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
+import { serialQueue } from '../db/serial';
 import { LOCALES, type MessageKey, translate } from '../i18n/translate';
 import type { ReportSchedule, Settings } from '../model';
 import { formatMoney } from '../model/money';
@@ -245,7 +246,8 @@ export async function generateNow(
  * fell due, once, even if the browser was closed at the time.
  */
 export class ReportScheduler {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One wake at a time: two alarms at once must not both generate the same report. */
+  private readonly serial = serialQueue();
   readonly archive: ReportArchive;
 
   constructor(
@@ -254,12 +256,6 @@ export class ReportScheduler {
     private readonly now: () => number,
   ) {
     this.archive = new ReportArchive(browser.storage.local);
-  }
-
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   listen(): void {
