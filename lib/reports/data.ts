@@ -2,7 +2,9 @@ import { getSettings, listPipelines } from '../db/config';
 import { stripRow } from '../db/rows';
 import type { CrmDb } from '../db/schema';
 import type { Activity, Contact, Deal, Settings, Task } from '../model';
+import type { Period } from '../time/periods';
 import type { ReportRecords } from './figures';
+import { buildScheduledReport, type ScheduledReport } from './report';
 
 /**
  * What the figures of lib/reports need for one range of time, read through indexes so the cost follows the range
@@ -92,6 +94,18 @@ export async function loadReportRecords(db: CrmDb, range: ReportRange, settings?
     overdueTasksFor(db, range.now),
   ]);
   return { settings: resolved, pipelines, deals, contacts, activities, tasks, now: range.now };
+}
+
+/** Reads what the periods need from the store and builds the report. */
+export async function generateReport(
+  db: CrmDb,
+  settings: Settings,
+  now: number,
+  periods: { period: Period; previous: Period },
+  repId: string | null,
+): Promise<ScheduledReport> {
+  const records = await loadReportRecords(db, { from: periods.previous.start, to: periods.period.end, now }, settings);
+  return buildScheduledReport({ ...records, repId }, periods.period, periods.previous);
 }
 
 /** Display names of contacts, for the waiting-threads list; tombstoned contacts are left out. */

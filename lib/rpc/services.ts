@@ -2,12 +2,20 @@ import type { CrmDb } from '../db/schema';
 import type { WebmailSnapshot } from '../model';
 import type { SnapshotCache } from '../webmail/snapshot-cache';
 
+/** A key-value area of the extension's storage, as browser.storage.local offers it. */
+export interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
 /** What the worker hands every feature's handlers: the store, the clock, and the effects a write has. */
 export interface WorkerServices {
   db: CrmDb;
   now(): number;
   version: string;
   snapshots: SnapshotCache;
+  /** browser.storage.local: what the worker keeps outside the store, such as generated reports. */
+  storage: StorageArea;
   /** After a committed write: tell open pages which stores changed. */
   changed(stores: string[]): void;
   /** Tell the sidebar of a tab that its snapshot changed. */

@@ -19,6 +19,7 @@ import {
   webmailSnapshot,
 } from '../model';
 import { REMINDER_PRESETS } from '../reminders/presets';
+import { reportsContract } from '../reports/contract';
 import { dashboardContract } from './contract-records';
 
 /**
@@ -151,6 +152,7 @@ export const contract = {
   },
   ...dashboardContract,
   ...importContract,
+  ...reportsContract,
   ...mergesContract,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

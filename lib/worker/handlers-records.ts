@@ -1,11 +1,9 @@
-import { browser } from 'wxt/browser';
 import * as activities from '../db/activities';
 import { bulkSetDeleted, bulkUpdate, moveStageDeals } from '../db/bulk';
 import * as companies from '../db/companies';
 import * as config from '../db/config';
 import { StoreError } from '../db/errors';
 import * as tasks from '../db/tasks';
-import { generateNow, ReportArchive } from '../reports/scheduler';
 import type { HandlersOf } from '../rpc/define';
 import type { WorkerServices } from '../rpc/services';
 import type { dashboardContract } from './contract-records';
@@ -94,16 +92,5 @@ export function createDashboardHandlers(s: WorkerServices): HandlersOf<typeof da
     },
     'activity.setDeleted': async ({ id, deleted }) =>
       write(['activities'], activities.setActivityDeleted(db, id, deleted, s.now())),
-    // Generated reports live in storage.local beside the scheduler's state (lib/reports/scheduler.ts), not in the store.
-    'reports.list': async () =>
-      (await new ReportArchive(browser.storage.local).list()).map(({ report, ...stored }) => ({
-        ...stored,
-        period: report.period,
-        generatedAt: report.generatedAt,
-        repId: report.repId,
-      })),
-    'report.get': async ({ id }) => new ReportArchive(browser.storage.local).get(id),
-    'reports.generateNow': async ({ kind, repId }) =>
-      generateNow(db, new ReportArchive(browser.storage.local), s.now(), kind, repId ?? null),
   };
 }

@@ -14,6 +14,7 @@ import { normalizeEmail } from '../model';
 import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
+import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { readSignature } from '../webmail/signature';
 import { emailActivitiesFor, repAddressesOf } from './email-log';
@@ -209,6 +210,7 @@ export function createHandlers(s: WorkerServices): Handlers {
       write(['threadPrefs'], config.setThreadDoNotLog(db, threadId, doNotLog)),
     ...createDashboardHandlers(s),
     ...createImportHandlers(s),
+    ...createReportHandlers(s),
     ...createMergeHandlers(s),
   };
 }

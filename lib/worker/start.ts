@@ -78,6 +78,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
         now,
         version: browser.runtime.getManifest().version,
         snapshots,
+        storage: browser.storage.local,
         changed,
         // Every extension page gets this event; the messages it would carry are the worker's business only.
         snapshotChanged: (tabId, snapshot) =>

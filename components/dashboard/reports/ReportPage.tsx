@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ACTIVITY_TYPES } from '@/lib/model';
+import type { StoredReport } from '@/lib/reports/contract';
 import { durationText, reportToCsv, reportToText, type ScheduledReport } from '@/lib/reports/report';
 import { call } from '@/lib/worker/client';
-import type { StoredReport } from '@/lib/worker/contract-records';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { ViewProps } from '../view-props';
 import { moneyTotal } from './HomeFigures';

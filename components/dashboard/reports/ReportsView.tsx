@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type NowKind, nowKind, type ReportSummary } from '@/lib/reports/contract';
 import { call } from '@/lib/worker/client';
-import type { ReportSummary } from '@/lib/worker/contract-records';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { ViewProps } from '../view-props';
 import { periodText } from './report-format';
 import '../../styles/reports.css';
 
-type NowKind = 'day' | 'week' | 'month' | 'quarter';
-const KINDS: NowKind[] = ['day', 'week', 'month', 'quarter'];
 const KIND_LABEL = {
   day: 'reports_kind_day',
   week: 'reports_kind_week',
@@ -57,7 +55,7 @@ export function ReportsView({ app }: ViewProps) {
         <label>
           {t('reports_kind')}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as NowKind)}>
-            {KINDS.map((k) => (
+            {nowKind.options.map((k) => (
               <option key={k} value={k}>
                 {t(KIND_LABEL[k])}
               </option>

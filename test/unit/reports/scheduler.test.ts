@@ -5,83 +5,22 @@ import { listPipelines, updateSettings } from '@/lib/db/config';
 import { createDeal, updateDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
-import type { ReportSchedule } from '@/lib/model';
-import {
-  KEEP_REPORTS,
-  planSchedules,
-  REPORT_ALARM_PREFIX,
-  REPORT_NOTIFICATION_PREFIX,
-  ReportArchive,
-  ReportScheduler,
-  scheduledPeriods,
-} from '@/lib/reports/scheduler';
+import { KEEP_REPORTS, ReportArchive } from '@/lib/reports/archive';
+import { REPORT_ALARM_PREFIX } from '@/lib/reports/schedule-plan';
+import { REPORT_NOTIFICATION_PREFIX, ReportScheduler } from '@/lib/reports/scheduler';
+import { DAILY, pp, TZ } from './dataset';
 
-const TZ = 'Asia/Phnom_Penh';
-/** A Phnom Penh wall clock (UTC+7, no DST) as epoch ms. */
-const pp = (month: number, day: number, hour = 0, minute = 0) => Date.UTC(2026, month - 1, day, hour - 7, minute);
-
-const DAILY: ReportSchedule = {
-  id: '0b9e1b7e-4c1e-4a53-9d7f-2f5b8f7d1a01',
-  frequency: 'daily',
-  time: '08:30',
-  repId: null,
-};
 const ALARM = `${REPORT_ALARM_PREFIX}${DAILY.id}`;
-
-describe('planSchedules', () => {
-  it('starts a new schedule from now: no report at once, an alarm at the next run, as an absolute time', () => {
-    const plan = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
-    expect(plan.runs).toEqual([]);
-    expect(plan.alarms).toEqual([{ name: ALARM, when: pp(3, 11, 8, 30) }]);
-    expect(plan.state[DAILY.id]?.anchor).toBe(pp(3, 10, 9));
-  });
-
-  it('runs a due schedule once and moves on to the next period', () => {
-    const first = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
-    const fired = planSchedules([DAILY], first.state, pp(3, 11, 8, 30), TZ);
-    expect(fired.runs).toEqual([{ schedule: DAILY, runAt: pp(3, 11, 8, 30) }]);
-    expect(fired.alarms).toEqual([{ name: ALARM, when: pp(3, 12, 8, 30) }]);
-    // A second wake in the same minute (the alarm and a settings change, say) runs nothing more.
-    expect(planSchedules([DAILY], fired.state, pp(3, 11, 8, 31), TZ).runs).toEqual([]);
-  });
-
-  it('runs a missed schedule once at the next start, for the latest missed run', () => {
-    const first = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
-    // The browser was closed from the 10th to the 14th at noon: four runs missed.
-    const start = planSchedules([DAILY], first.state, pp(3, 14, 12), TZ);
-    expect(start.runs).toEqual([{ schedule: DAILY, runAt: pp(3, 14, 8, 30) }]);
-    expect(start.alarms).toEqual([{ name: ALARM, when: pp(3, 15, 8, 30) }]);
-  });
-
-  it('does not catch up a schedule whose time was changed', () => {
-    const first = planSchedules([DAILY], {}, pp(3, 10, 9), TZ);
-    const moved = planSchedules([{ ...DAILY, time: '07:00' }], first.state, pp(3, 11, 12), TZ);
-    expect(moved.runs).toEqual([]);
-    expect(moved.alarms).toEqual([{ name: ALARM, when: pp(3, 12, 7) }]);
-  });
-
-  it('gives a report the time since the run before it, and the interval before that to compare', () => {
-    expect(scheduledPeriods(DAILY, pp(3, 11, 8, 30), TZ)).toEqual({
-      period: { start: pp(3, 10, 8, 30), end: pp(3, 11, 8, 30) },
-      previous: { start: pp(3, 9, 8, 30), end: pp(3, 10, 8, 30) },
-    });
-    const monthly: ReportSchedule = { ...DAILY, frequency: 'monthly', dayOfMonth: 1, time: '07:00' };
-    expect(scheduledPeriods(monthly, pp(4, 1, 7), TZ)).toEqual({
-      period: { start: pp(3, 1, 7), end: pp(4, 1, 7) },
-      previous: { start: pp(2, 1, 7), end: pp(3, 1, 7) },
-    });
-  });
-});
 
 describe('ReportScheduler', () => {
   let db: CrmDb;
   let n = 0;
-  let clock = pp(3, 10, 9);
+  let clock = pp(2026, 3, 10, 9);
   const now = () => clock;
 
   beforeEach(async () => {
     fakeBrowser.reset();
-    clock = pp(3, 10, 9);
+    clock = pp(2026, 3, 10, 9);
     const name = `scheduler-${n++}`;
     db = await openCrmDb(name, now);
     await updateSettings(db, { timeZone: TZ, reportSchedules: [DAILY] });
@@ -98,7 +37,7 @@ describe('ReportScheduler', () => {
   it('arms report:<id> with the absolute time of the next run', async () => {
     await scheduler().wake();
     const alarm = await fakeBrowser.alarms.get(ALARM);
-    expect(alarm?.scheduledTime).toBe(pp(3, 11, 8, 30));
+    expect(alarm?.scheduledTime).toBe(pp(2026, 3, 11, 8, 30));
     expect(await stored()).toEqual([]);
   });
 
@@ -106,7 +45,7 @@ describe('ReportScheduler', () => {
     const runtime = scheduler();
     await runtime.wake();
     const [pipeline] = await listPipelines(db);
-    clock = pp(3, 10, 15);
+    clock = pp(2026, 3, 10, 15);
     const deal = await createDeal(
       db,
       {
@@ -119,13 +58,13 @@ describe('ReportScheduler', () => {
     );
     await updateDeal(db, deal.id, { status: 'won' }, clock);
 
-    clock = pp(3, 11, 8, 30);
+    clock = pp(2026, 3, 11, 8, 30);
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARM, scheduledTime: clock });
     await runtime.wake(); // waits for the work the alarm queued
     const reports = await stored();
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ scheduleId: DAILY.id, origin: 'daily' });
-    expect(reports[0]!.report.period).toEqual({ start: pp(3, 10, 8, 30), end: pp(3, 11, 8, 30) });
+    expect(reports[0]!.report.period).toEqual({ start: pp(2026, 3, 10, 8, 30), end: pp(2026, 3, 11, 8, 30) });
     expect(reports[0]!.report.deals.won.count.current).toBe(1);
     expect(reports[0]!.report.deals.won.value.converted).toEqual({ amount: 100_000, currency: 'USD' });
 
@@ -133,7 +72,7 @@ describe('ReportScheduler', () => {
     const id = `${REPORT_NOTIFICATION_PREFIX}${reports[0]!.id}`;
     expect(Object.keys(notifications)).toEqual([id]);
     expect(notifications[id]).toMatchObject({ message: expect.stringContaining('$1,000.00') });
-    expect((await fakeBrowser.alarms.get(ALARM))?.scheduledTime).toBe(pp(3, 12, 8, 30));
+    expect((await fakeBrowser.alarms.get(ALARM))?.scheduledTime).toBe(pp(2026, 3, 12, 8, 30));
 
     // The same alarm again, or a reminder's alarm, generates nothing more.
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARM, scheduledTime: clock });
@@ -146,18 +85,18 @@ describe('ReportScheduler', () => {
     await scheduler().wake();
     // Closed for three days; the alarms were lost with the browser. A new worker starts.
     await fakeBrowser.alarms.clearAll();
-    clock = pp(3, 13, 12);
+    clock = pp(2026, 3, 13, 12);
     const restarted = scheduler();
     expect(await restarted.wake()).toBe(1);
     expect(await restarted.wake()).toBe(0);
     const reports = await stored();
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.report.period).toEqual({ start: pp(3, 12, 8, 30), end: pp(3, 13, 8, 30) });
-    expect((await fakeBrowser.alarms.get(ALARM))?.scheduledTime).toBe(pp(3, 14, 8, 30));
+    expect(reports[0]!.report.period).toEqual({ start: pp(2026, 3, 12, 8, 30), end: pp(2026, 3, 13, 8, 30) });
+    expect((await fakeBrowser.alarms.get(ALARM))?.scheduledTime).toBe(pp(2026, 3, 14, 8, 30));
   });
 
   it('clears the alarm of a removed schedule and leaves reminder alarms alone', async () => {
-    await fakeBrowser.alarms.create('task:abc', { when: pp(3, 20) });
+    await fakeBrowser.alarms.create('task:abc', { when: pp(2026, 3, 20) });
     await scheduler().wake();
     await updateSettings(db, { reportSchedules: [] });
     await scheduler().wake();
@@ -177,7 +116,7 @@ describe('ReportScheduler', () => {
     const archive = new ReportArchive(fakeBrowser.storage.local);
     const [template] = await (async () => {
       await scheduler().wake();
-      clock = pp(3, 11, 8, 30);
+      clock = pp(2026, 3, 11, 8, 30);
       await scheduler().wake();
       return stored();
     })();

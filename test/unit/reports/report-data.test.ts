@@ -5,7 +5,7 @@ import type { CrmDb } from '@/lib/db/schema';
 import type { Deal } from '@/lib/model';
 import { loadReportRecords } from '@/lib/reports/data';
 import { buildScheduledReport } from '@/lib/reports/report';
-import { FEBRUARY, MARCH, NOW, records } from '../reports/dataset';
+import { FEBRUARY, MARCH, NOW, records } from './dataset';
 
 /**
  * The shared fixture stamps updatedAt = createdAt; the store stamps it at every write, so a deal won, moved or
