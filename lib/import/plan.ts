@@ -2,7 +2,8 @@ import { toCsv } from '../csv/encode';
 import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
 import type { ImportDraft, UpdateTarget } from './draft';
 import type { CsvProblem } from './parse';
-import type { CellError, RowResult } from './rows';
+import type { CellError } from './row-cells';
+import type { RowResult } from './rows';
 
 /** Look-ups into the store, answered by the caller (an index query or a map built before planning). */
 export interface ExistingRecords {

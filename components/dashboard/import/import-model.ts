@@ -1,5 +1,6 @@
 import { action, computed, createModel, signal } from '@preact/signals';
 import { csvFileBytes } from '@/lib/csv/encode';
+import { inferDateOrder } from '@/lib/import/cells/dates';
 import type { ImportSummaryView } from '@/lib/import/contract';
 import { existingRecordsFor } from '@/lib/import/lookup';
 import {
@@ -12,7 +13,7 @@ import {
   missingRequiredTargets,
 } from '@/lib/import/mapping';
 import { type DuplicatePolicy, type ImportPlan, invalidRows, invalidRowsCsv, planImport } from '@/lib/import/plan';
-import { type ImportContext, inferDateOrder, type RowResult, rowToDraft } from '@/lib/import/rows';
+import { type ImportContext, type RowResult, rowToDraft } from '@/lib/import/rows';
 import type { RowRejection } from '@/lib/import/store';
 import { call } from '@/lib/worker/client';
 import { createdCompanies, importChunks } from '../../../lib/import/chunks';

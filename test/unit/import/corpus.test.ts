@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../../lib/export/tables';
+import { inferDateOrder } from '../../../lib/import/cells/dates';
 import { decodeCsvBytes } from '../../../lib/import/decode';
 import type { ImportDraft } from '../../../lib/import/draft';
 import { guessMapping, type ImportEntity, missingRequiredTargets } from '../../../lib/import/mapping';
 import { parseCsv } from '../../../lib/import/parse';
 import { planImport } from '../../../lib/import/plan';
-import { inferDateOrder, rowToDraft } from '../../../lib/import/rows';
+import { rowToDraft } from '../../../lib/import/rows';
 import { corpusContext, corpusPipeline } from '../../fixtures/csv/context';
 
 interface Expected {
