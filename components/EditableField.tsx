@@ -1,22 +1,21 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ErrorText } from './ErrorText';
 import { errorText } from './format';
 import { t } from './i18n';
 
 /**
  * A value shown as text that turns into an input in place. Enter saves, Escape cancels; a refused save keeps the
- * input open with the reason beside it.
+ * input open with the reason beside it. When the edit ends, focus is back on the value, so a keyboard user keeps
+ * their place.
  */
 export function EditableField({
   label,
   value,
-  placeholder,
   type = 'text',
   onSave,
 }: {
   label: string;
   value: string;
-  placeholder?: string;
   type?: 'text' | 'tel' | 'email' | 'date';
   onSave(next: string): Promise<unknown>;
 }) {
@@ -24,12 +23,34 @@ export function EditableField({
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // True between the end of an edit and the render that brings the button back; never on the first render.
+  const ended = useRef(false);
+
+  // Focus moves by script, not `autofocus`: Chrome ignores autofocus in a cross-origin frame, which the sidebar is
+  // inside Gmail. A script may move focus there because the click or key that opened the field just happened.
+  useLayoutEffect(() => {
+    if (editing) {
+      input.current?.focus();
+      input.current?.select();
+    } else if (ended.current) {
+      ended.current = false;
+      button.current?.focus();
+    }
+  }, [editing]);
+
+  const end = () => {
+    ended.current = true;
+    setEditing(false);
+  };
 
   if (!editing) {
     return (
       <div class="field">
         <span class="field-label">{label}</span>
         <button
+          ref={button}
           type="button"
           class="field-value"
           aria-label={t('edit_field', { field: label })}
@@ -39,7 +60,7 @@ export function EditableField({
             setEditing(true);
           }}
         >
-          {value || <span class="muted">{placeholder ?? t('field_empty')}</span>}
+          {value || <span class="muted">{t('field_empty')}</span>}
         </button>
       </div>
     );
@@ -50,7 +71,7 @@ export function EditableField({
     setSaving(true);
     try {
       await onSave(draft.trim());
-      setEditing(false);
+      end();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -59,26 +80,32 @@ export function EditableField({
   };
 
   return (
-    <form class="field editing" onSubmit={save}>
+    <form
+      class="field editing"
+      onSubmit={save}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || saving) return;
+        // Escape belongs to this field while it is open, not to a dialog or view around it.
+        e.preventDefault();
+        e.stopPropagation();
+        end();
+      }}
+    >
       <label>
         <span class="field-label">{label}</span>
         <input
+          ref={input}
           type={type}
           value={draft}
-          // biome-ignore lint/a11y/noAutofocus: the rep just asked to edit this field
-          autoFocus
           aria-invalid={error ? 'true' : undefined}
           onInput={(e) => setDraft(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setEditing(false);
-          }}
         />
       </label>
       <div class="row">
         <button type="submit" class="primary" disabled={saving}>
           {t('save')}
         </button>
-        <button type="button" onClick={() => setEditing(false)}>
+        <button type="button" onClick={end}>
           {t('cancel')}
         </button>
       </div>
