@@ -70,6 +70,21 @@ export const DashboardModel = createModel(() => {
     }
   };
 
+  /**
+   * Runs a write the toast can take back (a tombstone, a merge): `undo` gets what the write returned, and so does the
+   * caller, or null when it was refused.
+   */
+  const undoable = <T>(
+    work: () => Promise<T>,
+    message: string | ((done: T) => string),
+    undo: (done: T) => Promise<unknown>,
+  ): Promise<T | null> =>
+    attempt(async () => {
+      const done = await work();
+      notify(typeof message === 'string' ? message : message(done), () => undo(done));
+      return done;
+    });
+
   const controller = new AbortController();
   onSidecarEvent((event) => {
     if (event.type !== 'changed') return;
@@ -114,6 +129,7 @@ export const DashboardModel = createModel(() => {
     loadConfig,
     notify,
     attempt,
+    undoable,
   };
 });
 

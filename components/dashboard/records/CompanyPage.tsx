@@ -2,16 +2,15 @@ import { hashFor } from '@/lib/dashboard/links';
 import { contactsForCompany, dealsForCompany, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
-import { lifecycleLabel, money } from '../../format';
+import { lifecycleLabel } from '../../format';
 import { t } from '../../i18n';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
-import { ActivityComposer } from './ActivityComposer';
 import { CustomFields } from './CustomFields';
-import { RecordTasks } from './RecordTasks';
-import { recordActions } from './record-actions';
-import { Timeline } from './Timeline';
+import { DealLinks } from './DealLinks';
+import { RecordActivity } from './RecordActivity';
+import { RecordPage } from './RecordPage';
 
 type CompanyPatch = Parameters<typeof call<'company.update'>>[1]['patch'];
 
@@ -37,32 +36,11 @@ export function CompanyPage({ app, param }: ViewProps) {
   if (data === null) return <p class="notice">{t('dash_record_gone')}</p>;
   const { company } = data;
   const update = (patch: CompanyPatch) => call('company.update', { id, patch });
-  const actions = recordActions(app, { companyId: id });
   const defs = app.propertyDefs.value.filter((d) => d.entity === 'company');
   const openDeals = data.deals.filter((d) => d.status === 'open');
 
   return (
-    <article class="record" aria-labelledby="record-title">
-      <div class="row spread">
-        <h2 id="record-title" class="name">
-          {company.name}
-        </h2>
-        <button
-          type="button"
-          class="danger"
-          onClick={() =>
-            void app.attempt(async () => {
-              const done = await call('records.setDeleted', { entity: 'companies', ids: [id], deleted: true });
-              app.notify(t('dash_deleted_n', { count: 1 }), () =>
-                call('records.setDeleted', { entity: 'companies', ids: [id], deleted: false, links: done.links }),
-              );
-              location.hash = hashFor('companies');
-            })
-          }
-        >
-          {t('dash_delete')}
-        </button>
-      </div>
+    <RecordPage app={app} entity="companies" id={id} title={company.name}>
       <p class="muted">{t('dash_company_summary', { contacts: data.contacts.length, deals: openDeals.length })}</p>
       <div class="record-grid">
         <section aria-labelledby="company-fields">
@@ -109,30 +87,18 @@ export function CompanyPage({ app, param }: ViewProps) {
             ))}
           </ul>
           <h3>{t('dash_nav_deals')}</h3>
-          <ul class="plain">
-            {data.deals.map((d) => (
-              <li key={d.id}>
-                <a href={hashFor('deal', d.id)}>{d.title}</a> <span class="amount">{money(d.value)}</span>{' '}
-                <span class="badge">{t(`dash_status_${d.status}`)}</span>
-              </li>
-            ))}
-          </ul>
+          <DealLinks deals={data.deals} />
         </section>
         <section aria-labelledby="company-activity">
-          <h3>{t('dash_nav_tasks')}</h3>
-          <RecordTasks
+          <RecordActivity
+            app={app}
+            link={{ companyId: id }}
             tasks={data.tasks}
-            timeZone={app.timeZone.value}
-            onCreate={actions.createTask}
-            onComplete={actions.completeTask}
-            onReopen={actions.reopenTask}
-            onReschedule={actions.rescheduleTask}
+            activities={data.activities}
+            headingId="company-activity"
           />
-          <h3 id="company-activity">{t('activities_title')}</h3>
-          <ActivityComposer onAdd={actions.addActivity} />
-          <Timeline activities={data.activities} timeZone={app.timeZone.value} onDelete={actions.deleteActivity} />
         </section>
       </div>
-    </article>
+    </RecordPage>
   );
 }

@@ -1,22 +1,22 @@
 import { hashFor } from '@/lib/dashboard/links';
-import { searchCompanies } from '@/lib/db/search';
 import { dealsForContact, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { mergesInto, possibleDuplicates } from '@/lib/merges/store';
-import { LIFECYCLE_STAGES, type LifecycleStage } from '@/lib/model';
+import type { LifecycleStage } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
-import { lifecycleLabel, money, sourceLabel } from '../../format';
+import { sourceLabel } from '../../format';
 import { t } from '../../i18n';
+import { LifecycleOptions } from '../../LifecycleOptions';
+import { PhonesField } from '../../PhonesField';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
-import { ActivityComposer } from './ActivityComposer';
+import { CompanyField } from './CompanyField';
 import { CustomFields } from './CustomFields';
+import { DealLinks } from './DealLinks';
 import { MergeSection } from './MergeSection';
-import { RecordPicker } from './RecordPicker';
-import { RecordTasks } from './RecordTasks';
-import { recordActions } from './record-actions';
-import { Timeline } from './Timeline';
+import { RecordActivity } from './RecordActivity';
+import { RecordPage } from './RecordPage';
 
 type ContactPatch = Parameters<typeof call<'contact.update'>>[1]['patch'];
 
@@ -56,32 +56,11 @@ export function ContactPage({ app, param }: ViewProps) {
   const { contact, company } = data;
   const update = (patch: ContactPatch) => call('contact.update', { id, patch });
   const quick = (patch: ContactPatch) => void app.attempt(() => update(patch));
-  const actions = recordActions(app, { contactId: id, companyId: contact.companyId ?? undefined });
   const defs = app.propertyDefs.value.filter((d) => d.entity === 'contact');
   const db = app.db.value!;
 
   return (
-    <article class="record" aria-labelledby="record-title">
-      <div class="row spread">
-        <h2 id="record-title" class="name">
-          {contact.name}
-        </h2>
-        <button
-          type="button"
-          class="danger"
-          onClick={() =>
-            void app.attempt(async () => {
-              await call('records.setDeleted', { entity: 'contacts', ids: [id], deleted: true });
-              app.notify(t('dash_deleted_n', { count: 1 }), () =>
-                call('records.setDeleted', { entity: 'contacts', ids: [id], deleted: false }),
-              );
-              location.hash = hashFor('contacts');
-            })
-          }
-        >
-          {t('dash_delete')}
-        </button>
-      </div>
+    <RecordPage app={app} entity="contacts" id={id} title={contact.name}>
       <div class="record-grid">
         <section aria-labelledby="contact-fields">
           <h3 id="contact-fields">{t('dash_details')}</h3>
@@ -99,20 +78,7 @@ export function ContactPage({ app, param }: ViewProps) {
               })
             }
           />
-          <EditableField
-            label={t('contact_phone')}
-            type="tel"
-            value={contact.phones.map((p) => p.number).join(', ')}
-            onSave={(text) =>
-              update({
-                phones: text
-                  .split(',')
-                  .map((n) => n.trim())
-                  .filter(Boolean)
-                  .map((number) => ({ number })),
-              })
-            }
-          />
+          <PhonesField phones={contact.phones} onSave={(phones) => update({ phones })} />
           <EditableField
             label={t('contact_job_title')}
             value={contact.jobTitle}
@@ -125,11 +91,7 @@ export function ContactPage({ app, param }: ViewProps) {
                 value={contact.lifecycle}
                 onChange={(e) => quick({ lifecycle: e.currentTarget.value as LifecycleStage })}
               >
-                {LIFECYCLE_STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {lifecycleLabel(s)}
-                  </option>
-                ))}
+                <LifecycleOptions />
               </select>
             </label>
             <label>
@@ -153,25 +115,7 @@ export function ContactPage({ app, param }: ViewProps) {
               onChange={(ownerId) => quick({ ownerId })}
             />
           </div>
-          <div class="field">
-            <span class="field-label">{t('contact_company')}</span>
-            {company ? (
-              <span>
-                <a href={hashFor('company', company.id)} class="name">
-                  {company.name}
-                </a>{' '}
-                <button type="button" class="link" onClick={() => quick({ companyId: null })}>
-                  {t('dash_unlink')}
-                </button>
-              </span>
-            ) : (
-              <RecordPicker
-                label={t('dash_link_company')}
-                search={async (q) => (await searchCompanies(db, q, 10)).map((c) => ({ id: c.id, label: c.name }))}
-                onPick={(o) => quick({ companyId: o.id })}
-              />
-            )}
-          </div>
+          <CompanyField db={db} company={company} onLink={(companyId) => quick({ companyId })} />
           <h3>{t('dash_custom_properties')}</h3>
           <CustomFields
             idPrefix={`contact-${id}`}
@@ -184,28 +128,15 @@ export function ContactPage({ app, param }: ViewProps) {
         <section aria-labelledby="contact-deals">
           <h3 id="contact-deals">{t('dash_nav_deals')}</h3>
           {data.deals.length === 0 ? <p class="muted">{t('deals_none')}</p> : null}
-          <ul class="plain">
-            {data.deals.map((d) => (
-              <li key={d.id}>
-                <a href={hashFor('deal', d.id)}>{d.title}</a> <span class="amount">{money(d.value)}</span>{' '}
-                <span class="badge">{t(`dash_status_${d.status}`)}</span>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('dash_nav_tasks')}</h3>
-          <RecordTasks
+          <DealLinks deals={data.deals} />
+          <RecordActivity
+            app={app}
+            link={{ contactId: id, companyId: contact.companyId ?? undefined }}
             tasks={data.tasks}
-            timeZone={app.timeZone.value}
-            onCreate={actions.createTask}
-            onComplete={actions.completeTask}
-            onReopen={actions.reopenTask}
-            onReschedule={actions.rescheduleTask}
+            activities={data.activities}
           />
-          <h3>{t('activities_title')}</h3>
-          <ActivityComposer onAdd={actions.addActivity} />
-          <Timeline activities={data.activities} timeZone={app.timeZone.value} onDelete={actions.deleteActivity} />
         </section>
       </div>
-    </article>
+    </RecordPage>
   );
 }

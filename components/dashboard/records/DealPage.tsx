@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { hashFor } from '@/lib/dashboard/links';
-import { searchCompanies, searchContacts } from '@/lib/db/search';
+import { searchContacts } from '@/lib/db/search';
 import { contactsByIds, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { parseMoneyInput } from '@/lib/model';
 import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
@@ -12,12 +12,11 @@ import { StageSelect } from '../../StageSelect';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
-import { ActivityComposer } from './ActivityComposer';
+import { CompanyField } from './CompanyField';
 import { CustomFields } from './CustomFields';
+import { RecordActivity } from './RecordActivity';
+import { RecordPage } from './RecordPage';
 import { RecordPicker } from './RecordPicker';
-import { RecordTasks } from './RecordTasks';
-import { recordActions } from './record-actions';
-import { Timeline } from './Timeline';
 
 type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
 
@@ -45,38 +44,22 @@ export function DealPage({ app, param }: ViewProps) {
   const settings = app.settings.value!;
   const update = (patch: DealPatch) => call('deal.update', { id, patch });
   const quick = (patch: DealPatch) => void app.attempt(() => update(patch));
-  const actions = recordActions(app, {
-    dealId: id,
-    contactId: deal.contactIds[0],
-    companyId: deal.companyId ?? undefined,
-  });
   const defs = app.propertyDefs.value.filter((d) => d.entity === 'deal');
   const pipeline = app.pipelines.value.find((p) => p.id === deal.pipelineId);
   const db = app.db.value!;
   const currencies = [...new Set([...settings.enabledCurrencies, deal.value.currency])];
 
   return (
-    <article class="record" aria-labelledby="record-title">
-      <div class="row spread">
-        <h2 id="record-title" class="name">
+    <RecordPage
+      app={app}
+      entity="deals"
+      id={id}
+      title={
+        <>
           {deal.title} <span class="badge">{t(`dash_status_${deal.status}`)}</span>
-        </h2>
-        <button
-          type="button"
-          class="danger"
-          onClick={() =>
-            void app.attempt(async () => {
-              await call('records.setDeleted', { entity: 'deals', ids: [id], deleted: true });
-              app.notify(t('dash_deleted_n', { count: 1 }), () =>
-                call('records.setDeleted', { entity: 'deals', ids: [id], deleted: false }),
-              );
-              location.hash = hashFor('deals');
-            })
-          }
-        >
-          {t('dash_delete')}
-        </button>
-      </div>
+        </>
+      }
+    >
       <div class="record-grid">
         <section aria-labelledby="deal-fields">
           <h3 id="deal-fields">{t('dash_details')}</h3>
@@ -188,25 +171,7 @@ export function DealPage({ app, param }: ViewProps) {
               </>
             )}
           </div>
-          <div class="field">
-            <span class="field-label">{t('contact_company')}</span>
-            {company ? (
-              <span>
-                <a href={hashFor('company', company.id)} class="name">
-                  {company.name}
-                </a>{' '}
-                <button type="button" class="link" onClick={() => quick({ companyId: null })}>
-                  {t('dash_unlink')}
-                </button>
-              </span>
-            ) : (
-              <RecordPicker
-                label={t('dash_link_company')}
-                search={async (q) => (await searchCompanies(db, q, 10)).map((c) => ({ id: c.id, label: c.name }))}
-                onPick={(o) => quick({ companyId: o.id })}
-              />
-            )}
-          </div>
+          <CompanyField db={db} company={company} onLink={(companyId) => quick({ companyId })} />
           <h3>{t('dash_nav_contacts')}</h3>
           <ul class="plain">
             {data.contacts.map((c) => (
@@ -243,20 +208,15 @@ export function DealPage({ app, param }: ViewProps) {
           />
         </section>
         <section aria-labelledby="deal-activity">
-          <h3>{t('dash_nav_tasks')}</h3>
-          <RecordTasks
+          <RecordActivity
+            app={app}
+            link={{ dealId: id, contactId: deal.contactIds[0], companyId: deal.companyId ?? undefined }}
             tasks={data.tasks}
-            timeZone={app.timeZone.value}
-            onCreate={actions.createTask}
-            onComplete={actions.completeTask}
-            onReopen={actions.reopenTask}
-            onReschedule={actions.rescheduleTask}
+            activities={data.activities}
+            headingId="deal-activity"
           />
-          <h3 id="deal-activity">{t('activities_title')}</h3>
-          <ActivityComposer onAdd={actions.addActivity} />
-          <Timeline activities={data.activities} timeZone={app.timeZone.value} onDelete={actions.deleteActivity} />
         </section>
       </div>
-    </article>
+    </RecordPage>
   );
 }

@@ -46,10 +46,11 @@ export function RepSettings({ app, settings }: { app: Dashboard; settings: Setti
                 type="button"
                 aria-label={t('dash_remove_named', { name: rep.name })}
                 onClick={() =>
-                  void app.attempt(async () => {
-                    await save({ ...rep, deletedAt: Date.now() });
-                    app.notify(t('dash_removed_named', { name: rep.name }), () => save({ ...rep, deletedAt: null }));
-                  })
+                  void app.undoable(
+                    () => save({ ...rep, deletedAt: Date.now() }),
+                    t('dash_removed_named', { name: rep.name }),
+                    () => save({ ...rep, deletedAt: null }),
+                  )
                 }
               >
                 {t('dash_remove')}

@@ -30,12 +30,11 @@ export function SourceSettings({ app }: { app: Dashboard }) {
               type="button"
               aria-label={t('dash_remove_named', { name: sourceLabel(source) })}
               onClick={() =>
-                void app.attempt(async () => {
-                  await call('source.save', { ...source, deletedAt: Date.now() });
-                  app.notify(t('dash_removed_named', { name: sourceLabel(source) }), () =>
-                    call('source.save', { ...source, deletedAt: null }),
-                  );
-                })
+                void app.undoable(
+                  () => call('source.save', { ...source, deletedAt: Date.now() }),
+                  t('dash_removed_named', { name: sourceLabel(source) }),
+                  () => call('source.save', { ...source, deletedAt: null }),
+                )
               }
             >
               {t('dash_remove')}

@@ -14,6 +14,7 @@ import { call } from '@/lib/worker/client';
 import { lifecycleLabel } from '../../format';
 import { t } from '../../i18n';
 import { NewDealForm } from '../../NewDealForm';
+import { deleteRecords } from '../delete-records';
 import { Pager } from '../Pager';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
@@ -97,12 +98,7 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
     if (done) app.notify(t('dash_bulk_done', { count: done.updated }));
   };
   const remove = async () => {
-    const done = await app.attempt(() => call('records.setDeleted', { entity, ids, deleted: true }));
-    if (!done) return;
-    setSelected(new Set());
-    app.notify(t('dash_deleted_n', { count: done.ids.length }), () =>
-      call('records.setDeleted', { entity, ids: done.ids, deleted: false, links: done.links }),
-    );
+    if (await deleteRecords(app, entity, ids)) setSelected(new Set());
   };
   const setFilterField = <K extends keyof TableFilter>(key: K, value: TableFilter[K] | undefined) => {
     const next = { ...filter };

@@ -16,14 +16,7 @@ export function TasksView({ app }: ViewProps) {
     <section aria-labelledby="tasks-title">
       <h2 id="tasks-title">{t('dash_nav_tasks')}</h2>
       {page ? (
-        <RecordTasks
-          tasks={page.rows}
-          timeZone={app.timeZone.value}
-          onCreate={actions.createTask}
-          onComplete={actions.completeTask}
-          onReopen={actions.reopenTask}
-          onReschedule={actions.rescheduleTask}
-        />
+        <RecordTasks tasks={page.rows} timeZone={app.timeZone.value} {...actions.tasks} />
       ) : (
         <p class="muted">{t('loading')}</p>
       )}

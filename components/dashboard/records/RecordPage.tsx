@@ -1,0 +1,41 @@
+import type { ComponentChildren } from 'preact';
+import { hashFor } from '@/lib/dashboard/links';
+import type { TableEntity } from '@/lib/db/views';
+import { t } from '../../i18n';
+import type { Dashboard } from '../app-model';
+import { deleteRecords } from '../delete-records';
+
+/**
+ * The frame of a contact, company or deal page: its title and a Delete that goes back to the list, the toast offering
+ * undo. The page fills in the rest.
+ */
+export function RecordPage({
+  app,
+  entity,
+  id,
+  title,
+  children,
+}: {
+  app: Dashboard;
+  entity: TableEntity;
+  id: string;
+  title: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const remove = async () => {
+    if (await deleteRecords(app, entity, [id])) location.hash = hashFor(entity);
+  };
+  return (
+    <article class="record" aria-labelledby="record-title">
+      <div class="row spread">
+        <h2 id="record-title" class="name">
+          {title}
+        </h2>
+        <button type="button" class="danger" onClick={() => void remove()}>
+          {t('dash_delete')}
+        </button>
+      </div>
+      {children}
+    </article>
+  );
+}
