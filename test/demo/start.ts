@@ -25,20 +25,19 @@ async function seed(page: Page): Promise<void> {
     jobTitle: 'Sales Manager',
     lifecycle: 'opportunity',
   });
-  await rpc(page, 'deal.create', {
-    title: 'Two 40ft containers to Sihanoukville',
-    pipelineId: pipeline!.id,
-    stageId: pipeline!.stages[2]!.id,
-    value: { amount: 3_280_000, currency: 'KHR' },
-    contactIds: [contact.id],
-  });
-  await rpc(page, 'deal.create', {
-    title: 'Cold-chain storage, 12 months',
-    pipelineId: pipeline!.id,
-    stageId: pipeline!.stages[1]!.id,
-    value: { amount: 1_440_000, currency: 'USD' },
-    contactIds: [contact.id],
-  });
+  const deals = [
+    { title: 'Two 40ft containers to Sihanoukville', stage: 2, value: { amount: 3_280_000, currency: 'KHR' } },
+    { title: 'Cold-chain storage, 12 months', stage: 1, value: { amount: 1_440_000, currency: 'USD' } },
+  ];
+  for (const { title, stage, value } of deals) {
+    await rpc(page, 'deal.create', {
+      title,
+      pipelineId: pipeline!.id,
+      stageId: pipeline!.stages[stage]!.id,
+      value,
+      contactIds: [contact.id],
+    });
+  }
   await rpc(page, 'task.followUp', {
     title: 'Confirm the March containers with Dara',
     due: { preset: 'tomorrow-morning' },
