@@ -9,22 +9,17 @@ import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';
 import { formatMoney } from '../model/money';
 import { monthKey, type Period, periodBounds } from '../time/periods';
+import { activitiesPerRepAndType, newLeadsBySource, overdueTasks } from './activity-figures';
 import {
-  activitiesPerRepAndType,
   averageSalesCycleDays,
   closedDeals,
   dealsMovedStage,
-  type FigureFilter,
-  type FiguresInput,
-  type MoneyBreakdown,
-  newLeadsBySource,
-  overdueTasks,
-  type ReportRecords,
   type SalesCycle,
   type StageMove,
   weightedForecast,
   winRate,
-} from './figures';
+} from './deal-figures';
+import type { FigureFilter, FiguresInput, MoneyBreakdown, ReportRecords } from './figures';
 import { type ResponseStats, responseTimeStats, waitingThreads } from './response-times';
 
 export interface ReportData extends ReportRecords {

@@ -2,20 +2,17 @@ import { useModel } from '@preact/signals';
 import { gmailThreadUrl, hashFor } from '@/lib/dashboard/links';
 import type { ActivityType, Money } from '@/lib/model';
 import { ACTIVITY_TYPES } from '@/lib/model';
+import { activitiesPerRepAndType, newLeadsBySource, overdueTasks } from '@/lib/reports/activity-figures';
 import { contactNames, loadReportRecords } from '@/lib/reports/data';
 import {
-  activitiesPerRepAndType,
   averageSalesCycleDays,
   closedDeals,
   dealsClosedPerPeriod,
-  type FiguresInput,
-  type MoneyBreakdown,
-  newLeadsBySource,
-  overdueTasks,
   pipelineValueByStage,
   weightedForecast,
   winRate,
-} from '@/lib/reports/figures';
+} from '@/lib/reports/deal-figures';
+import type { FiguresInput, MoneyBreakdown } from '@/lib/reports/figures';
 import { durationText } from '@/lib/reports/report';
 import { responseTimeStats, waitingThreads } from '@/lib/reports/response-times';
 import { money, sourceLabel } from '../../format';

@@ -5,21 +5,17 @@ import { dealSchema } from '../../../lib/model/deal';
 import { pipelineSchema } from '../../../lib/model/pipeline';
 import { settingsSchema } from '../../../lib/model/settings';
 import { taskSchema } from '../../../lib/model/task';
+import { activitiesPerRepAndType, newLeadsBySource, overdueTasks } from '../../../lib/reports/activity-figures';
 import {
-  activitiesPerRepAndType,
   averageSalesCycleDays,
   closedDeals,
   dealsClosedPerPeriod,
   dealsMovedStage,
-  type FigureFilter,
-  type FiguresInput,
-  newLeadsBySource,
-  overdueTasks,
-  percentile,
   pipelineValueByStage,
   weightedForecast,
   winRate,
-} from '../../../lib/reports/figures';
+} from '../../../lib/reports/deal-figures';
+import { type FigureFilter, type FiguresInput, percentile } from '../../../lib/reports/figures';
 import {
   CONTACT,
   DEAL,
