@@ -1,19 +1,14 @@
 import { useState } from 'preact/hooks';
-import {
-  LIFECYCLE_STAGES,
-  type LifecycleStage,
-  type Pipeline,
-  type Rep,
-  type Settings,
-  type Source,
-} from '@/lib/model';
+import type { LifecycleStage, Pipeline, Rep, Settings, Source } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
-import { errorText, lifecycleLabel, sourceLabel } from '../format';
+import { errorText, sourceLabel } from '../format';
 import { formatDateTime, t } from '../i18n';
+import { LifecycleOptions } from '../LifecycleOptions';
 import { NewDealForm } from '../NewDealForm';
+import { PhonesField } from '../PhonesField';
 import { ActivityList } from './ActivityList';
 import { DealList } from './DealList';
 import { FollowUpForm } from './FollowUpForm';
@@ -62,20 +57,7 @@ export function ContactCard({
           if (company) await call('company.update', { id: company.id, patch: { name } });
         }}
       />
-      <EditableField
-        label={t('contact_phone')}
-        type="tel"
-        value={contact.phones.map((p) => p.number).join(', ')}
-        onSave={(text) =>
-          update({
-            phones: text
-              .split(',')
-              .map((number) => number.trim())
-              .filter(Boolean)
-              .map((number) => ({ number })),
-          })
-        }
-      />
+      <PhonesField phones={contact.phones} onSave={(phones) => update({ phones })} />
       <div class="field">
         <label class="field-label" for={`lifecycle-${contact.id}`}>
           {t('contact_lifecycle')}
@@ -85,11 +67,7 @@ export function ContactCard({
           value={contact.lifecycle}
           onChange={(e) => void quick({ lifecycle: e.currentTarget.value as LifecycleStage })}
         >
-          {LIFECYCLE_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {lifecycleLabel(stage)}
-            </option>
-          ))}
+          <LifecycleOptions />
         </select>
       </div>
       <div class="field">

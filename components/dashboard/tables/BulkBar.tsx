@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { TableEntity } from '@/lib/db/views';
-import { LIFECYCLE_STAGES, type LifecycleStage, type Pipeline, type Rep } from '@/lib/model';
-import { lifecycleLabel } from '../../format';
+import type { LifecycleStage, Pipeline, Rep } from '@/lib/model';
 import { t } from '../../i18n';
+import { LifecycleOptions } from '../../LifecycleOptions';
 
 export type BulkChange =
   | { kind: 'owner'; ownerId: string | null }
@@ -71,11 +71,7 @@ export function BulkBar({
           ) : field === 'lifecycle' ? (
             <>
               <option value="">—</option>
-              {LIFECYCLE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {lifecycleLabel(s)}
-                </option>
-              ))}
+              <LifecycleOptions />
             </>
           ) : (
             <>

@@ -9,10 +9,10 @@ import {
   type TableFilter,
 } from '@/lib/db/views';
 import type { MessageKey } from '@/lib/i18n/translate';
-import { LIFECYCLE_STAGES, type LifecycleStage } from '@/lib/model';
+import type { LifecycleStage } from '@/lib/model';
 import { call } from '@/lib/worker/client';
-import { lifecycleLabel } from '../../format';
 import { t } from '../../i18n';
+import { LifecycleOptions } from '../../LifecycleOptions';
 import { NewDealForm } from '../../NewDealForm';
 import { deleteRecords } from '../delete-records';
 import { Pager } from '../Pager';
@@ -153,11 +153,7 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
               onChange={(e) => setFilterField('lifecycle', (e.currentTarget.value || undefined) as LifecycleStage)}
             >
               <option value="">{t('dash_all')}</option>
-              {LIFECYCLE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {lifecycleLabel(s)}
-                </option>
-              ))}
+              <LifecycleOptions />
             </select>
           </label>
         ) : null}
