@@ -3,7 +3,7 @@ import type { Pipeline, Settings } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
 import { instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { call } from '@/lib/worker/client';
-import { ErrorText } from './ErrorText';
+import { FormFooter } from './FormFooter';
 import { errorText } from './format';
 import { t } from './i18n';
 import { StageSelect } from './StageSelect';
@@ -100,15 +100,7 @@ export function NewDealForm({
         {t('deal_close_date')}
         <input type="date" value={closeDate} onInput={(e) => setCloseDate(e.currentTarget.value)} />
       </label>
-      <ErrorText message={error} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('deal_create')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('deal_create')} onCancel={onDone} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { REMINDER_PRESETS, type ReminderPreset } from '@/lib/reminders/presets';
 import { fromWallClock } from '@/lib/time/zoned';
 import { call } from '@/lib/worker/client';
-import { ErrorText } from '../ErrorText';
+import { FormFooter } from '../FormFooter';
 import { errorText } from '../format';
 import { t } from '../i18n';
 import { useRequestId } from '../request-id';
@@ -86,15 +86,7 @@ export function FollowUpForm({
           <input type="time" step={1} value={time} onInput={(e) => setTime(e.currentTarget.value)} />
         </label>
       </div>
-      <ErrorText message={error} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('followup_set')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('followup_set')} onCancel={onDone} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type CustomDraft, type CustomValue, draftFromValues, parseCustomDraft } from '@/lib/dashboard/custom-fields';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { CustomPropertyDef } from '@/lib/model';
-import { ErrorText } from '../../ErrorText';
+import { FormFooter } from '../../FormFooter';
 import { errorText } from '../../format';
 import { t } from '../../i18n';
 
@@ -123,17 +123,7 @@ export function CustomFields({
           </ul>
         </details>
       ) : null}
-      <ErrorText message={failure} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('dash_save_properties')}
-        </button>
-        {saved ? (
-          <span class="muted" role="status">
-            {t('dash_saved')}
-          </span>
-        ) : null}
-      </div>
+      <FormFooter error={failure} submitLabel={t('dash_save_properties')} saved={saved} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { addStage, parsePercent, removeStage, shiftStage, updateStage } from '@/
 import type { Pipeline, Rep } from '@/lib/model';
 import { RpcFailure } from '@/lib/worker/client';
 import { ErrorText } from '../../ErrorText';
+import { FormFooter } from '../../FormFooter';
 import { errorText } from '../../format';
 import { t } from '../../i18n';
 import { RepSelect } from '../RepSelect';
@@ -217,19 +218,11 @@ export function PipelineEditor({
           </div>
         </fieldset>
       ) : null}
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('dash_save_pipeline')}
-        </button>
+      <FormFooter submitLabel={t('dash_save_pipeline')} saved={saved}>
         <button type="button" class="danger" onClick={onDelete}>
           {t('dash_delete_pipeline')}
         </button>
-        {saved ? (
-          <span class="muted" role="status">
-            {t('dash_saved')}
-          </span>
-        ) : null}
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { hashFor } from '@/lib/dashboard/links';
 import { call } from '@/lib/worker/client';
-import { ErrorText } from '../../ErrorText';
+import { FormFooter } from '../../FormFooter';
 import { errorText } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
@@ -62,15 +62,7 @@ export function NewRecordForm({
           onInput={(e) => setExtra(e.currentTarget.value)}
         />
       </label>
-      <ErrorText message={error} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('save')} onCancel={onDone} />
     </form>
   );
 }
