@@ -4,6 +4,7 @@ import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
+import { RemoveButton } from './RemoveButton';
 
 const splitAddresses = (text: string) => text.split(/[,;\s]+/).filter(Boolean);
 
@@ -42,19 +43,7 @@ export function RepSettings({ app, settings }: { app: Dashboard; settings: Setti
                 />
                 {t('dash_rep_is_me')}
               </label>
-              <button
-                type="button"
-                aria-label={t('dash_remove_named', { name: rep.name })}
-                onClick={() =>
-                  void app.undoable(
-                    () => save({ ...rep, deletedAt: Date.now() }),
-                    t('dash_removed_named', { name: rep.name }),
-                    () => save({ ...rep, deletedAt: null }),
-                  )
-                }
-              >
-                {t('dash_remove')}
-              </button>
+              <RemoveButton app={app} name={rep.name} setDeletedAt={(deletedAt) => save({ ...rep, deletedAt })} />
             </div>
           </li>
         ))}

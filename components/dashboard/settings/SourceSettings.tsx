@@ -5,6 +5,7 @@ import { EditableField } from '../../EditableField';
 import { sourceLabel } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
+import { RemoveButton } from './RemoveButton';
 
 /** Where leads come from: rename, add, remove (a tombstone, so contacts keep pointing at it). */
 export function SourceSettings({ app }: { app: Dashboard }) {
@@ -26,19 +27,11 @@ export function SourceSettings({ app }: { app: Dashboard }) {
                 }
               />
             </div>
-            <button
-              type="button"
-              aria-label={t('dash_remove_named', { name: sourceLabel(source) })}
-              onClick={() =>
-                void app.undoable(
-                  () => call('source.save', { ...source, deletedAt: Date.now() }),
-                  t('dash_removed_named', { name: sourceLabel(source) }),
-                  () => call('source.save', { ...source, deletedAt: null }),
-                )
-              }
-            >
-              {t('dash_remove')}
-            </button>
+            <RemoveButton
+              app={app}
+              name={sourceLabel(source)}
+              setDeletedAt={(deletedAt) => call('source.save', { ...source, deletedAt })}
+            />
           </li>
         ))}
       </ul>
