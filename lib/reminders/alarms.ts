@@ -1,4 +1,5 @@
 import type { browser as browserApi } from 'wxt/browser';
+import { dashboardPath } from '../dashboard/links';
 import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
 import { serialQueue } from '../db/serial';
@@ -133,9 +134,9 @@ export class ReminderRuntime {
     const url =
       target.kind === 'thread'
         ? target.url
-        : target.kind === 'record'
-          ? this.browser.runtime.getURL(`/dashboard.html#/${target.entity}/${target.id}`)
-          : this.browser.runtime.getURL('/dashboard.html#/tasks');
+        : this.browser.runtime.getURL(
+            target.kind === 'record' ? dashboardPath(target.entity, target.id) : dashboardPath('tasks'),
+          );
     await this.browser.tabs.create({ url });
     await this.browser.notifications?.clear(notificationId);
   }
