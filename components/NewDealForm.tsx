@@ -6,6 +6,7 @@ import { call } from '@/lib/worker/client';
 import { FormFooter } from './FormFooter';
 import { errorText } from './format';
 import { t } from './i18n';
+import { PipelineSelect } from './PipelineSelect';
 import { StageSelect } from './StageSelect';
 
 /** A deal from the open thread: title from the subject, contacts and company from the card. */
@@ -84,16 +85,7 @@ export function NewDealForm({
         </label>
       </div>
       {pipelines.length > 1 ? (
-        <label>
-          {t('deal_pipeline')}
-          <select value={pipelineId} onChange={(e) => setPipelineId(e.currentTarget.value)}>
-            {pipelines.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PipelineSelect pipelines={pipelines} value={pipelineId} onChange={setPipelineId} />
       ) : null}
       <StageSelect pipeline={pipeline} stageId={stageId} onChange={setStageId} label={t('deal_stage')} />
       <label>

@@ -8,6 +8,7 @@ import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
 import { money } from '../../format';
 import { t } from '../../i18n';
+import { PipelineSelect } from '../../PipelineSelect';
 import { StageSelect } from '../../StageSelect';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
@@ -89,22 +90,14 @@ export function DealPage({ app, param }: ViewProps) {
             </label>
           </div>
           <div class="row">
-            <label>
-              {t('deal_pipeline')}
-              <select
-                value={deal.pipelineId}
-                onChange={(e) => {
-                  const next = app.pipelines.value.find((p) => p.id === e.currentTarget.value);
-                  if (next?.stages[0]) quick({ pipelineId: next.id, stageId: next.stages[0].id });
-                }}
-              >
-                {app.pipelines.value.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PipelineSelect
+              pipelines={app.pipelines.value}
+              value={deal.pipelineId}
+              onChange={(pipelineId) => {
+                const next = app.pipelines.value.find((p) => p.id === pipelineId);
+                if (next?.stages[0]) quick({ pipelineId: next.id, stageId: next.stages[0].id });
+              }}
+            />
             {pipeline ? (
               <div class="field">
                 <span class="field-label">{t('deal_stage')}</span>

@@ -14,6 +14,7 @@ import { call } from '@/lib/worker/client';
 import { t } from '../../i18n';
 import { LifecycleOptions } from '../../LifecycleOptions';
 import { NewDealForm } from '../../NewDealForm';
+import { PipelineSelect } from '../../PipelineSelect';
 import { deleteRecords } from '../delete-records';
 import { Pager } from '../Pager';
 import { RepSelect } from '../RepSelect';
@@ -159,20 +160,12 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
         ) : null}
         {entity === 'deals' ? (
           <>
-            <label>
-              {t('deal_pipeline')}
-              <select
-                value={filter.pipelineId ?? ''}
-                onChange={(e) => setFilterField('pipelineId', e.currentTarget.value)}
-              >
-                <option value="">{t('dash_all')}</option>
-                {app.pipelines.value.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PipelineSelect
+              pipelines={app.pipelines.value}
+              value={filter.pipelineId ?? ''}
+              allowAll
+              onChange={(pipelineId) => setFilterField('pipelineId', pipelineId)}
+            />
             {pipelineFilter ? (
               <label>
                 {t('deal_stage')}
