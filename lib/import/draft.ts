@@ -62,6 +62,17 @@ const dealDraft = z.object({
 /** What rows.ts makes of a row. */
 export type ImportDraft = z.infer<typeof contactDraft> | z.infer<typeof companyDraft> | z.infer<typeof dealDraft>;
 
+/** The email addresses a draft names, as written: a contact's own, or a deal's contacts'. */
+export function draftAddresses(
+  draft:
+    | { entity: 'contact'; emails: readonly { address: string }[] }
+    | { entity: 'company' }
+    | { entity: 'deal'; contactEmails: readonly string[] },
+): readonly string[] {
+  if (draft.entity === 'contact') return draft.emails.map((email) => email.address);
+  return draft.entity === 'deal' ? draft.contactEmails : [];
+}
+
 const sent = { companyName: true } as const;
 /** The draft as import.rows carries it: the company name is left behind, resolved to the row's companyId. */
 const sentDraft = z.discriminatedUnion('entity', [contactDraft.omit(sent), companyDraft, dealDraft.omit(sent)]);

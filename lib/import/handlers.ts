@@ -1,8 +1,10 @@
 import { putBackupRecords, replaceBackupConfig } from '../backup/store';
 import type { HandlersOf } from '../rpc/define';
 import type { WorkerServices } from '../rpc/services';
+import { applyImportRows, createImportCompanies } from './apply';
 import type { importContract } from './contract';
-import { applyImportRows, createImportCompanies, listImports, setImportStatus, startImport, undoImport } from './store';
+import { listImports, setImportStatus, startImport } from './journal';
+import { undoImport } from './undo';
 
 /** Stores an import's rows may touch, for the change event open pages re-read on. */
 const IMPORT_TOUCHES = ['imports', 'contacts', 'companies', 'deals', 'activities', 'sources'];

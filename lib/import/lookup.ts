@@ -1,7 +1,7 @@
 import type { IDBPIndex } from 'idb';
 import type { CrmDb, CrmSchema } from '../db/schema';
 import { normalizeEmail } from '../model';
-import type { ImportDraft } from './draft';
+import { draftAddresses, type ImportDraft } from './draft';
 import type { ExistingRecords } from './plan';
 import { normaliseCompanyName } from './plan';
 
@@ -21,8 +21,7 @@ const WALK_PER_LOOKUP = 4;
 export async function existingRecordsFor(db: CrmDb, drafts: Iterable<ImportDraft>): Promise<ExistingRecords> {
   const emails = new Set<string>();
   for (const draft of drafts) {
-    if (draft.entity === 'contact') for (const e of draft.emails) emails.add(normalizeEmail(e.address));
-    if (draft.entity === 'deal') for (const e of draft.contactEmails) emails.add(normalizeEmail(e));
+    for (const address of draftAddresses(draft)) emails.add(normalizeEmail(address));
   }
   const tx = db.transaction(['contacts', 'companies']);
   const [contactByEmail, companies] = await Promise.all([

@@ -1,6 +1,6 @@
 import { toCsv } from '../csv/encode';
 import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
-import type { ImportDraft, UpdateTarget } from './draft';
+import { draftAddresses, type ImportDraft, type UpdateTarget } from './draft';
 import type { CsvProblem } from './parse';
 import type { CellError } from './row-cells';
 import type { RowResult } from './rows';
@@ -79,8 +79,7 @@ export function planImport(
       return { kind: 'new', name: newCompanies.get(key) ?? draft.companyName };
     }
     // No company named: a work address's domain still finds it, as capture from Gmail does.
-    const addresses = draft.entity === 'contact' ? draft.emails.map((email) => email.address) : draft.contactEmails;
-    for (const address of addresses) {
+    for (const address of draftAddresses(draft)) {
       const domain = emailDomain(address);
       if (!domain || isFreeMailDomain(domain)) continue;
       const id = existing.companyIdByDomain(domain);

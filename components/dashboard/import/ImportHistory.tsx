@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { ImportSummaryView } from '@/lib/import/contract';
-import { listImports } from '@/lib/import/store';
+import { listImports } from '@/lib/import/journal';
 import { formatDateTime, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { ConfirmButton } from '../ConfirmButton';

@@ -13,8 +13,8 @@ import {
   missingRequiredTargets,
 } from '@/lib/import/mapping';
 import { type DuplicatePolicy, type ImportPlan, invalidRows, invalidRowsCsv, planImport } from '@/lib/import/plan';
+import type { RowRejection } from '@/lib/import/prepare';
 import { type ImportContext, type RowResult, rowToDraft } from '@/lib/import/rows';
-import type { RowRejection } from '@/lib/import/store';
 import { call } from '@/lib/worker/client';
 import { createdCompanies, importChunks } from '../../../lib/import/chunks';
 import { type ParsedFile, parseFile } from '../../../lib/import/parse-file';

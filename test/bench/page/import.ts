@@ -1,14 +1,15 @@
 import { unwrap } from 'idb';
 import { listPipelines } from '../../../lib/db/config';
 import type { CompanyRow, ContactRow, CrmDb } from '../../../lib/db/schema';
+import { IMPORT_BATCH_SIZE } from '../../../lib/import/apply';
 // The dashboard's own chunking and file reading, so the bench sends the worker exactly what a rep's import sends.
 import { createdCompanies, importChunks } from '../../../lib/import/chunks';
 import { existingRecordsFor } from '../../../lib/import/lookup';
 import { guessMapping } from '../../../lib/import/mapping';
 import { parseFile } from '../../../lib/import/parse-file';
 import { normaliseCompanyName, planImport } from '../../../lib/import/plan';
+import { importRowId } from '../../../lib/import/row-ids';
 import { type RowResult, rowToDraft } from '../../../lib/import/rows';
-import { IMPORT_BATCH_SIZE, importRowId } from '../../../lib/import/store';
 import { newId } from '../../../lib/model/id';
 import { call } from '../../../lib/worker/client';
 import { companyAt, importCsv, personAt } from './data';

@@ -7,7 +7,7 @@ import { openCrmDb } from '@/lib/db/open';
 import { DB_VERSION } from '@/lib/db/schema';
 import { searchCompanies, searchContacts, searchDeals } from '@/lib/db/search';
 import { openTasks } from '@/lib/db/tasks';
-import { undoImport } from '@/lib/import/store';
+import { undoImport } from '@/lib/import/undo';
 import { mergeContacts, mergesInto, undoMerge } from '@/lib/merges/store';
 import { activitySchema, companySchema, contactSchema, dealSchema, settingsSchema, taskSchema } from '@/lib/model';
 import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';

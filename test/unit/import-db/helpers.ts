@@ -1,18 +1,13 @@
 import { getSettings, listPipelines, listPropertyDefs } from '@/lib/db/config';
 import type { CrmDb } from '@/lib/db/schema';
+import { applyImportRows, createImportCompanies } from '@/lib/import/apply';
 import { createdCompanies, importChunks } from '@/lib/import/chunks';
+import { type ImportStore, setImportStatus, startImport } from '@/lib/import/journal';
 import { existingRecordsFor } from '@/lib/import/lookup';
 import { guessMapping, type ImportEntity } from '@/lib/import/mapping';
 import { parseCsv } from '@/lib/import/parse';
 import { type DuplicatePolicy, type ImportPlan, planImport } from '@/lib/import/plan';
 import { type ImportContext, rowToDraft } from '@/lib/import/rows';
-import {
-  applyImportRows,
-  createImportCompanies,
-  type ImportStore,
-  setImportStatus,
-  startImport,
-} from '@/lib/import/store';
 
 export const NOW = Date.UTC(2026, 2, 10, 2, 0);
 

@@ -4,19 +4,13 @@ import { createContact, findContactByEmail, getContact, updateContact } from '@/
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
+import { applyImportBatch, applyImportRows } from '@/lib/import/apply';
 import { importChunks } from '@/lib/import/chunks';
 import type { ImportRowInput } from '@/lib/import/draft';
-import {
-  applyImportBatch,
-  applyImportRows,
-  getImport,
-  ImportBatchError,
-  importRowId,
-  listImports,
-  setImportStatus,
-  startImport,
-  undoImport,
-} from '@/lib/import/store';
+import { getImport, listImports, setImportStatus, startImport } from '@/lib/import/journal';
+import { ImportBatchError } from '@/lib/import/prepare';
+import { importRowId } from '@/lib/import/row-ids';
+import { undoImport } from '@/lib/import/undo';
 import { dumpStores, NOW, planCsv, runImport } from './helpers';
 
 let db: CrmDb;
