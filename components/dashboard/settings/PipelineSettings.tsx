@@ -4,6 +4,7 @@ import { call } from '@/lib/worker/client';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { ConfirmButton } from '../ConfirmButton';
+import { AddForm } from './AddForm';
 import { PipelineEditor } from './PipelineEditor';
 
 /** Several pipelines, each with its stages; a pipeline may belong to one rep. */
@@ -40,30 +41,25 @@ export function PipelineSettings({ app, settings }: { app: Dashboard; settings: 
           ) : null}
         </div>
       ))}
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const now = Date.now();
-          void app
-            .attempt(() =>
-              call('pipeline.save', {
-                ...newRecordBase(now),
-                name: name.trim(),
-                stages: [{ id: crypto.randomUUID(), name: t('dash_first_stage'), probability: 0.1 }],
-                ownerId: null,
-                order: pipelines.length,
-              }),
-            )
-            .then((saved) => saved && setName(''));
-        }}
+      <AddForm
+        app={app}
+        submitLabel={t('dash_add_pipeline')}
+        add={() =>
+          call('pipeline.save', {
+            ...newRecordBase(Date.now()),
+            name: name.trim(),
+            stages: [{ id: crypto.randomUUID(), name: t('dash_first_stage'), probability: 0.1 }],
+            ownerId: null,
+            order: pipelines.length,
+          })
+        }
+        onAdded={() => setName('')}
       >
         <label>
           {t('dash_new_pipeline')}
           <input required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
-        <button type="submit">{t('dash_add_pipeline')}</button>
-      </form>
+      </AddForm>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
+import { AddForm } from './AddForm';
 import { RemoveButton } from './RemoveButton';
 
 const splitAddresses = (text: string) => text.split(/[,;\s]+/).filter(Boolean);
@@ -48,24 +49,20 @@ export function RepSettings({ app, settings }: { app: Dashboard; settings: Setti
           </li>
         ))}
       </ul>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void app
-            .attempt(() =>
-              save({
-                ...newRecordBase(Date.now()),
-                name: name.trim(),
-                email: email.trim(),
-                accountEmails: [email.trim()],
-              }),
-            )
-            .then((saved) => {
-              if (!saved) return;
-              setName('');
-              setEmail('');
-            });
+      <AddForm
+        app={app}
+        submitLabel={t('dash_add_rep')}
+        add={() =>
+          save({
+            ...newRecordBase(Date.now()),
+            name: name.trim(),
+            email: email.trim(),
+            accountEmails: [email.trim()],
+          })
+        }
+        onAdded={() => {
+          setName('');
+          setEmail('');
         }}
       >
         <label>
@@ -76,8 +73,7 @@ export function RepSettings({ app, settings }: { app: Dashboard; settings: Setti
           {t('dash_email')}
           <input required type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
-        <button type="submit">{t('dash_add_rep')}</button>
-      </form>
+      </AddForm>
     </section>
   );
 }

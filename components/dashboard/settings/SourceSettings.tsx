@@ -5,6 +5,7 @@ import { EditableField } from '../../EditableField';
 import { sourceLabel } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
+import { AddForm } from './AddForm';
 import { RemoveButton } from './RemoveButton';
 
 /** Where leads come from: rename, add, remove (a tombstone, so contacts keep pointing at it). */
@@ -35,28 +36,19 @@ export function SourceSettings({ app }: { app: Dashboard }) {
           </li>
         ))}
       </ul>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void app
-            .attempt(() =>
-              call('source.save', {
-                ...newRecordBase(Date.now()),
-                name: name.trim(),
-                key: null,
-                order: sources.length,
-              }),
-            )
-            .then((saved) => saved && setName(''));
-        }}
+      <AddForm
+        app={app}
+        submitLabel={t('dash_add')}
+        add={() =>
+          call('source.save', { ...newRecordBase(Date.now()), name: name.trim(), key: null, order: sources.length })
+        }
+        onAdded={() => setName('')}
       >
         <label>
           {t('dash_new_source')}
           <input required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
-        <button type="submit">{t('dash_add')}</button>
-      </form>
+      </AddForm>
     </section>
   );
 }
