@@ -1,17 +1,45 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LifecycleStage, Pipeline, Rep, Settings, Source } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
-import { errorText, sourceLabel } from '../format';
+import { errorText } from '../format';
 import { formatDateTime, t } from '../i18n';
 import { LifecycleOptions } from '../LifecycleOptions';
 import { NewDealForm } from '../NewDealForm';
 import { PhonesField } from '../PhonesField';
+import { SourceOptions } from '../SourceOptions';
 import { ActivityList } from './ActivityList';
 import { DealList } from './DealList';
 import { FollowUpForm } from './FollowUpForm';
+
+/** A select under its label, laid out like the card's editable fields. */
+function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
 
 export function ContactCard({
   card,
@@ -58,53 +86,36 @@ export function ContactCard({
         }}
       />
       <PhonesField phones={contact.phones} onSave={(phones) => update({ phones })} />
-      <div class="field">
-        <label class="field-label" for={`lifecycle-${contact.id}`}>
-          {t('contact_lifecycle')}
-        </label>
-        <select
-          id={`lifecycle-${contact.id}`}
-          value={contact.lifecycle}
-          onChange={(e) => void quick({ lifecycle: e.currentTarget.value as LifecycleStage })}
-        >
-          <LifecycleOptions />
-        </select>
-      </div>
-      <div class="field">
-        <label class="field-label" for={`source-${contact.id}`}>
-          {t('contact_source')}
-        </label>
-        <select
-          id={`source-${contact.id}`}
-          value={contact.sourceId ?? ''}
-          onChange={(e) => void quick({ sourceId: e.currentTarget.value || null })}
+      <SelectField
+        id={`lifecycle-${contact.id}`}
+        label={t('contact_lifecycle')}
+        value={contact.lifecycle}
+        onChange={(value) => void quick({ lifecycle: value as LifecycleStage })}
+      >
+        <LifecycleOptions />
+      </SelectField>
+      <SelectField
+        id={`source-${contact.id}`}
+        label={t('contact_source')}
+        value={contact.sourceId ?? ''}
+        onChange={(value) => void quick({ sourceId: value || null })}
+      >
+        <SourceOptions sources={sources} />
+      </SelectField>
+      {reps.length > 0 ? (
+        <SelectField
+          id={`owner-${contact.id}`}
+          label={t('contact_owner')}
+          value={contact.ownerId ?? ''}
+          onChange={(value) => void quick({ ownerId: value || null })}
         >
           <option value="">{t('field_empty')}</option>
-          {sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {sourceLabel(source)}
+          {reps.map((rep) => (
+            <option key={rep.id} value={rep.id}>
+              {rep.name}
             </option>
           ))}
-        </select>
-      </div>
-      {reps.length > 0 ? (
-        <div class="field">
-          <label class="field-label" for={`owner-${contact.id}`}>
-            {t('contact_owner')}
-          </label>
-          <select
-            id={`owner-${contact.id}`}
-            value={contact.ownerId ?? ''}
-            onChange={(e) => void quick({ ownerId: e.currentTarget.value || null })}
-          >
-            <option value="">{t('field_empty')}</option>
-            {reps.map((rep) => (
-              <option key={rep.id} value={rep.id}>
-                {rep.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        </SelectField>
       ) : null}
       <ErrorText message={error} />
 

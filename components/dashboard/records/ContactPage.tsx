@@ -4,10 +4,10 @@ import { mergesInto, possibleDuplicates } from '@/lib/merges/store';
 import type { LifecycleStage } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { EditableField } from '../../EditableField';
-import { sourceLabel } from '../../format';
 import { t } from '../../i18n';
 import { LifecycleOptions } from '../../LifecycleOptions';
 import { PhonesField } from '../../PhonesField';
+import { SourceOptions } from '../../SourceOptions';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
@@ -100,12 +100,7 @@ export function ContactPage({ app, param }: ViewProps) {
                 value={contact.sourceId ?? ''}
                 onChange={(e) => quick({ sourceId: e.currentTarget.value || null })}
               >
-                <option value="">{t('field_empty')}</option>
-                {app.sources.value.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {sourceLabel(s)}
-                  </option>
-                ))}
+                <SourceOptions sources={app.sources.value} />
               </select>
             </label>
             <RepSelect
