@@ -1,27 +1,15 @@
 import { z } from 'zod';
-import {
-  activitySchema,
-  companySchema,
-  contactSchema,
-  customPropertyDefSchema,
-  dealSchema,
-  epochMs,
-  pipelineSchema,
-  recordId,
-  repSchema,
-  settingsSchema,
-  sourceSchema,
-  taskSchema,
-} from '../model';
+import { epochMs, recordId } from '../model';
+import type { ContractShape } from '../rpc/define';
 import { importRowInput } from './draft';
 
 /**
- * Import, export, backup and restore methods: owned with lib/import/handlers.ts.
+ * Import methods: owned with lib/import/handlers.ts.
  *
  * An import is driven by the dashboard page, chunk by chunk (the router refuses messages over 8 MB; 100k rows are
  * tens of MB): import.start → import.companies (the plan's new companies) → import.rows per chunk of ≤ 1,000 rows
  * → import.finish or import.cancel. A closed page leaves the import "running" with its processedRows; the history
- * offers import.resume (same file again) or import.undo. CSV and backup downloads read the store from the page.
+ * offers import.resume (same file again) or import.undo.
  * The rows' drafts are checked for shape only: lib/import/draft.ts says why.
  */
 const importStore = z.enum(['contacts', 'companies', 'deals']);
@@ -42,19 +30,6 @@ export const importSummary = z.object({
 export type ImportSummaryView = z.infer<typeof importSummary>;
 
 const importId = z.object({ importId: recordId });
-const records = <S extends z.ZodType>(schema: S) => z.array(schema).max(5000);
-const backupChunk = z.discriminatedUnion('collection', [
-  z.object({ collection: z.literal('contacts'), records: records(contactSchema) }),
-  z.object({ collection: z.literal('companies'), records: records(companySchema) }),
-  z.object({ collection: z.literal('deals'), records: records(dealSchema) }),
-  z.object({ collection: z.literal('pipelines'), records: records(pipelineSchema) }),
-  z.object({ collection: z.literal('activities'), records: records(activitySchema) }),
-  z.object({ collection: z.literal('tasks'), records: records(taskSchema) }),
-  z.object({ collection: z.literal('sources'), records: records(sourceSchema) }),
-  z.object({ collection: z.literal('reps'), records: records(repSchema) }),
-  z.object({ collection: z.literal('customPropertyDefs'), records: records(customPropertyDefSchema) }),
-]);
-
 export const importContract = {
   'import.start': {
     input: z.object({
@@ -98,25 +73,4 @@ export const importContract = {
     }),
   },
   'imports.list': { input: z.object({}), output: z.array(importSummary) },
-
-  /** Restore step one, into an empty profile only: replaces the configuration with the backup's. */
-  'backup.replaceConfig': {
-    input: z.object({
-      settings: settingsSchema,
-      pipelines: z.array(pipelineSchema).max(1000),
-      sources: z.array(sourceSchema).max(1000),
-      reps: z.array(repSchema).max(1000),
-      customPropertyDefs: z.array(customPropertyDefSchema).max(1000),
-    }),
-    output: z.literal(true),
-  },
-  /** A chunk of backup records: written as they are ("replace"), or where newer than the current version ("merge"). */
-  'backup.put': {
-    input: z.object({ mode: z.enum(['replace', 'merge']), chunk: backupChunk }),
-    output: z.object({
-      written: z.number().int(),
-      unchanged: z.number().int(),
-      conflicts: z.array(z.object({ id: z.string(), reason: z.string() })),
-    }),
-  },
-} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} satisfies ContractShape;

@@ -1,4 +1,3 @@
-import { putBackupRecords, replaceBackupConfig } from '../backup/store';
 import type { HandlersOf } from '../rpc/define';
 import type { WorkerServices } from '../rpc/services';
 import { applyImportRows, createImportCompanies } from './apply';
@@ -49,20 +48,5 @@ export function createImportHandlers(s: WorkerServices): HandlersOf<typeof impor
     'import.undo': async ({ importId, maxPages }) =>
       serial(importId, () => undoImport(db, importId, s.now(), maxPages)).then(announce(IMPORT_TOUCHES)),
     'imports.list': async () => listImports(db),
-
-    'backup.replaceConfig': async (config) => {
-      await replaceBackupConfig(db, config);
-      s.changed(['settings', 'pipelines', 'sources', 'reps', 'propertyDefs']);
-      return true as const;
-    },
-    'backup.put': async ({ mode, chunk }) => {
-      const result = await putBackupRecords(db, chunk, mode);
-      const store = chunk.collection === 'customPropertyDefs' ? 'propertyDefs' : chunk.collection;
-      // A renamed or deleted company re-keys its people and deals (rekeyCompanyLinks).
-      s.changed(store === 'companies' ? ['companies', 'contacts', 'deals'] : [store]);
-      // Restored tasks need their reminders armed: alarms are a cache of the store.
-      if (chunk.collection === 'tasks' && result.written > 0) await s.tasksChanged();
-      return result;
-    },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupContract } from '../backup/contract';
 import { importContract } from '../import/contract';
 import { mergesContract } from '../merges/contract';
 import {
@@ -152,6 +153,7 @@ export const contract = {
   },
   ...dashboardContract,
   ...importContract,
+  ...backupContract,
   ...reportsContract,
   ...mergesContract,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -1,3 +1,4 @@
+import { createBackupHandlers } from '../backup/handlers';
 import * as activities from '../db/activities';
 import { contactCard, contactIdsForEmails } from '../db/card';
 import * as companies from '../db/companies';
@@ -210,6 +211,7 @@ export function createHandlers(s: WorkerServices): Handlers {
       write(['threadPrefs'], config.setThreadDoNotLog(db, threadId, doNotLog)),
     ...createDashboardHandlers(s),
     ...createImportHandlers(s),
+    ...createBackupHandlers(s),
     ...createReportHandlers(s),
     ...createMergeHandlers(s),
   };
