@@ -1,4 +1,28 @@
+import { useState } from 'preact/hooks';
 import { t } from '../i18n';
+
+/**
+ * Where a paged view stands: the start offset of each page visited so far, the last being the page shown, so Previous
+ * goes back exactly and Next goes on from the offset the read reported.
+ */
+export function usePageStarts() {
+  const [starts, setStarts] = useState<number[]>([0]);
+  return {
+    offset: starts.at(-1) ?? 0,
+    restart: () => setStarts([0]),
+    /** Page `page` (from 1) of pages `size` rows long: only where every page's start is known from a count. */
+    jump: (page: number, size: number) => setStarts(Array.from({ length: page }, (_, i) => i * size)),
+    /** The Pager's page and moves, given the offset the read says comes next (none on the last page). */
+    moves: (nextOffset: number | null | undefined) => ({
+      page: starts.length,
+      hasPrev: starts.length > 1,
+      hasNext: nextOffset != null,
+      onFirst: () => setStarts([0]),
+      onPrev: () => setStarts(starts.slice(0, -1)),
+      onNext: () => nextOffset != null && setStarts([...starts, nextOffset]),
+    }),
+  };
+}
 
 /** First / previous / next page, the page number and the row count; "about" when the count is approximate. */
 export function Pager({

@@ -16,7 +16,7 @@ import { LifecycleOptions } from '../../LifecycleOptions';
 import { NewDealForm } from '../../NewDealForm';
 import { PipelineSelect } from '../../PipelineSelect';
 import { deleteRecords } from '../delete-records';
-import { Pager } from '../Pager';
+import { Pager, usePageStarts } from '../Pager';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
@@ -41,19 +41,18 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
   const [filter, setFilter] = useState<TableFilter>({});
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState<number>(25);
-  /** Start offsets of the pages visited so far; the last is the page shown. */
-  const [starts, setStarts] = useState<number[]>([0]);
+  const starts = usePageStarts();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
   const searching = query.trim().length > 0;
 
   // A new question starts at page one with nothing selected.
   useEffect(() => {
-    setStarts([0]);
+    starts.restart();
     setSelected(new Set());
   }, [direction, filter, query, limit]);
 
-  const offset = starts.at(-1) ?? 0;
+  const offset = starts.offset;
   const page = useRead(
     app,
     async (db) => {
@@ -271,16 +270,11 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
       </div>
       {page && rows.length === 0 ? <p class="muted">{searching ? t('search_none') : t('dash_table_empty')}</p> : null}
       <Pager
-        page={starts.length}
+        {...starts.moves(page?.nextOffset)}
         pages={pages}
         total={total}
         approximate={approximate}
-        hasPrev={starts.length > 1}
-        hasNext={page?.nextOffset != null}
-        onFirst={() => setStarts([0])}
-        onPrev={() => setStarts(starts.slice(0, -1))}
-        onNext={() => page?.nextOffset != null && setStarts([...starts, page.nextOffset])}
-        onJump={jumpable ? (n) => setStarts(Array.from({ length: n }, (_, i) => i * limit)) : null}
+        onJump={jumpable ? (n) => starts.jump(n, limit) : null}
       />
     </section>
   );

@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
 import { openTasksPage } from '@/lib/db/views';
 import { t } from '../../i18n';
-import { Pager } from '../Pager';
+import { Pager, usePageStarts } from '../Pager';
 import { RecordTasks } from '../records/RecordTasks';
 import { recordActions } from '../records/record-actions';
 import { useRead } from '../use-read';
@@ -9,8 +8,8 @@ import type { ViewProps } from '../view-props';
 
 /** Every open task, soonest first, a page at a time. */
 export function TasksView({ app }: ViewProps) {
-  const [starts, setStarts] = useState<number[]>([0]);
-  const page = useRead(app, (db) => openTasksPage(db, starts.at(-1) ?? 0, 50), [starts.at(-1)]);
+  const starts = usePageStarts();
+  const page = useRead(app, (db) => openTasksPage(db, starts.offset, 50), [starts.offset]);
   const actions = recordActions(app, {});
   return (
     <section aria-labelledby="tasks-title">
@@ -20,18 +19,7 @@ export function TasksView({ app }: ViewProps) {
       ) : (
         <p class="muted">{t('loading')}</p>
       )}
-      <Pager
-        page={starts.length}
-        pages={null}
-        total={null}
-        approximate={false}
-        hasPrev={starts.length > 1}
-        hasNext={page?.nextOffset != null}
-        onFirst={() => setStarts([0])}
-        onPrev={() => setStarts(starts.slice(0, -1))}
-        onNext={() => page?.nextOffset != null && setStarts([...starts, page.nextOffset])}
-        onJump={null}
-      />
+      <Pager {...starts.moves(page?.nextOffset)} pages={null} total={null} approximate={false} onJump={null} />
     </section>
   );
 }
