@@ -46,6 +46,9 @@ export function EditableField({
   };
 
   if (!editing) {
+    const shown = value || t('field_empty');
+    // The name starts with the value a sighted rep sees on the button, as speech input users say what they see,
+    // then says what the button does.
     return (
       <div class="field">
         <span class="field-label">{label}</span>
@@ -53,14 +56,14 @@ export function EditableField({
           ref={button}
           type="button"
           class="field-value"
-          aria-label={t('edit_field', { field: label })}
+          aria-label={t('edit_field', { value: shown, field: label })}
           onClick={() => {
             setDraft(value);
             setError(null);
             setEditing(true);
           }}
         >
-          {value || <span class="muted">{t('field_empty')}</span>}
+          {value || <span class="muted">{shown}</span>}
         </button>
       </div>
     );

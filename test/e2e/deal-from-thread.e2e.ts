@@ -19,7 +19,7 @@ test('a deal created from a thread shows on the board, moves by keyboard, and is
   await expect(deal.getByRole('combobox')).toHaveValue(/.+/);
 
   // Edit the amount in place; a non-number is refused with the reason.
-  await deal.getByRole('button', { name: 'Edit Amount (KHR)' }).click();
+  await deal.getByRole('button', { name: /edit Amount \(KHR\)$/ }).click();
   await deal.getByRole('textbox', { name: 'Amount (KHR)' }).fill('lots');
   await deal.getByRole('button', { name: 'Save' }).click();
   await expect(deal.getByRole('alert')).toContainText('The amount is not a number.');

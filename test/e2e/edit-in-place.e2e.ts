@@ -22,6 +22,8 @@ test('a sidebar field is edited by mouse and by keyboard, saved with Enter and l
   const card = sidebar.getByRole('region', { name: 'Contact Dara Kim' });
   const jobTitle = card.getByRole('button', { name: /edit Job title$/i });
   await expect(jobTitle).toHaveText('Sales Manager');
+  // Named by what it shows first (axe: label-content-name-mismatch), then by what it does.
+  await expect(jobTitle).toHaveAccessibleName('Sales Manager, edit Job title');
 
   // Mouse: the click puts the caret in the input with the old value selected, so typing replaces it.
   await jobTitle.click();

@@ -15,12 +15,12 @@ test('a rep sees the people of a thread, captures one in a click, and finds the 
   await sidebar.getByRole('button', { name: 'Add Dara Kim' }).click();
   const card = sidebar.getByRole('region', { name: 'Contact Dara Kim' });
   await expect(card).toBeVisible();
-  await expect(card.getByRole('button', { name: 'Edit Company' })).toHaveText('Angkortrade');
-  await expect(card.getByRole('button', { name: 'Edit Phone' })).toContainText('+855 12 345 678');
+  await expect(card.getByRole('button', { name: /edit Company$/ })).toHaveText('Angkortrade');
+  await expect(card.getByRole('button', { name: /edit Phone$/ })).toContainText('+855 12 345 678');
   await expect(card.getByRole('list', { name: 'Last activities' }).getByRole('listitem')).not.toHaveCount(0);
 
   // Edit in place, with a clear refusal for a bad value.
-  await card.getByRole('button', { name: 'Edit Name' }).click();
+  await card.getByRole('button', { name: /edit Name$/ }).click();
   await card.getByRole('textbox', { name: 'Name' }).fill('  ');
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(card.getByRole('alert')).toContainText('name: is required');

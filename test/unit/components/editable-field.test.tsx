@@ -44,6 +44,18 @@ afterEach(() => {
 });
 
 describe('EditableField', () => {
+  it('is named by its value first, then by what it edits', () => {
+    mount(async () => undefined);
+    expect(button()!.textContent).toBe('Sales Manager');
+    expect(button()!.getAttribute('aria-label')).toBe('Sales Manager, edit Job title');
+  });
+
+  it('names an empty field by the dash it shows', () => {
+    mount(async () => undefined, '');
+    expect(button()!.textContent).toBe('—');
+    expect(button()!.getAttribute('aria-label')).toBe('—, edit Job title');
+  });
+
   it('moves focus into the input with the old value selected, without the autofocus attribute', async () => {
     mount(async () => undefined);
     const field = await open();
