@@ -13,6 +13,7 @@ const FLOORS: Record<string, number> = {
   i18n: 0,
   search: 0,
   csv: 0,
+  sync: 0,
   db: 1,
   webmail: 2,
   dashboard: 2,
