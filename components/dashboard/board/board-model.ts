@@ -75,11 +75,13 @@ export const BoardModel = createModel((app: Dashboard) => {
 
   const close = action(async (deal: Deal, status: 'won' | 'lost', reason?: string) => {
     const lostReason = reason ?? '';
-    const saved = await app.attempt(() => call('deal.update', { id: deal.id, patch: { status, lostReason } }));
-    if (!saved) return;
     const message = t(status === 'won' ? 'dash_marked_won' : 'dash_marked_lost', { title: deal.title });
-    announcement.value = message;
-    app.notify(message, () => call('deal.update', { id: deal.id, patch: { status: 'open' } }));
+    const saved = await app.undoable(
+      () => call('deal.update', { id: deal.id, patch: { status, lostReason } }),
+      message,
+      () => call('deal.update', { id: deal.id, patch: { status: 'open' } }),
+    );
+    if (saved) announcement.value = message;
   });
 
   return {

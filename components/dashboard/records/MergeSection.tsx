@@ -38,13 +38,12 @@ export function MergeSection({
   const merge = async (dropId: string, name: string) => {
     setBusy(true);
     try {
-      const done = await app.attempt(() => call('contact.merge', { keepId: contact.id, dropId }));
-      if (done) {
-        setDuplicate(null);
-        app.notify(t('dash_merged_named', { name, into: contact.name }), () =>
-          call('contact.unmerge', { mergeId: done.mergeId }),
-        );
-      }
+      const done = await app.undoable(
+        () => call('contact.merge', { keepId: contact.id, dropId }),
+        t('dash_merged_named', { name, into: contact.name }),
+        (merged) => call('contact.unmerge', { mergeId: merged.mergeId }),
+      );
+      if (done) setDuplicate(null);
     } finally {
       setBusy(false);
     }
