@@ -7,8 +7,10 @@ import { addOnce } from './write-once';
 
 export type ActivityDraft = Partial<Omit<Activity, keyof RecordBase>> & { type: Activity['type']; occurredAt: number };
 
-function withDefaults(draft: ActivityDraft): Omit<Activity, keyof RecordBase> {
+/** The activity a draft makes: the draft over the defaults. Not yet validated; `id` defaults to a new one. */
+export function newActivity(draft: ActivityDraft, now: number, id?: string): Activity {
   return {
+    ...newRecordBase(now, id),
     contactId: null,
     companyId: null,
     dealId: null,
@@ -27,7 +29,7 @@ function withDefaults(draft: ActivityDraft): Omit<Activity, keyof RecordBase> {
 
 /** `requestId` becomes the activity's id, so a repeated call returns the first one's activity (see createTask). */
 export async function addActivity(db: CrmDb, draft: ActivityDraft, now: number, requestId?: string): Promise<Activity> {
-  const activity = validate(activitySchema, { ...newRecordBase(now, requestId), ...withDefaults(draft) }, 'Activity');
+  const activity = validate(activitySchema, newActivity(draft, now, requestId), 'Activity');
   return stripRow(await addOnce(db, 'activities', activityRow(activity))) as Activity;
 }
 
@@ -44,9 +46,7 @@ export async function setActivityDeleted(db: CrmDb, id: string, deleted: boolean
  * validated before the one transaction that writes them.
  */
 export async function logEmails(db: CrmDb, drafts: ActivityDraft[], now: number): Promise<Activity[]> {
-  const activities = drafts.map((d) =>
-    validate(activitySchema, { ...newRecordBase(now), ...withDefaults({ ...d, type: 'email' }) }, 'Activity'),
-  );
+  const activities = drafts.map((d) => validate(activitySchema, newActivity({ ...d, type: 'email' }, now), 'Activity'));
   const tx = db.transaction(['activities', 'contacts'], 'readwrite');
   const store = tx.objectStore('activities');
   const added: Activity[] = [];

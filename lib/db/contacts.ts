@@ -11,8 +11,10 @@ export function toContact(row: ContactRow): Contact {
   return stripRow(row) as Contact;
 }
 
-function withDefaults(draft: ContactDraft): Omit<Contact, keyof RecordBase> {
+/** The contact a draft makes: the draft over the defaults. Not yet validated; `id` defaults to a new one. */
+export function newContact(draft: ContactDraft, now: number, id?: string): Contact {
   return {
+    ...newRecordBase(now, id),
     emails: [],
     phones: [],
     jobTitle: '',
@@ -58,7 +60,7 @@ export async function findContactByEmail(db: CrmDb, email: string): Promise<Cont
 }
 
 export async function createContact(db: CrmDb, draft: ContactDraft, now: number): Promise<Contact> {
-  const contact = validate(contactSchema, { ...newRecordBase(now), ...withDefaults(draft) }, 'Contact');
+  const contact = validate(contactSchema, newContact(draft, now), 'Contact');
   await assertEmailsFree(db, contact);
   const row = contactRow(contact, await companyName(db, contact.companyId));
   await db.add('contacts', row);
@@ -124,17 +126,17 @@ export async function captureContact(
   }
   const contact = validate(
     contactSchema,
-    {
-      ...newRecordBase(now),
-      ...withDefaults({
+    newContact(
+      {
         name: input.name.trim() || input.email,
         emails: [{ address: input.email.trim() }],
         phones: input.phone ? [{ number: input.phone }] : [],
         jobTitle: input.jobTitle ?? '',
         companyId: company?.id ?? null,
         sourceId: input.sourceId,
-      }),
-    },
+      },
+      now,
+    ),
     'Contact',
   );
   const tx = db.transaction(['contacts', 'companies'], 'readwrite');

@@ -35,27 +35,28 @@ export async function getDeal(db: CrmDb, id: string): Promise<Deal | null> {
   return row ? toDeal(row) : null;
 }
 
+/** The deal a draft makes: the draft over the defaults, in its stage since `now`. Not yet validated. */
+export function newDeal(draft: DealDraft, now: number, id?: string): Deal {
+  return {
+    ...newRecordBase(now, id),
+    value: { amount: 0, currency: 'USD' },
+    status: 'open',
+    lostReason: '',
+    expectedCloseAt: null,
+    closedAt: null,
+    probabilityOverride: null,
+    contactIds: [],
+    companyId: null,
+    ownerId: null,
+    threadId: null,
+    custom: {},
+    ...draft,
+    stageChangedAt: now,
+  };
+}
+
 export async function createDeal(db: CrmDb, draft: DealDraft, now: number): Promise<Deal> {
-  const deal = validate(
-    dealSchema,
-    {
-      ...newRecordBase(now),
-      value: { amount: 0, currency: 'USD' },
-      status: 'open',
-      lostReason: '',
-      expectedCloseAt: null,
-      closedAt: null,
-      probabilityOverride: null,
-      contactIds: [],
-      companyId: null,
-      ownerId: null,
-      threadId: null,
-      custom: {},
-      ...draft,
-      stageChangedAt: now,
-    },
-    'Deal',
-  );
+  const deal = validate(dealSchema, newDeal(draft, now), 'Deal');
   await assertStageExists(db, deal);
   await db.add('deals', dealRow(deal, await companyName(db, deal.companyId)));
   return deal;

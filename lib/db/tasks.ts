@@ -9,32 +9,33 @@ export type TaskDraft = Partial<Omit<Task, keyof RecordBase | 'history' | 'fired
   dueAt: number;
 };
 
+/** The open task a draft makes: the draft over the defaults, its history begun. Not yet validated. */
+export function newTask(draft: TaskDraft, now: number, id?: string): Task {
+  return {
+    ...newRecordBase(now, id),
+    note: '',
+    kind: 'follow-up',
+    contactId: null,
+    dealId: null,
+    companyId: null,
+    ownerId: null,
+    threadId: null,
+    accountIndex: null,
+    watch: null,
+    ...draft,
+    status: 'open',
+    firedAt: null,
+    completedAt: null,
+    history: [{ at: now, event: 'created', detail: '' }],
+  };
+}
+
 /**
  * `requestId` becomes the task's id: a call repeated after its answer was lost (the worker stopped mid-reply)
  * returns the task the first call made instead of making a second one.
  */
 export async function createTask(db: CrmDb, draft: TaskDraft, now: number, requestId?: string): Promise<Task> {
-  const task = validate(
-    taskSchema,
-    {
-      ...newRecordBase(now, requestId),
-      note: '',
-      kind: 'follow-up',
-      contactId: null,
-      dealId: null,
-      companyId: null,
-      ownerId: null,
-      threadId: null,
-      accountIndex: null,
-      watch: null,
-      ...draft,
-      status: 'open',
-      firedAt: null,
-      completedAt: null,
-      history: [{ at: now, event: 'created', detail: '' }],
-    },
-    'Task',
-  );
+  const task = validate(taskSchema, newTask(draft, now, requestId), 'Task');
   return (await addOnce(db, 'tasks', task)) as Task;
 }
 

@@ -1,3 +1,5 @@
+import { newContact } from '../../../lib/db/contacts';
+import { newDeal } from '../../../lib/db/deals';
 import { type ExportContext, indexById } from '../../../lib/export/tables';
 import type { Company } from '../../../lib/model/company';
 import type { Contact } from '../../../lib/model/contact';
@@ -16,68 +18,25 @@ export const base = (n: number) => ({
   deletedAt: null,
 });
 
+function def(
+  n: number,
+  entity: CustomPropertyDef['entity'],
+  [key, label]: [string, string],
+  type: CustomPropertyDef['type'],
+  order: number,
+  options: string[] = [],
+): CustomPropertyDef {
+  return { ...base(n), entity, key, label, type, options, required: false, order };
+}
+
 export const defs: CustomPropertyDef[] = [
-  {
-    ...base(900),
-    entity: 'contact',
-    key: 'province',
-    label: 'Province',
-    type: 'select',
-    options: ['Phnom Penh', 'សៀមរាប'],
-    required: false,
-    order: 0,
-  },
-  {
-    ...base(901),
-    entity: 'contact',
-    key: 'vip',
-    label: 'VIP',
-    type: 'checkbox',
-    options: [],
-    required: false,
-    order: 1,
-  },
-  {
-    ...base(902),
-    entity: 'contact',
-    key: 'visits',
-    label: 'Visits',
-    type: 'number',
-    options: [],
-    required: false,
-    order: 2,
-  },
-  {
-    ...base(903),
-    entity: 'contact',
-    key: 'met_on',
-    label: 'Met on',
-    type: 'date',
-    options: [],
-    required: false,
-    order: 3,
-  },
-  {
-    ...base(904),
-    entity: 'contact',
-    key: 'remark',
-    label: 'Remark',
-    type: 'text',
-    options: [],
-    required: false,
-    order: 4,
-  },
-  { ...base(905), entity: 'deal', key: 'tons', label: 'Tons', type: 'number', options: [], required: false, order: 0 },
-  {
-    ...base(906),
-    entity: 'company',
-    key: 'industry',
-    label: 'Industry',
-    type: 'text',
-    options: [],
-    required: false,
-    order: 0,
-  },
+  def(900, 'contact', ['province', 'Province'], 'select', 0, ['Phnom Penh', 'សៀមរាប']),
+  def(901, 'contact', ['vip', 'VIP'], 'checkbox', 1),
+  def(902, 'contact', ['visits', 'Visits'], 'number', 2),
+  def(903, 'contact', ['met_on', 'Met on'], 'date', 3),
+  def(904, 'contact', ['remark', 'Remark'], 'text', 4),
+  def(905, 'deal', ['tons', 'Tons'], 'number', 0),
+  def(906, 'company', ['industry', 'Industry'], 'text', 0),
 ];
 
 export const company: Company = {
@@ -93,73 +52,61 @@ export const source: Source = { ...base(2), name: 'ការណែនាំ', ke
 export const rep: Rep = { ...base(3), name: 'Sokha', email: 'sokha@sidecar.example', accountEmails: [] };
 
 export const contacts: Contact[] = [
-  {
-    ...base(10),
-    name: 'សុខ ដារ៉ា',
-    emails: [{ address: 'Dara@Angkor.com.kh' }, { address: 'dara@gmail.com' }, { address: 'd@x.org' }],
-    phones: [{ number: '+855 12 345 678' }, { number: '097 111 222' }],
-    jobTitle: 'អ្នកគ្រប់គ្រង "ធំ"',
-    companyId: company.id,
-    lifecycle: 'customer',
-    sourceId: source.id,
-    ownerId: rep.id,
-    custom: { province: 'សៀមរាប', vip: true, visits: -3, met_on: '2024-12-31', remark: "'=not a formula\nline 2" },
-    mergedInto: null,
-    lastContactedAt: null,
-  },
-  {
-    ...base(11),
-    name: '=HYPERLINK("http://evil.example","x")',
-    emails: [{ address: 'evil@example.com' }],
-    phones: [],
-    jobTitle: '@admin',
-    companyId: null,
-    lifecycle: 'subscriber',
-    sourceId: null,
-    ownerId: null,
-    custom: { province: null, vip: false, visits: 1.5 },
-    mergedInto: null,
-    lastContactedAt: null,
-  },
+  newContact(
+    {
+      name: 'សុខ ដារ៉ា',
+      emails: [{ address: 'Dara@Angkor.com.kh' }, { address: 'dara@gmail.com' }, { address: 'd@x.org' }],
+      phones: [{ number: '+855 12 345 678' }, { number: '097 111 222' }],
+      jobTitle: 'អ្នកគ្រប់គ្រង "ធំ"',
+      companyId: company.id,
+      lifecycle: 'customer',
+      sourceId: source.id,
+      ownerId: rep.id,
+      custom: { province: 'សៀមរាប', vip: true, visits: -3, met_on: '2024-12-31', remark: "'=not a formula\nline 2" },
+    },
+    T0,
+    base(10).id,
+  ),
+  newContact(
+    {
+      name: '=HYPERLINK("http://evil.example","x")',
+      emails: [{ address: 'evil@example.com' }],
+      jobTitle: '@admin',
+      lifecycle: 'subscriber',
+      custom: { province: null, vip: false, visits: 1.5 },
+    },
+    T0,
+    base(11).id,
+  ),
 ];
 
 export const deals: Deal[] = [
-  {
-    ...base(20),
-    title: 'លក់អង្ករ, 10 តោន',
-    value: { amount: 4_100_000, currency: 'KHR' },
-    pipelineId: corpusPipeline.id,
-    stageId: corpusPipeline.stages[2]!.id,
-    status: 'won',
-    lostReason: '',
-    expectedCloseAt: Date.UTC(2025, 11, 30, 17, 0), // 31 Dec in Phnom Penh
-    closedAt: null,
-    probabilityOverride: null,
-    contactIds: [contacts[0]!.id],
-    companyId: company.id,
-    ownerId: rep.id,
-    threadId: null,
-    stageChangedAt: T0,
-    custom: { tons: 10 },
-  },
-  {
-    ...base(21),
-    title: 'Refund',
-    value: { amount: -125_005, currency: 'USD' },
-    pipelineId: corpusPipeline.id,
-    stageId: corpusPipeline.stages[0]!.id,
-    status: 'open',
-    lostReason: '',
-    expectedCloseAt: null,
-    closedAt: null,
-    probabilityOverride: null,
-    contactIds: [],
-    companyId: null,
-    ownerId: null,
-    threadId: null,
-    stageChangedAt: T0,
-    custom: {},
-  },
+  newDeal(
+    {
+      title: 'លក់អង្ករ, 10 តោន',
+      value: { amount: 4_100_000, currency: 'KHR' },
+      pipelineId: corpusPipeline.id,
+      stageId: corpusPipeline.stages[2]!.id,
+      status: 'won',
+      expectedCloseAt: Date.UTC(2025, 11, 30, 17, 0), // 31 Dec in Phnom Penh
+      contactIds: [contacts[0]!.id],
+      companyId: company.id,
+      ownerId: rep.id,
+      custom: { tons: 10 },
+    },
+    T0,
+    base(20).id,
+  ),
+  newDeal(
+    {
+      title: 'Refund',
+      value: { amount: -125_005, currency: 'USD' },
+      pipelineId: corpusPipeline.id,
+      stageId: corpusPipeline.stages[0]!.id,
+    },
+    T0,
+    base(21).id,
+  ),
 ];
 
 export const exportContext: ExportContext = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../lib/csv/encode';
+import { newActivity } from '../../../lib/db/activities';
+import { newTask } from '../../../lib/db/tasks';
 import { activitiesTable, formatMajorUnits, tasksTable } from '../../../lib/export/tables';
-import type { Activity } from '../../../lib/model/activity';
-import type { Task } from '../../../lib/model/task';
 import { base, company, contacts, deals, exportContext, rep, T0 } from './records';
 
 describe('formatMajorUnits', () => {
@@ -18,23 +18,23 @@ describe('formatMajorUnits', () => {
 
 describe('activities and tasks', () => {
   it("export with names in place of ids and times as the rep's wall clock", () => {
-    const activity: Activity = {
-      ...base(30),
-      type: 'call',
-      occurredAt: T0,
-      contactId: contacts[0]!.id,
-      companyId: company.id,
-      dealId: deals[0]!.id,
-      repId: rep.id,
-      subject: 'ហៅទូរស័ព្ទ',
-      body: '-- notes --',
-      direction: 'outbound',
-      outcome: 'Connected',
-      durationMinutes: 12,
-      threadId: null,
-      messageId: null,
-      repAddress: null,
-    };
+    const activity = newActivity(
+      {
+        type: 'call',
+        occurredAt: T0,
+        contactId: contacts[0]!.id,
+        companyId: company.id,
+        dealId: deals[0]!.id,
+        repId: rep.id,
+        subject: 'ហៅទូរស័ព្ទ',
+        body: '-- notes --',
+        direction: 'outbound',
+        outcome: 'Connected',
+        durationMinutes: 12,
+      },
+      T0,
+      base(30).id,
+    );
     const table = activitiesTable([activity], exportContext);
     expect(Object.fromEntries(table.headers.map((header, index) => [header, table.rows[0]?.[index]]))).toEqual({
       ID: activity.id,
@@ -53,24 +53,7 @@ describe('activities and tasks', () => {
     });
     expect(toCsv(table.headers, table.rows)).toContain(",'-- notes --,");
 
-    const task: Task = {
-      ...base(31),
-      title: 'Follow up',
-      note: '',
-      kind: 'no-reply',
-      status: 'open',
-      dueAt: Date.UTC(2025, 2, 5, 2, 0),
-      contactId: null,
-      dealId: null,
-      companyId: null,
-      ownerId: null,
-      threadId: null,
-      accountIndex: null,
-      watch: null,
-      firedAt: null,
-      completedAt: null,
-      history: [],
-    };
+    const task = newTask({ title: 'Follow up', kind: 'no-reply', dueAt: Date.UTC(2025, 2, 5, 2, 0) }, T0, base(31).id);
     expect(tasksTable([task], exportContext).rows[0]).toEqual([
       task.id,
       'Follow up',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newContact } from '../../../lib/db/contacts';
 import { escapeText, foldLine } from '../../../lib/export/content-lines';
 import { contactsToVCard, splitName } from '../../../lib/export/vcard';
 import type { Company } from '../../../lib/model/company';
@@ -19,24 +20,7 @@ const company: Company = {
 };
 
 function contact(overrides: Partial<Contact>): Contact {
-  return {
-    id: 'f0000000-0000-4000-8000-000000000010',
-    createdAt: T0,
-    updatedAt: T0,
-    deletedAt: null,
-    name: 'John Smith',
-    emails: [],
-    phones: [],
-    jobTitle: '',
-    companyId: null,
-    lifecycle: 'lead',
-    sourceId: null,
-    ownerId: null,
-    custom: {},
-    mergedInto: null,
-    lastContactedAt: null,
-    ...overrides,
-  };
+  return { ...newContact({ name: 'John Smith' }, T0, 'f0000000-0000-4000-8000-000000000010'), ...overrides };
 }
 
 const companies = new Map([[company.id, company]]);

@@ -1,3 +1,4 @@
+import { newTask } from '@/lib/db/tasks';
 import { type Task, taskSchema } from '@/lib/model';
 
 export const HOUR = 3_600_000;
@@ -10,28 +11,7 @@ let counter = 0;
 export function makeTask(overrides: Partial<Task> = {}): Task {
   counter += 1;
   const id = `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
-  return taskSchema.parse({
-    id,
-    createdAt: T0 - DAY,
-    updatedAt: T0 - DAY,
-    deletedAt: null,
-    title: `Task ${counter}`,
-    note: '',
-    kind: 'follow-up',
-    status: 'open',
-    dueAt: T0,
-    contactId: null,
-    dealId: null,
-    companyId: null,
-    ownerId: null,
-    threadId: null,
-    accountIndex: null,
-    watch: null,
-    firedAt: null,
-    completedAt: null,
-    history: [{ at: T0 - DAY, event: 'created', detail: '' }],
-    ...overrides,
-  });
+  return taskSchema.parse({ ...newTask({ title: `Task ${counter}`, dueAt: T0 }, T0 - DAY, id), ...overrides });
 }
 
 /** Results must still be storable: the worker validates every computed task before saving it. */

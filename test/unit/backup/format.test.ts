@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BackupData, createBackup, mergeBackup, parseBackup } from '../../../lib/backup/format';
+import { newContact } from '../../../lib/db/contacts';
 import type { Contact } from '../../../lib/model/contact';
 import type { CustomPropertyDef } from '../../../lib/model/custom-property';
 import { defaultPipeline, defaultSettings, defaultSources } from '../../../lib/model/defaults';
@@ -7,24 +8,8 @@ import { defaultPipeline, defaultSettings, defaultSources } from '../../../lib/m
 const T0 = Date.UTC(2025, 0, 1);
 
 function contact(n: number, overrides: Partial<Contact> = {}): Contact {
-  return {
-    id: `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    createdAt: T0,
-    updatedAt: T0,
-    deletedAt: null,
-    name: `Contact ${n}`,
-    emails: [{ address: `c${n}@example.com` }],
-    phones: [],
-    jobTitle: '',
-    companyId: null,
-    lifecycle: 'lead',
-    sourceId: null,
-    ownerId: null,
-    custom: {},
-    mergedInto: null,
-    lastContactedAt: null,
-    ...overrides,
-  };
+  const id = `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return { ...newContact({ name: `Contact ${n}`, emails: [{ address: `c${n}@example.com` }] }, T0, id), ...overrides };
 }
 
 function def(n: number, key: string, overrides: Partial<CustomPropertyDef> = {}): CustomPropertyDef {
