@@ -102,6 +102,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 type Collections = { [C in RecordCollection]: BackupData[C] };
 
+/** A restore arrives in chunks, each of one collection's records: a large backup is far more than one RPC message. */
+export type BackupChunk = { [C in RecordCollection]: { collection: C; records: BackupData[C] } }[RecordCollection];
+
 export interface MergeResult {
   /** Records to write, per collection: those new to this profile and those the backup holds a newer version of. */
   write: Collections;
@@ -177,6 +180,7 @@ export function mergeBackup(current: BackupData, incoming: BackupData): MergeRes
   return { write, counts, conflicts };
 }
 
-function versionTime(record: { updatedAt: number; deletedAt: number | null }): number {
+/** A tombstone is a version like any other: the later of the edit and the deletion counts. */
+export function versionTime(record: { updatedAt: number; deletedAt: number | null }): number {
   return Math.max(record.updatedAt, record.deletedAt ?? 0);
 }

@@ -1,34 +1,24 @@
-import type { z } from 'zod';
 import { getSettings } from '../db/config';
 import { commit, StoreError, validate } from '../db/errors';
 import { activityRow, companyNameLookup, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
 import type { CrmDb, StoredRow } from '../db/schema';
-import type {
-  Activity,
-  Company,
-  Contact,
-  CustomPropertyDef,
-  Deal,
-  Pipeline,
-  Rep,
-  Settings,
-  Source,
-  Task,
-} from '../model';
+import type { Activity, Company, Contact, CustomPropertyDef, Deal } from '../model';
 import {
-  activitySchema,
-  companySchema,
-  contactSchema,
   customPropertyDefSchema,
-  dealSchema,
   normalizeEmail,
   pipelineSchema,
   repSchema,
   settingsSchema,
   sourceSchema,
-  taskSchema,
 } from '../model';
-import type { BackupData, RecordCollection } from './format';
+import {
+  type BackupChunk,
+  type BackupData,
+  backupDataSchema,
+  RECORD_COLLECTIONS,
+  type RecordCollection,
+  versionTime,
+} from './format';
 
 /**
  * The store side of a JSON backup: reading everything for a download, and writing a backup back, either into an
@@ -39,7 +29,7 @@ import type { BackupData, RecordCollection } from './format';
  */
 
 /** Backup collection → object store. */
-const STORE_OF = {
+export const COLLECTION_STORE = {
   contacts: 'contacts',
   companies: 'companies',
   deals: 'deals',
@@ -50,20 +40,11 @@ const STORE_OF = {
   reps: 'reps',
   customPropertyDefs: 'propertyDefs',
 } as const satisfies Record<RecordCollection, string>;
+const BACKUP_STORES = RECORD_COLLECTIONS.map((collection) => COLLECTION_STORE[collection]);
 
 /** Everything, tombstones included (a restore must not bring deleted records back to life). */
 export async function readBackupData(db: CrmDb): Promise<BackupData> {
-  const tx = db.transaction([
-    'contacts',
-    'companies',
-    'deals',
-    'pipelines',
-    'activities',
-    'tasks',
-    'sources',
-    'reps',
-    'propertyDefs',
-  ]);
+  const tx = db.transaction(BACKUP_STORES);
   const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, customPropertyDefs] =
     await Promise.all([
       tx.objectStore('contacts').getAll(),
@@ -99,13 +80,7 @@ export async function isProfileEmpty(db: CrmDb): Promise<boolean> {
   return counts.every((count) => count === 0);
 }
 
-export interface BackupConfig {
-  settings: Settings;
-  pipelines: Pipeline[];
-  sources: Source[];
-  reps: Rep[];
-  customPropertyDefs: CustomPropertyDef[];
-}
+export type BackupConfig = Pick<BackupData, 'settings' | 'pipelines' | 'sources' | 'reps' | 'customPropertyDefs'>;
 
 /**
  * Step one of a restore into an empty profile: in one transaction, checks that the profile holds no records, then
@@ -137,17 +112,6 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
   });
 }
 
-export type BackupChunk =
-  | { collection: 'contacts'; records: Contact[] }
-  | { collection: 'companies'; records: Company[] }
-  | { collection: 'deals'; records: Deal[] }
-  | { collection: 'pipelines'; records: Pipeline[] }
-  | { collection: 'activities'; records: Activity[] }
-  | { collection: 'tasks'; records: Task[] }
-  | { collection: 'sources'; records: Source[] }
-  | { collection: 'reps'; records: Rep[] }
-  | { collection: 'customPropertyDefs'; records: CustomPropertyDef[] };
-
 export interface PutResult {
   written: number;
   /** Records whose current version is as new or newer (merge only). */
@@ -155,24 +119,7 @@ export interface PutResult {
   conflicts: { id: string; reason: string }[];
 }
 
-const SCHEMA_OF: Record<RecordCollection, z.ZodType> = {
-  contacts: contactSchema,
-  companies: companySchema,
-  deals: dealSchema,
-  pipelines: pipelineSchema,
-  activities: activitySchema,
-  tasks: taskSchema,
-  sources: sourceSchema,
-  reps: repSchema,
-  customPropertyDefs: customPropertyDefSchema,
-};
-
 type Versioned = { id: string; updatedAt: number; deletedAt: number | null };
-
-/** A tombstone is a version like any other (as in mergeBackup): the later of the edit and the deletion counts. */
-function versionTime(record: Versioned): number {
-  return Math.max(record.updatedAt, record.deletedAt ?? 0);
-}
 
 /**
  * Writes one chunk of backup records in one transaction. `replace` writes them as they are (after
@@ -182,9 +129,9 @@ function versionTime(record: Versioned): number {
  */
 export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'replace' | 'merge'): Promise<PutResult> {
   const records = (chunk.records as Versioned[]).map((record) =>
-    validate(SCHEMA_OF[chunk.collection], record, `${chunk.collection} ${record.id}`),
+    validate(backupDataSchema.shape[chunk.collection].element, record, `${chunk.collection} ${record.id}`),
   ) as Versioned[];
-  const storeName = STORE_OF[chunk.collection];
+  const storeName = COLLECTION_STORE[chunk.collection];
   const tx = openRestoreTx(db);
   const result: PutResult = { written: 0, unchanged: 0, conflicts: [] };
   return commit(tx, async () => {
@@ -202,13 +149,14 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
         result.conflicts.push({ id: record.id, reason: clash });
         continue;
       }
+      // Each collection's records go to its one store; idb types every store's rows apart.
+      const target = store as unknown as { put(row: StoredRow | Versioned): Promise<unknown> };
       switch (chunk.collection) {
         case 'contacts':
         case 'companies':
         case 'deals': {
           const linked = record as Contact | Company | Deal;
           const name = 'companyId' in linked ? await companyName(linked.companyId) : '';
-          const target = tx.objectStore(chunk.collection) as unknown as { put(row: StoredRow): Promise<unknown> };
           await target.put(rowFor(chunk.collection, linked, name));
           // A newer version of a company (renamed, or deleted) takes its people's and deals' keys with it.
           if (chunk.collection === 'companies' && current) {
@@ -218,23 +166,11 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
           break;
         }
         case 'activities':
-          await tx.objectStore('activities').put(activityRow(record as Activity));
+          await target.put(activityRow(record as Activity));
           break;
-        case 'tasks':
-          await tx.objectStore('tasks').put(record as Task);
-          break;
-        case 'pipelines':
-          await tx.objectStore('pipelines').put(record as Pipeline);
-          break;
-        case 'sources':
-          await tx.objectStore('sources').put(record as Source);
-          break;
-        case 'reps':
-          await tx.objectStore('reps').put(record as Rep);
-          break;
-        case 'customPropertyDefs':
-          await tx.objectStore('propertyDefs').put(record as CustomPropertyDef);
-          break;
+        default:
+          // Tasks and the configuration are stored as they are: no keys of theirs derive from other records.
+          await target.put(record);
       }
       result.written++;
     }
@@ -244,10 +180,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
 
 type RestoreTx = ReturnType<typeof openRestoreTx>;
 function openRestoreTx(db: CrmDb) {
-  return db.transaction(
-    ['contacts', 'companies', 'deals', 'activities', 'tasks', 'pipelines', 'sources', 'reps', 'propertyDefs'],
-    'readwrite',
-  );
+  return db.transaction(BACKUP_STORES, 'readwrite');
 }
 
 /** Why a merged record cannot be written beside the current ones (unique values held by another record), or null. */

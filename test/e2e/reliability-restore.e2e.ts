@@ -1,4 +1,4 @@
-import type { BackupChunk } from '../../lib/backup/store';
+import type { BackupChunk } from '../../lib/backup/format';
 import { backupData, fixedId } from '../fixtures/reliability/data';
 import { dumpStores, send, verifyWhole } from '../fixtures/reliability/store';
 import { armedAlarms, killUntilSettled, markWorker, proveKilled, report } from './faults';

@@ -1,5 +1,4 @@
-import type { BackupData } from '@/lib/backup/format';
-import type { BackupChunk } from '@/lib/backup/store';
+import type { BackupChunk, BackupData } from '@/lib/backup/format';
 
 /**
  * The order a restore writes a backup in, cut into chunks small enough for one RPC message each. Configuration
