@@ -1,4 +1,5 @@
 import type { browser as browserApi } from 'wxt/browser';
+import { dashboardPath } from '../dashboard/links';
 import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
 import { serialQueue } from '../db/serial';
@@ -107,7 +108,7 @@ export class ReportScheduler {
   }
 
   private async open(reportId: string, notificationId: string): Promise<void> {
-    await this.browser.tabs.create({ url: this.browser.runtime.getURL(`/dashboard.html#/report/${reportId}`) });
+    await this.browser.tabs.create({ url: this.browser.runtime.getURL(dashboardPath('report', reportId)) });
     await this.browser.notifications?.clear(notificationId);
   }
 }

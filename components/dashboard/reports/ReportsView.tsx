@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { hashFor } from '@/lib/dashboard/links';
 import { type NowKind, nowKind, type ReportSummary } from '@/lib/reports/contract';
 import { call } from '@/lib/worker/client';
 import { formatDateTime, locale, t } from '../../i18n';
@@ -39,7 +40,7 @@ export function ReportsView({ app }: ViewProps) {
     setBusy(true);
     const stored = await app.attempt(() => call('reports.generateNow', { kind }));
     setBusy(false);
-    if (stored) location.hash = `#/report/${stored.id}`;
+    if (stored) location.hash = hashFor('report', stored.id);
   };
 
   return (
@@ -73,7 +74,7 @@ export function ReportsView({ app }: ViewProps) {
           const period = periodText(report.period, timeZone, locale());
           return (
             <li key={report.id}>
-              <a href={`#/report/${report.id}`} aria-label={t('reports_open', { period })}>
+              <a href={hashFor('report', report.id)} aria-label={t('reports_open', { period })}>
                 {period}
               </a>{' '}
               <span class="muted small">
