@@ -12,6 +12,7 @@ import {
   sourceSchema,
   taskSchema,
 } from '../model';
+import type { ContractShape } from '../rpc/define';
 
 /** Methods the dashboard needs beyond the sidebar's: owned with lib/worker/handlers-records.ts. */
 const entity = z.enum(['contacts', 'companies', 'deals']);
@@ -79,4 +80,4 @@ export const dashboardContract = {
   },
   'task.reschedule': { input: z.object({ id: recordId, dueAt: epochMs }), output: taskSchema },
   'activity.setDeleted': { input: z.object({ id: recordId, deleted: z.boolean() }), output: activitySchema },
-} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} satisfies ContractShape;

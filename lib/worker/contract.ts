@@ -21,6 +21,7 @@ import {
 } from '../model';
 import { REMINDER_PRESETS } from '../reminders/presets';
 import { reportsContract } from '../reports/contract';
+import type { ContractShape } from '../rpc/define';
 import { dashboardContract } from './contract-records';
 
 /**
@@ -156,7 +157,7 @@ export const contract = {
   ...backupContract,
   ...reportsContract,
   ...mergesContract,
-} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} satisfies ContractShape;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
