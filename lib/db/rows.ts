@@ -3,6 +3,11 @@ import { normalizeEmail } from '../model';
 import { searchKeys } from '../search/tokens';
 import type { ActivityRow, CompanyRow, ContactRow, DealRow, StoredRow } from './schema';
 
+/*
+ * How a record becomes the row its store keeps (the index keys of lib/db/schema.ts derived from it, afresh on every
+ * write) and back (stripRow). Every write path builds its rows here, so the keys are made one way everywhere.
+ */
+
 export function contactRow(contact: Contact, companyName = ''): ContactRow {
   const live = contact.deletedAt === null;
   return {
