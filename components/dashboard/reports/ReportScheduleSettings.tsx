@@ -4,6 +4,7 @@ import { nextRunAt } from '@/lib/time/periods';
 import { call } from '@/lib/worker/client';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
+import { NamedSelect } from '../NamedSelect';
 
 type Frequency = ReportSchedule['frequency'];
 const FREQUENCIES: Frequency[] = ['daily', 'weekly', 'monthly', 'quarterly'];
@@ -124,17 +125,13 @@ export function ReportScheduleSettings({ app, settings }: { app: Dashboard; sett
           {t('sched_time')}
           <input type="time" required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
         </label>
-        <label>
-          {t('sched_rep')}
-          <select value={repId ?? ''} onChange={(e) => setRepId(e.currentTarget.value || null)}>
-            <option value="">{t('report_team')}</option>
-            {app.reps.value.map((rep) => (
-              <option key={rep.id} value={rep.id}>
-                {rep.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedSelect
+          label={t('sched_rep')}
+          all={t('report_team')}
+          options={app.reps.value}
+          value={repId}
+          onChange={setRepId}
+        />
         <button type="submit">{t('sched_add')}</button>
       </form>
     </section>
