@@ -255,7 +255,8 @@ export type ReportTextKey =
 
 export type ReportTranslate = (key: ReportTextKey, subs?: Record<string, string | number>) => string;
 
-function moneyText(breakdown: MoneyBreakdown, t: ReportTranslate, locale: string): string {
+/** The converted total, then what could not be converted, so nothing is silently dropped. */
+export function moneyText(breakdown: MoneyBreakdown, t: ReportTranslate, locale: string): string {
   const main = formatMoney(breakdown.converted, locale);
   if (breakdown.missingRate.length === 0) return main;
   const others = breakdown.missingRate.map((money) => formatMoney(money, locale)).join(', ');

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ACTIVITY_TYPES } from '@/lib/model';
 import type { StoredReport } from '@/lib/reports/contract';
-import { durationText, reportToCsv, reportToText, type ScheduledReport } from '@/lib/reports/report';
+import { reportToCsv, reportToText, type ScheduledReport } from '@/lib/reports/report';
 import { call } from '@/lib/worker/client';
 import { formatDateTime, locale, t } from '../../i18n';
 import type { ViewProps } from '../view-props';
-import { moneyTotal } from './HomeFigures';
-import { periodText } from './report-format';
+import { days, duration, moneyTotal, periodText, rate } from './report-format';
 import '../../styles/reports.css';
 
 interface Row {
@@ -22,10 +21,6 @@ interface Row {
 function rowsOf(report: ScheduledReport, monthLabel: string): Row[] {
   const nf = new Intl.NumberFormat(locale());
   const signed = new Intl.NumberFormat(locale(), { signDisplay: 'exceptZero' });
-  const percent = new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
-  const rate = (value: number | null) => (value === null ? '—' : percent.format(value));
-  const duration = (ms: number | null) => (ms === null ? '—' : durationText(ms, t, locale()));
   const count = (key: string, label: string, change: { current: number; previous: number; delta: number }): Row => ({
     key,
     label,
@@ -67,8 +62,7 @@ function rowsOf(report: ScheduledReport, monthLabel: string): Row[] {
     {
       key: 'cycle',
       label: t('fig_sales_cycle'),
-      current:
-        deals.salesCycle.meanDays === null ? '—' : t('fig_days', { days: decimal.format(deals.salesCycle.meanDays) }),
+      current: days(deals.salesCycle.meanDays),
     },
     {
       key: 'forecast',

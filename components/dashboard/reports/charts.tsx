@@ -44,10 +44,16 @@ export interface Column {
   text: string;
 }
 
+/** One series of a column chart: its name in the legend, and the class that colours its columns. */
+export interface Series {
+  name: string;
+  class: string;
+}
+
 const HEIGHT = 120;
 
 /** Vertical columns, grouped when there are several series (won and lost side by side). */
-export function ColumnChart({ columns, series }: { columns: Column[]; series: { name: string; class: string }[] }) {
+export function ColumnChart({ columns, series }: { columns: Column[]; series: Series[] }) {
   const max = Math.max(0, ...columns.flatMap((column) => column.values));
   const group = 24 * series.length + 8;
   const width = Math.max(columns.length * group, 1);

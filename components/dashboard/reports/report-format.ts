@@ -1,5 +1,9 @@
+import type { MoneyBreakdown } from '@/lib/reports/figures';
+import { durationText, moneyText } from '@/lib/reports/report';
 import type { Period } from '@/lib/time/periods';
 import { toWallClock } from '@/lib/time/zoned';
+import { money } from '../../format';
+import { locale, t } from '../../i18n';
 
 const atMidnight = (at: number, timeZone: string) => {
   const wall = toWallClock(at, timeZone);
@@ -21,3 +25,20 @@ export function periodText(period: Period, timeZone: string, locale: string): st
   const to = format.format(withTime ? period.end : period.end - 1);
   return from === to ? from : `${from} – ${to}`;
 }
+
+// The figures' numbers in the rep's language; a dash where there is nothing to measure.
+
+export const moneyTotal = (breakdown: MoneyBreakdown): string => moneyText(breakdown, t, locale());
+
+export const perCurrency = (breakdown: MoneyBreakdown): string =>
+  breakdown.byCurrency.length === 0 ? '—' : breakdown.byCurrency.map((m) => money(m)).join(' · ');
+
+export const duration = (ms: number | null): string => (ms === null ? '—' : durationText(ms, t, locale()));
+
+export const days = (value: number | null): string =>
+  value === null
+    ? '—'
+    : t('fig_days', { days: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(value) });
+
+export const rate = (value: number | null): string =>
+  value === null ? '—' : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);

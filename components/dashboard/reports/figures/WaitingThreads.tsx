@@ -1,0 +1,56 @@
+import { gmailThreadUrl } from '@/lib/dashboard/links';
+import type { WaitingThread } from '@/lib/reports/response-times';
+import { formatDateTime, locale, t } from '../../../i18n';
+import { duration } from '../report-format';
+
+/** Waiting threads shown; the count above says how many there are in all. */
+const WAITING_SHOWN = 50;
+
+/** Threads whose last word is a contact's, oldest wait first, each a link to the thread in Gmail. */
+export function WaitingThreads({
+  waiting,
+  names,
+  timeZone,
+}: {
+  waiting: WaitingThread[];
+  /** Contact names by id. */
+  names: Record<string, string>;
+  timeZone: string;
+}) {
+  const nf = new Intl.NumberFormat(locale());
+  return (
+    <section class="figure" aria-labelledby="waiting-title">
+      <h3 id="waiting-title">
+        {t('fig_waiting')} ({nf.format(waiting.length)})
+      </h3>
+      <p class="muted small">{t('fig_waiting_hint')}</p>
+      {waiting.length === 0 ? <p class="muted">{t('fig_waiting_none')}</p> : null}
+      <ol class="waiting-list">
+        {waiting.slice(0, WAITING_SHOWN).map((thread) => {
+          const name = names[thread.contactId] ?? t('fig_unknown_contact');
+          return (
+            <li key={thread.threadId}>
+              <a
+                // An activity does not keep which signed-in account saw its thread, so the first one (/u/0/).
+                href={gmailThreadUrl(0, thread.threadId)}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={t('fig_open_gmail', { name })}
+              >
+                <span class="name">{name}</span>
+              </a>{' '}
+              <span class="muted small">
+                {t('fig_waiting_for', { duration: duration(thread.waitingMs) })} ·{' '}
+                {t('fig_messages', { count: nf.format(thread.messages) })} ·{' '}
+                <time dateTime={new Date(thread.since).toISOString()}>{formatDateTime(thread.since, timeZone)}</time>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {waiting.length > WAITING_SHOWN ? (
+        <p class="muted small">{t('fig_more', { count: nf.format(waiting.length - WAITING_SHOWN) })}</p>
+      ) : null}
+    </section>
+  );
+}
