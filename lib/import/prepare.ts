@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import { newActivity } from '../db/activities';
 import { StoreError, validate } from '../db/errors';
 import { rowFor, stripRow } from '../db/rows';
 import type { ActivityRow, CompanyRow, ContactRow, DealRow, ImportRecord } from '../db/schema';
-import type { Activity, Company, Contact, Deal, Pipeline, Rep, Source } from '../model';
+import type { Company, Contact, Deal, Pipeline, Rep, Source } from '../model';
 import {
   activitySchema,
   companySchema,
@@ -208,23 +209,10 @@ export function prepare(
       if (result.ok) {
         for (const e of added) claimed.set(normalizeEmail(e.address), { id, row: row.row });
         if (draft.notes.trim() !== '') {
-          const note = checked(activitySchema, {
-            ...newRecordBase(now),
-            type: 'note',
-            occurredAt: now,
-            contactId: id,
-            companyId,
-            dealId: null,
-            repId: null,
-            subject: '',
-            body: draft.notes,
-            direction: null,
-            outcome: '',
-            durationMinutes: null,
-            threadId: null,
-            messageId: null,
-            repAddress: null,
-          } satisfies Activity);
+          const note = checked(
+            activitySchema,
+            newActivity({ type: 'note', occurredAt: now, contactId: id, companyId, body: draft.notes }, now),
+          );
           if (!note.ok) {
             errors.push({ row: row.row, reason: `notes: ${note.reason}` });
             continue;
