@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createContact } from '@/lib/db/contacts';
-import { openCrmDb } from '@/lib/db/open';
 import type { ImportDraft } from '@/lib/import/draft';
 import { existingRecordsFor } from '@/lib/import/lookup';
-
-const NOW = Date.UTC(2026, 10, 24);
-let n = 0;
+import { freshDb, NOW } from './helpers';
 
 const draftFor = (...addresses: string[]) =>
   ({ entity: 'contact', emails: addresses.map((address) => ({ address })) }) as unknown as ImportDraft;
 
 /** A store of `count` contacts; the first also has a second address. */
 async function storeWith(count: number) {
-  const db = await openCrmDb(`lookup-${n++}`, () => NOW);
+  const db = await freshDb();
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const emails = [{ address: `person${i}@example.com` }];

@@ -1,4 +1,5 @@
 import { getSettings, listPipelines, listPropertyDefs } from '@/lib/db/config';
+import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { applyImportRows, createImportCompanies } from '@/lib/import/apply';
 import { createdCompanies, importChunks } from '@/lib/import/chunks';
@@ -10,6 +11,27 @@ import { type DuplicatePolicy, type ImportPlan, planImport } from '@/lib/import/
 import { type ImportContext, rowToDraft } from '@/lib/import/rows';
 
 export const NOW = Date.UTC(2026, 2, 10, 2, 0);
+
+let opened = 0;
+/** An empty store of its own for one test. */
+export function freshDb(): Promise<CrmDb> {
+  return openCrmDb(`import-${opened++}`, () => NOW);
+}
+
+/** Three contacts as a Khmer spreadsheet exports them: two at one company, a note on the first. */
+export const CONTACTS_CSV = [
+  'ឈ្មោះ,អ៊ីមែល,ទូរស័ព្ទ,ក្រុមហ៊ុន,Notes',
+  'សុខ ដារ៉ា,dara@angkor-trade.com.kh,012 345 678,Angkor Trade,Met at the Phnom Penh expo',
+  'ចាន់ សុភា,sophea@mekong.example,,Mekong Rice,',
+  'Dara Kim,dara.kim@example.com,+855 17 222 333,Angkor Trade,',
+].join('\r\n');
+
+/** `count` contacts over seven companies, numbered from `offset`. */
+export function contactsCsv(count: number, offset = 0): string {
+  const lines = ['Name,Email,Company'];
+  for (let i = offset; i < offset + count; i++) lines.push(`Person ${i},person${i}@example.com,Company ${i % 7}`);
+  return lines.join('\n');
+}
 
 const STORE_OF: Record<ImportEntity, ImportStore> = { contact: 'contacts', company: 'companies', deal: 'deals' };
 
@@ -71,6 +93,17 @@ export async function runImport(db: CrmDb, plan: ImportPlan, entity: ImportEntit
   }
   await setImportStatus(db, importId, 'done', now);
   return { importId, rejected };
+}
+
+/** Plans a CSV against the store and imports all of it, as the wizard does when the rep accepts the plan. */
+export async function importCsv(
+  db: CrmDb,
+  csv: string,
+  entity: ImportEntity,
+  policy: DuplicatePolicy,
+  options: RunOptions = {},
+) {
+  return runImport(db, await planCsv(db, csv, entity, policy), entity, options);
 }
 
 /** Every object store's rows, for deep comparisons. */

@@ -7,24 +7,19 @@ import { createCompany, updateCompany } from '@/lib/db/companies';
 import { listPipelines, savePropertyDef, saveRep, updateSettings } from '@/lib/db/config';
 import { createContact, setContactDeleted, updateContact } from '@/lib/db/contacts';
 import { createDeal } from '@/lib/db/deals';
-import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { createTask } from '@/lib/db/tasks';
 import { newRecordBase } from '@/lib/model';
-import { dumpStores, NOW, planCsv, runImport } from './helpers';
-
-let n = 0;
-const fresh = () => openCrmDb(`backup-${n++}`, () => NOW);
+import { dumpStores, freshDb, importCsv, NOW } from '../import/helpers';
 
 /** A profile with one of everything, Khmer text, a tombstone, a renamed company and a logged email. */
 async function richProfile(db: CrmDb): Promise<void> {
-  const plan = await planCsv(
+  await importCsv(
     db,
     'ឈ្មោះ,អ៊ីមែល,ក្រុមហ៊ុន,Notes\nសុខ ដារ៉ា,dara@angkor-trade.com.kh,Angkor Trade,ជួបនៅពិព័រណ៍\nDara Kim,kim@example.com,,',
     'contact',
     'skip',
   );
-  await runImport(db, plan, 'contact');
   const [company] = await db.getAll('companies');
   await updateCompany(db, company?.id ?? '', { name: 'អង្គរ ត្រេដ', domains: ['angkor-trade.com.kh'] }, NOW + 1);
   const rep = await saveRep(
@@ -111,7 +106,7 @@ async function restore(db: CrmDb, data: BackupData, mode: 'replace' | 'merge', c
 describe('backup and restore', () => {
   let db: CrmDb;
   beforeEach(async () => {
-    db = await fresh();
+    db = await freshDb();
     await richProfile(db);
   });
 
@@ -120,7 +115,7 @@ describe('backup and restore', () => {
     const parsed = parseBackup(JSON.parse(JSON.stringify(backup)));
     if (!parsed.ok) throw new Error(parsed.error.message);
 
-    const wiped = await fresh();
+    const wiped = await freshDb();
     expect(await isProfileEmpty(wiped)).toBe(true);
     await restore(wiped, parsed.value.data, 'replace');
     expect(await dumpStores(wiped)).toEqual(await dumpStores(db));
@@ -133,7 +128,7 @@ describe('backup and restore', () => {
 
   it('merges: new records added, newer versions win, older ones and address clashes left out', async () => {
     const data = await readBackupData(db);
-    const target = await fresh();
+    const target = await freshDb();
     const sophea = data.contacts.find((c) => c.name === 'ចាន់ សុភា');
     const dara = data.contacts.find((c) => c.name === 'សុខ ដារ៉ា');
     if (!sophea || !dara) throw new Error('fixture');
@@ -154,14 +149,14 @@ describe('backup and restore', () => {
   });
 
   it("a newer company from a merged backup takes its people's search keys with it", async () => {
-    const source = await fresh();
+    const source = await freshDb();
     const company = await createCompany(source, { name: 'Angkor Trade', domains: [] }, NOW);
     const dara = await createContact(source, { name: 'Dara Kim', emails: [], companyId: company.id }, NOW);
     const before = await readBackupData(source);
     await updateCompany(source, company.id, { name: 'Bayon Trade' }, NOW + 5);
     const after = await readBackupData(source);
 
-    const target = await fresh();
+    const target = await freshDb();
     await restore(target, before, 'replace');
     expect((await target.get('contacts', dara.id))?.searchKeys).toContain('dara angkor');
     await restore(target, after, 'merge');
