@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { hashFor } from '@/lib/dashboard/links';
 import { ACTIVITY_TYPES } from '@/lib/model';
 import type { StoredReport } from '@/lib/reports/contract';
 import { reportToCsv, reportToText, type ScheduledReport } from '@/lib/reports/report';
@@ -124,7 +125,7 @@ export function ReportPage({ app, param }: ViewProps) {
     return (
       <section>
         <p class="notice">{t('report_not_found')}</p>
-        <a href="#/reports">{t('report_all')}</a>
+        <a href={hashFor('reports')}>{t('report_all')}</a>
       </section>
     );
   }
@@ -143,7 +144,7 @@ export function ReportPage({ app, param }: ViewProps) {
   return (
     <article class="report-page" aria-labelledby="report-title">
       <p class="no-print">
-        <a href="#/reports">{t('report_all')}</a>
+        <a href={hashFor('reports')}>{t('report_all')}</a>
       </p>
       <h2 id="report-title">{t('report_page_title', { period })}</h2>
       <p class="muted">
