@@ -84,7 +84,7 @@ const rowNumber = z
   .max(2 ** 48 - 1);
 
 /** The record an update writes to: one in the store, or the one an earlier row of this file creates. */
-export const updateTarget = z.discriminatedUnion('kind', [
+const updateTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('existing'), id: recordId }),
   z.object({ kind: z.literal('row'), row: rowNumber }),
 ]);
