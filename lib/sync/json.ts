@@ -1,3 +1,6 @@
+/** A value that survives JSON and jsonb unchanged: what a field of a synced record holds. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
 /**
  * JSON text with object keys in sorted order, so two equal values give equal text whatever order their keys were
  * written in (PostgreSQL's jsonb, for one, does not keep the order a device sent). Used to order and compare values.

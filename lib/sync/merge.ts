@@ -1,5 +1,5 @@
 import { compare, type Hlc } from './hlc';
-import { canonicalJson } from './json';
+import { canonicalJson, type Json } from './json';
 
 /**
  * Records sync field by field. Each field holds its latest write; the writes that lost are kept beside it as
@@ -12,7 +12,7 @@ import { canonicalJson } from './json';
  */
 export interface FieldWrite {
   /** Any JSON value; a tombstone is the `deletedAt` field like any other. */
-  value: unknown;
+  value: Json;
   hlc: Hlc;
   /**
    * The stamp of the value the writer saw in this field when it wrote (null: none). A later write whose base is an
@@ -110,7 +110,7 @@ export function applyChange(state: RecordState | null, change: Record<string, Fi
 }
 
 /** The record's values as the app stores them (winners only), to rebuild the local row from a merged state. */
-export function valuesOf(state: RecordState): Record<string, unknown> {
+export function valuesOf(state: RecordState): Record<string, Json> {
   return Object.fromEntries(Object.entries(state.fields).map(([field, write]) => [field, write.value]));
 }
 

@@ -244,6 +244,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'seq_gap',
+  'cursor_ahead',
   'invite_invalid',
   'invite_used',
   'invite_expired',

@@ -1,0 +1,47 @@
+import pg from 'pg';
+
+/**
+ * bigint columns (team versions, mutation numbers) come back as numbers: they stay far below 2^53, and a string
+ * compared with `>` would sort "10" before "9".
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
+
+export function createPool(connectionString: string, onError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // A request must not hang on a database that went away: fail fast, answer 503, let the device retry.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client whose server restarted emits 'error' on the pool; unhandled, it would end the process.
+  pool.on('error', onError);
+  return pool;
+}
+
+/** Runs `work` in one transaction: committed when it resolves, rolled back (nothing written) when it throws. */
+export async function transaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    // A client whose rollback failed has lost its connection: destroy it rather than hand it out again.
+    client.release(broken);
+  }
+}
