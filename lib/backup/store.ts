@@ -136,6 +136,8 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
   const result: PutResult = { written: 0, unchanged: 0, conflicts: [] };
   return commit(tx, async () => {
     const store = tx.objectStore(storeName);
+    // Each collection's records go to its one store; idb types every store's rows apart.
+    const target = store as unknown as { put(row: StoredRow | Versioned): Promise<unknown> };
     const currents = await Promise.all(records.map((record) => store.get(record.id)));
     const companyName = companyNameLookup(tx.objectStore('companies'));
     for (const [i, record] of records.entries()) {
@@ -149,8 +151,6 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
         result.conflicts.push({ id: record.id, reason: clash });
         continue;
       }
-      // Each collection's records go to its one store; idb types every store's rows apart.
-      const target = store as unknown as { put(row: StoredRow | Versioned): Promise<unknown> };
       switch (chunk.collection) {
         case 'contacts':
         case 'companies':
