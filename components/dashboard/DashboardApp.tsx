@@ -1,10 +1,10 @@
 import { useModel } from '@preact/signals';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { t } from '../i18n';
+import { UndoToast } from '../UndoToast';
 import { DashboardModel } from './app-model';
 import { Nav } from './Nav';
 import { ROUTES } from './routes';
-import { UndoToast } from './UndoToast';
 
 export function DashboardApp() {
   const app = useModel(DashboardModel);

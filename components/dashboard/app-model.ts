@@ -5,16 +5,10 @@ import type { CrmDb } from '@/lib/db/schema';
 import type { CustomPropertyDef, Pipeline, Rep, Settings, Source } from '@/lib/model';
 import { request } from '@/lib/worker/client';
 import { onSidecarEvent } from '../events';
-import { errorText } from '../format';
 import { language } from '../i18n';
+import { createToaster } from '../toaster';
 
 const CONFIG_STORES = new Set(['settings', 'pipelines', 'sources', 'reps', 'propertyDefs']);
-
-export interface Toast {
-  message: string;
-  /** Present when the change can be undone from the toast. */
-  undo: (() => Promise<unknown>) | null;
-}
 
 /**
  * The dashboard's shared state: configuration read through RPC, a read-only connection to the store for the large
@@ -31,7 +25,7 @@ export const DashboardModel = createModel(() => {
   const propertyDefs = signal<CustomPropertyDef[]>([]);
   const revision = signal(0);
   const route = signal<Route>(parseHash(globalThis.location?.hash ?? ''));
-  const toast = signal<Toast | null>(null);
+  const { toast, notify, attempt, undoable } = createToaster();
 
   const ready = computed(() => db.value !== null && settings.value !== null);
   const timeZone = computed(() => settings.value?.timeZone ?? 'UTC');
@@ -55,35 +49,6 @@ export const DashboardModel = createModel(() => {
     if (src.ok) sources.value = src.value;
     if (defs.ok) propertyDefs.value = defs.value;
   });
-
-  const notify = action((message: string, undo: Toast['undo'] = null) => {
-    toast.value = { message, undo };
-  });
-
-  /** Runs a write; a refusal becomes the toast's text rather than an unhandled rejection. */
-  const attempt = async <T>(work: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await work();
-    } catch (error) {
-      notify(errorText(error));
-      return null;
-    }
-  };
-
-  /**
-   * Runs a write the toast can take back (a tombstone, a merge): `undo` gets what the write returned, and so does the
-   * caller, or null when it was refused.
-   */
-  const undoable = <T>(
-    work: () => Promise<T>,
-    message: string | ((done: T) => string),
-    undo: (done: T) => Promise<unknown>,
-  ): Promise<T | null> =>
-    attempt(async () => {
-      const done = await work();
-      notify(typeof message === 'string' ? message : message(done), () => undo(done));
-      return done;
-    });
 
   const controller = new AbortController();
   onSidecarEvent((event) => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
-import type { Toast } from './app-model';
+import { t } from './i18n';
+import type { Toast } from './toaster';
 
 /** What just happened, with an Undo button when it can be undone; stays until dismissed or replaced. */
 export function UndoToast({ toast, onClose }: { toast: Toast | null; onClose(): void }) {
