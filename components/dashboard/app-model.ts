@@ -25,6 +25,8 @@ export const DashboardModel = createModel(() => {
   const propertyDefs = signal<CustomPropertyDef[]>([]);
   const revision = signal(0);
   const route = signal<Route>(parseHash(globalThis.location?.hash ?? ''));
+  /** The name of the record a record page shows, for the tab's title; null on other pages. */
+  const recordTitle = signal<string | null>(null);
   const { toast, notify, attempt, undoable } = createToaster();
 
   const ready = computed(() => db.value !== null && settings.value !== null);
@@ -88,6 +90,7 @@ export const DashboardModel = createModel(() => {
     propertyDefs,
     revision,
     route,
+    recordTitle,
     toast,
     ready,
     timeZone,

@@ -28,7 +28,7 @@ const backupChunk = z.discriminatedUnion('collection', [
   z.object({ collection: z.literal('tasks'), records: records(taskSchema) }),
   z.object({ collection: z.literal('sources'), records: records(sourceSchema) }),
   z.object({ collection: z.literal('reps'), records: records(repSchema) }),
-  z.object({ collection: z.literal('customPropertyDefs'), records: records(customPropertyDefSchema) }),
+  z.object({ collection: z.literal('propertyDefs'), records: records(customPropertyDefSchema) }),
 ]);
 
 export const backupContract = {
@@ -39,7 +39,7 @@ export const backupContract = {
       pipelines: z.array(pipelineSchema).max(1000),
       sources: z.array(sourceSchema).max(1000),
       reps: z.array(repSchema).max(1000),
-      customPropertyDefs: z.array(customPropertyDefSchema).max(1000),
+      propertyDefs: z.array(customPropertyDefSchema).max(1000),
     }),
     output: z.literal(true),
   },

@@ -12,7 +12,19 @@ import { sourceSchema } from '../model/source';
 import { taskSchema } from '../model/task';
 
 export const BACKUP_FORMAT = 'sidecar-crm-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+
+/**
+ * Version 1 named the custom property definitions `customPropertyDefs`; from version 2 every collection bears the name
+ * of its store. A version 1 file is read by that one rename, so older backups restore as they always did.
+ */
+function upgradeBackup(json: { version: unknown; data?: unknown }): unknown {
+  if (json.version !== 1) return json;
+  const data = json.data;
+  if (typeof data !== 'object' || data === null || !('customPropertyDefs' in data)) return { ...json, version: 2 };
+  const { customPropertyDefs, ...rest } = data as Record<string, unknown>;
+  return { ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } };
+}
 
 /** The collections of a backup, each parsed with the model's own schema, so a backup holds only valid records. */
 export const backupDataSchema = z.object({
@@ -24,7 +36,7 @@ export const backupDataSchema = z.object({
   tasks: z.array(taskSchema),
   sources: z.array(sourceSchema),
   reps: z.array(repSchema),
-  customPropertyDefs: z.array(customPropertyDefSchema),
+  propertyDefs: z.array(customPropertyDefSchema),
   settings: settingsSchema,
 });
 export type BackupData = z.infer<typeof backupDataSchema>;
@@ -47,7 +59,7 @@ export const RECORD_COLLECTIONS = [
   'tasks',
   'sources',
   'reps',
-  'customPropertyDefs',
+  'propertyDefs',
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
@@ -70,7 +82,7 @@ export function parseBackup(json: unknown): ParseBackupResult {
   if (!head.success) {
     return fail('not-a-backup', 'format', `this file is not a Sidecar CRM backup`);
   }
-  if (head.data.version !== BACKUP_VERSION) {
+  if (head.data.version !== BACKUP_VERSION && head.data.version !== 1) {
     const newer = typeof head.data.version === 'number' && head.data.version > BACKUP_VERSION;
     return fail(
       'unsupported-version',
@@ -80,7 +92,7 @@ export function parseBackup(json: unknown): ParseBackupResult {
         : `backup version ${JSON.stringify(head.data.version) ?? 'missing'} is not supported (expected ${BACKUP_VERSION})`,
     );
   }
-  const parsed = backupSchema.safeParse(json);
+  const parsed = backupSchema.safeParse(upgradeBackup(json as { version: unknown; data?: unknown }));
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const path = formatPath(issue?.path ?? []);
@@ -162,20 +174,15 @@ export function mergeBackup(current: BackupData, incoming: BackupData): MergeRes
     sources: mergeCollection('sources', current.sources, incoming.sources),
     reps: mergeCollection('reps', current.reps, incoming.reps),
     // Custom values are stored under a property's key, so two live definitions of one key would fight over them.
-    customPropertyDefs: mergeCollection(
-      'customPropertyDefs',
-      current.customPropertyDefs,
-      incoming.customPropertyDefs,
-      (def, byId) => {
-        if (def.deletedAt !== null) return null;
-        for (const other of byId.values()) {
-          if (other.deletedAt === null && other.entity === def.entity && other.key === def.key) {
-            return `a ${def.entity} property with key "${def.key}" already exists`;
-          }
+    propertyDefs: mergeCollection('propertyDefs', current.propertyDefs, incoming.propertyDefs, (def, byId) => {
+      if (def.deletedAt !== null) return null;
+      for (const other of byId.values()) {
+        if (other.deletedAt === null && other.entity === def.entity && other.key === def.key) {
+          return `a ${def.entity} property with key "${def.key}" already exists`;
         }
-        return null;
-      },
-    ),
+      }
+      return null;
+    }),
   };
   return { write, counts, conflicts };
 }

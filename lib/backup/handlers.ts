@@ -1,7 +1,7 @@
 import type { HandlersOf } from '../rpc/define';
 import type { WorkerServices } from '../rpc/services';
 import type { backupContract } from './contract';
-import { COLLECTION_STORE, putBackupRecords, replaceBackupConfig } from './store';
+import { putBackupRecords, replaceBackupConfig } from './store';
 
 export function createBackupHandlers(s: WorkerServices): HandlersOf<typeof backupContract> {
   return {
@@ -12,7 +12,7 @@ export function createBackupHandlers(s: WorkerServices): HandlersOf<typeof backu
     },
     'backup.put': async ({ mode, chunk }) => {
       const result = await putBackupRecords(s.db, chunk, mode);
-      const store = COLLECTION_STORE[chunk.collection];
+      const store = chunk.collection;
       // A renamed or deleted company re-keys its people and deals (rekeyCompanyLinks).
       s.changed(store === 'companies' ? ['companies', 'contacts', 'deals'] : [store]);
       // Restored tasks need their reminders armed: alarms are a cache of the store.

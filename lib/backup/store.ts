@@ -28,35 +28,23 @@ import {
  * configuration (replaceBackupConfig), then record chunks (putBackupRecords), each chunk one transaction.
  */
 
-/** Backup collection → object store. */
-export const COLLECTION_STORE = {
-  contacts: 'contacts',
-  companies: 'companies',
-  deals: 'deals',
-  pipelines: 'pipelines',
-  activities: 'activities',
-  tasks: 'tasks',
-  sources: 'sources',
-  reps: 'reps',
-  customPropertyDefs: 'propertyDefs',
-} as const satisfies Record<RecordCollection, string>;
-const BACKUP_STORES = RECORD_COLLECTIONS.map((collection) => COLLECTION_STORE[collection]);
+// A backup's collections bear the names of the stores they come from (since backup version 2).
+const BACKUP_STORES = [...RECORD_COLLECTIONS];
 
 /** Everything, tombstones included (a restore must not bring deleted records back to life). */
 export async function readBackupData(db: CrmDb): Promise<BackupData> {
   const tx = db.transaction(BACKUP_STORES);
-  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, customPropertyDefs] =
-    await Promise.all([
-      tx.objectStore('contacts').getAll(),
-      tx.objectStore('companies').getAll(),
-      tx.objectStore('deals').getAll(),
-      tx.objectStore('pipelines').getAll(),
-      tx.objectStore('activities').getAll(),
-      tx.objectStore('tasks').getAll(),
-      tx.objectStore('sources').getAll(),
-      tx.objectStore('reps').getAll(),
-      tx.objectStore('propertyDefs').getAll(),
-    ]);
+  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, propertyDefs] = await Promise.all([
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('companies').getAll(),
+    tx.objectStore('deals').getAll(),
+    tx.objectStore('pipelines').getAll(),
+    tx.objectStore('activities').getAll(),
+    tx.objectStore('tasks').getAll(),
+    tx.objectStore('sources').getAll(),
+    tx.objectStore('reps').getAll(),
+    tx.objectStore('propertyDefs').getAll(),
+  ]);
   return {
     contacts: contacts.map((row) => stripRow(row) as Contact),
     companies: companies.map((row) => stripRow(row) as Company),
@@ -66,7 +54,7 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     tasks,
     sources,
     reps,
-    customPropertyDefs,
+    propertyDefs,
     settings: await getSettings(db),
   };
 }
@@ -80,7 +68,7 @@ export async function isProfileEmpty(db: CrmDb): Promise<boolean> {
   return counts.every((count) => count === 0);
 }
 
-export type BackupConfig = Pick<BackupData, 'settings' | 'pipelines' | 'sources' | 'reps' | 'customPropertyDefs'>;
+export type BackupConfig = Pick<BackupData, 'settings' | 'pipelines' | 'sources' | 'reps' | 'propertyDefs'>;
 
 /**
  * Step one of a restore into an empty profile: in one transaction, checks that the profile holds no records, then
@@ -91,7 +79,7 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
   const pipelines = config.pipelines.map((p) => validate(pipelineSchema, p, `Pipeline ${p.name}`));
   const sources = config.sources.map((s) => validate(sourceSchema, s, `Source ${s.name}`));
   const reps = config.reps.map((r) => validate(repSchema, r, `Rep ${r.name}`));
-  const defs = config.customPropertyDefs.map((d) => validate(customPropertyDefSchema, d, `Custom property ${d.key}`));
+  const defs = config.propertyDefs.map((d) => validate(customPropertyDefSchema, d, `Custom property ${d.key}`));
   const tx = db.transaction([...DATA_STORES, 'pipelines', 'sources', 'reps', 'propertyDefs', 'settings'], 'readwrite');
   await commit(tx, async () => {
     const counts = await Promise.all(DATA_STORES.map((name) => tx.objectStore(name).count()));
@@ -131,7 +119,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
   const records = (chunk.records as Versioned[]).map((record) =>
     validate(backupDataSchema.shape[chunk.collection].element, record, `${chunk.collection} ${record.id}`),
   ) as Versioned[];
-  const storeName = COLLECTION_STORE[chunk.collection];
+  const storeName = chunk.collection;
   const tx = openRestoreTx(db);
   const result: PutResult = { written: 0, unchanged: 0, conflicts: [] };
   return commit(tx, async () => {
@@ -197,7 +185,7 @@ async function clashOf(tx: RestoreTx, collection: RecordCollection, record: Vers
     const owner = key ? await tx.objectStore('activities').index('byMessageKey').getKey(key) : undefined;
     if (owner !== undefined && owner !== record.id) return 'this email is already logged for this contact';
   }
-  if (collection === 'customPropertyDefs') {
+  if (collection === 'propertyDefs') {
     const def = record as CustomPropertyDef;
     const same = await tx.objectStore('propertyDefs').index('byEntity').getAll(def.entity);
     if (same.some((other) => other.id !== def.id && other.deletedAt === null && other.key === def.key)) {

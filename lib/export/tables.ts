@@ -23,7 +23,7 @@ export interface ExportContext {
   pipelinesById: ReadonlyMap<string, Pipeline>;
   sourcesById: ReadonlyMap<string, Source>;
   repsById: ReadonlyMap<string, Rep>;
-  customPropertyDefs: readonly CustomPropertyDef[];
+  propertyDefs: readonly CustomPropertyDef[];
   /** Times are written as the rep's wall clock, "2025-03-04 14:30", which spreadsheets read as a date-time. */
   timeZone: string;
 }
@@ -38,7 +38,7 @@ export function customColumn(key: string): string {
 }
 
 function liveDefsOf(entity: CustomPropertyDef['entity'], context: ExportContext): CustomPropertyDef[] {
-  return context.customPropertyDefs
+  return context.propertyDefs
     .filter((def) => def.entity === entity && def.deletedAt === null)
     .sort((a, b) => a.order - b.order);
 }

@@ -69,7 +69,7 @@ export class Cells {
 }
 
 /** What reading a row's custom properties needs: their definitions, and how to read a date. */
-type CustomContext = DateContext & { customPropertyDefs: readonly CustomPropertyDef[] };
+type CustomContext = DateContext & { propertyDefs: readonly CustomPropertyDef[] };
 
 // Building a zod schema costs far more than running one: one per set of filled-in properties, not one per row.
 const customSchemas = new WeakMap<object, Map<string, ReturnType<typeof customValuesSchema>>>();
@@ -92,7 +92,7 @@ function customSchemaFor(all: readonly CustomPropertyDef[], filled: readonly Cus
 export function readCustom(entity: ImportEntity, cells: Cells, context: CustomContext): Record<string, CustomValue> {
   const values: Record<string, CustomValue> = {};
   const mappedDefs: CustomPropertyDef[] = [];
-  for (const def of liveDefs(entity, context.customPropertyDefs)) {
+  for (const def of liveDefs(entity, context.propertyDefs)) {
     const target = customTarget(def.key);
     if (!cells.mapped(target)) continue;
     mappedDefs.push(def);
@@ -108,7 +108,7 @@ export function readCustom(entity: ImportEntity, cells: Cells, context: CustomCo
   const filled = mappedDefs.filter((def) => def.key in values);
   if (filled.length === 0) return values;
   // The model's schema has the last word (lengths, select options), so import and the forms agree on what is valid.
-  const parsed = customSchemaFor(context.customPropertyDefs, filled).safeParse(values);
+  const parsed = customSchemaFor(context.propertyDefs, filled).safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');

@@ -20,7 +20,7 @@ export interface ImportContext extends DateContext {
   pipelines: readonly Pipeline[];
   /** Pipeline of deals whose row names none; the first pipeline by order when null. */
   defaultPipelineId: string | null;
-  customPropertyDefs: readonly CustomPropertyDef[];
+  propertyDefs: readonly CustomPropertyDef[];
   /** Dates are calendar days in the rep's zone: the expected close day starts at midnight there. */
   timeZone: string;
 }

@@ -217,6 +217,7 @@ export const inviteResponseSchema = z.object({
   name: z.string(),
   email: z.string(),
 });
+export type InviteResponse = z.infer<typeof inviteResponseSchema>;
 
 export const deviceSchema = z.object({
   id: deviceIdSchema,
@@ -229,6 +230,7 @@ export const deviceSchema = z.object({
   current: z.boolean(),
 });
 export const devicesResponseSchema = z.object({ devices: z.array(deviceSchema) });
+export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
 export const revokeResponseSchema = z.object({ device: deviceSchema });
 
 export const teamResponseSchema = z.object({

@@ -9,7 +9,7 @@ import { expect, test } from './harness';
 /** The restore's chunks, in the dashboard's order (components/dashboard/export/restore-steps.ts), merge mode. */
 function* restoreChunks(data: ReturnType<typeof backupData>): Generator<BackupChunk> {
   const order = [
-    'customPropertyDefs',
+    'propertyDefs',
     'pipelines',
     'sources',
     'reps',

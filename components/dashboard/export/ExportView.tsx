@@ -65,7 +65,7 @@ async function csvTable(db: CrmDb, kind: CsvKind, timeZone: string): Promise<Csv
     pipelinesById: indexById(data.pipelines),
     sourcesById: indexById(data.sources),
     repsById: indexById(data.reps),
-    customPropertyDefs: data.customPropertyDefs,
+    propertyDefs: data.propertyDefs,
     timeZone,
   };
   switch (kind) {

@@ -5,7 +5,7 @@ import type { BackupChunk, BackupData } from '@/lib/backup/format';
  * comes first (a merge writes it record by record; a replace wrote it already with replaceBackupConfig), then
  * companies before the contacts and deals whose search keys carry their company's name.
  */
-const CONFIG = ['customPropertyDefs', 'pipelines', 'sources', 'reps'] as const;
+const CONFIG = ['propertyDefs', 'pipelines', 'sources', 'reps'] as const;
 const RECORDS = ['companies', 'contacts', 'deals', 'activities', 'tasks'] as const;
 
 export const RESTORE_CHUNK = 500;

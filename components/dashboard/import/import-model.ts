@@ -90,7 +90,7 @@ export const ImportModel = createModel((app: Dashboard) => {
       defaultCurrency: settings?.defaultCurrency ?? 'USD',
       pipelines: app.pipelines.value,
       defaultPipelineId: settings?.defaultPipelineId ?? null,
-      customPropertyDefs: defs.value,
+      propertyDefs: defs.value,
       timeZone: app.timeZone.value,
       now: Date.now(),
       dateOrder: inferDateOrder(sample),

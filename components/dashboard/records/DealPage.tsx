@@ -55,6 +55,7 @@ export function DealPage({ app, param }: ViewProps) {
       app={app}
       entity="deals"
       id={id}
+      name={deal.title}
       title={
         <>
           {deal.title} <span class="badge">{t(`dash_status_${deal.status}`)}</span>

@@ -75,7 +75,7 @@ export async function runImportBench(db: CrmDb, rowCount: number): Promise<{ res
     defaultCurrency: 'USD',
     pipelines,
     defaultPipelineId: null,
-    customPropertyDefs: [],
+    propertyDefs: [],
     timeZone: 'Asia/Phnom_Penh',
     now,
     dateOrder: null,

@@ -40,7 +40,7 @@ function data(overrides: Partial<BackupData> = {}): BackupData {
     tasks: [],
     sources: defaultSources(T0),
     reps: [],
-    customPropertyDefs: [],
+    propertyDefs: [],
     settings: defaultSettings(pipeline.id, 'Asia/Phnom_Penh'),
     ...overrides,
   };
@@ -64,18 +64,26 @@ describe('parseBackup', () => {
 
   it('refuses other versions, telling a newer one apart', () => {
     const backup = roundTrip(createBackup(data(), T0)) as Record<string, unknown>;
-    expect(parseBackup({ ...backup, version: 2 })).toEqual({
+    expect(parseBackup({ ...backup, version: 3 })).toEqual({
       ok: false,
       error: {
         code: 'unsupported-version',
         path: 'version',
-        message: 'backup version 2 was made by a newer Sidecar CRM: update the extension first',
+        message: 'backup version 3 was made by a newer Sidecar CRM: update the extension first',
       },
     });
     expect(parseBackup({ ...backup, version: '1' })).toMatchObject({
       ok: false,
-      error: { code: 'unsupported-version', message: 'backup version "1" is not supported (expected 1)' },
+      error: { code: 'unsupported-version', message: 'backup version "1" is not supported (expected 2)' },
     });
+  });
+
+  it('reads a version 1 file, whose custom property definitions were named customPropertyDefs', () => {
+    const backup = createBackup(data(), T0);
+    const current = roundTrip(backup) as { data: Record<string, unknown> };
+    const { propertyDefs, ...rest } = current.data;
+    const old = { ...current, version: 1, data: { ...rest, customPropertyDefs: propertyDefs } };
+    expect(parseBackup(old)).toEqual({ ok: true, value: roundTrip(backup) });
   });
 
   it('names the path of the first bad record', () => {
@@ -148,15 +156,15 @@ describe('mergeBackup', () => {
   });
 
   it('leaves out a custom property whose key a different current property already uses', () => {
-    const current = data({ customPropertyDefs: [def(1, 'province')] });
+    const current = data({ propertyDefs: [def(1, 'province')] });
     const incoming = data({
-      customPropertyDefs: [def(2, 'province'), def(3, 'vip'), def(4, 'old', { deletedAt: T0 })],
+      propertyDefs: [def(2, 'province'), def(3, 'vip'), def(4, 'old', { deletedAt: T0 })],
     });
     const result = mergeBackup(current, incoming);
-    expect(result.write.customPropertyDefs.map((record) => record.key)).toEqual(['vip', 'old']);
+    expect(result.write.propertyDefs.map((record) => record.key)).toEqual(['vip', 'old']);
     expect(result.conflicts).toEqual([
       {
-        collection: 'customPropertyDefs',
+        collection: 'propertyDefs',
         id: def(2, 'province').id,
         reason: 'a contact property with key "province" already exists',
       },

@@ -17,7 +17,7 @@ describe('backup.replaceConfig and backup.put', () => {
     const pipeline = { ...sales!, name: 'Rice sales' };
     const config = { settings: { ...settings, language: 'km' as const }, pipelines: [pipeline], sources: [], reps: [] };
 
-    await expect(worker.call('backup.replaceConfig', { ...config, customPropertyDefs: [] })).resolves.toBe(true);
+    await expect(worker.call('backup.replaceConfig', { ...config, propertyDefs: [] })).resolves.toBe(true);
     expect(await worker.call('pipelines.list', {})).toEqual([pipeline]);
     expect(await worker.call('sources.list', {})).toEqual([]);
     expect(worker.effects.changed).toEqual([['settings', 'pipelines', 'sources', 'reps', 'propertyDefs']]);
@@ -32,7 +32,7 @@ describe('backup.replaceConfig and backup.put', () => {
       pipelines: [],
       sources: [],
       reps: [],
-      customPropertyDefs: [],
+      propertyDefs: [],
     });
     expect((await refusal(replace)).code).toBe('conflict');
     expect(worker.effects.changed).toEqual([]);
@@ -61,7 +61,7 @@ describe('backup.replaceConfig and backup.put', () => {
     expect(worker.effects.tasksChanged).toBe(0);
 
     worker.clearEffects();
-    await worker.call('backup.put', { mode: 'merge', chunk: { collection: 'customPropertyDefs', records: [] } });
+    await worker.call('backup.put', { mode: 'merge', chunk: { collection: 'propertyDefs', records: [] } });
     expect(worker.effects.changed).toEqual([['propertyDefs']]);
   });
 });

@@ -116,6 +116,6 @@ export const exportContext: ExportContext = {
   pipelinesById: indexById([corpusPipeline]),
   sourcesById: indexById([source]),
   repsById: indexById([rep]),
-  customPropertyDefs: defs,
+  propertyDefs: defs,
   timeZone: 'Asia/Phnom_Penh',
 };

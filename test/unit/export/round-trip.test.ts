@@ -12,7 +12,7 @@ const importContext: ImportContext = {
   defaultCurrency: 'USD',
   pipelines: [corpusPipeline],
   defaultPipelineId: corpusPipeline.id,
-  customPropertyDefs: defs,
+  propertyDefs: defs,
   timeZone: 'Asia/Phnom_Penh',
   now: T0,
   dateOrder: null,

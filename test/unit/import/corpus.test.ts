@@ -51,7 +51,7 @@ function importFile(spec: Expected) {
   const bytes = new Uint8Array(readFileSync(folder + spec.file));
   const decoded = decodeCsvBytes(bytes);
   const parsed = parseCsv(decoded.text);
-  const mapping = guessMapping(parsed.headers, spec.entity, corpusContext.customPropertyDefs);
+  const mapping = guessMapping(parsed.headers, spec.entity, corpusContext.propertyDefs);
   // A deal file's day/month order comes from whichever row shows it, as the import screen does.
   const closeColumn = parsed.headers.findIndex((header) => mapping[header] === 'expectedClose');
   const dateOrder = closeColumn < 0 ? null : inferDateOrder(parsed.rows.map((row) => row[closeColumn] ?? ''));
@@ -78,7 +78,7 @@ describe('awkward CSV corpus', () => {
     expect(parsed.delimiter).toBe(spec.delimiter);
     expect(parsed.headers).toEqual(spec.headers);
     expect(mapping).toMatchObject(spec.mapping);
-    expect(missingRequiredTargets(spec.entity, mapping, corpusContext.customPropertyDefs)).toEqual(
+    expect(missingRequiredTargets(spec.entity, mapping, corpusContext.propertyDefs)).toEqual(
       spec.missingRequired,
     );
     if (spec.problems.length === 0) expect(parsed.problems).toEqual([]);

@@ -50,7 +50,7 @@ export async function planCsv(
     defaultCurrency: settings.defaultCurrency,
     pipelines: await listPipelines(db),
     defaultPipelineId: settings.defaultPipelineId,
-    customPropertyDefs: defs,
+    propertyDefs: defs,
     timeZone: 'Asia/Phnom_Penh',
     now,
     dateOrder: null,

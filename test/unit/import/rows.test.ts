@@ -137,9 +137,9 @@ describe('rowToDraft: contacts', () => {
   });
 
   it('reports an empty required custom property', () => {
-    const defs = context.customPropertyDefs.map((def) => (def.key === 'province' ? { ...def, required: true } : def));
+    const defs = context.propertyDefs.map((def) => (def.key === 'province' ? { ...def, required: true } : def));
     expect(
-      contact({ N: 'A', P: ' ' }, { N: 'name', P: 'custom:province' }, { ...context, customPropertyDefs: defs }),
+      contact({ N: 'A', P: ' ' }, { N: 'name', P: 'custom:province' }, { ...context, propertyDefs: defs }),
     ).toEqual({
       ok: false,
       errors: [{ column: 'P', message: 'is required' }],

@@ -116,7 +116,7 @@ const context: ExportContext = {
   ]),
   sourcesById: new Map(),
   repsById: new Map(),
-  customPropertyDefs: [
+  propertyDefs: [
     {
       ...base(600),
       entity: 'contact',
