@@ -49,34 +49,35 @@ function asciiDigits(text: string): string {
 }
 
 /**
- * Month names and their short forms, January first. A word is a month when it starts with one of these (so "janv.",
- * "January", "Januar" all match "jan" of their language); the longest match wins, so "juil" is not taken for "jui".
+ * Month names and their short forms, January first, twelve to a line. A word is a month when it starts with one of
+ * these (so "janv.", "January", "Januar" all match "jan" of their language); the longest match wins, so "juil" is not
+ * taken for "jui".
  */
-const MONTH_WORDS: readonly (readonly string[])[] = [
+const MONTH_WORDS: readonly string[] = [
   // English, and the Latin-script languages whose short forms are the same or close
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  'jan feb mar apr may jun jul aug sep oct nov dec',
   // French
-  ['janv', 'févr', 'mars', 'avr', 'mai', 'juin', 'juil', 'août', 'sept', 'oct', 'nov', 'déc'],
+  'janv févr mars avr mai juin juil août sept oct nov déc',
   // German
-  ['jän', 'feb', 'märz', 'apr', 'mai', 'juni', 'juli', 'aug', 'sept', 'okt', 'nov', 'dez'],
+  'jän feb märz apr mai juni juli aug sept okt nov dez',
   // Spanish, Portuguese, Italian, Dutch, Indonesian (the forms the rows above lack)
-  ['ene', 'fev', 'marzo', 'abr', 'mayo', 'junio', 'julio', 'ago', 'set', 'out', 'dic', 'dez'],
-  ['gen', 'febbr', 'marz', 'apr', 'mag', 'giu', 'lug', 'ago', 'sett', 'ott', 'nov', 'dic'],
-  ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'agu', 'sep', 'okt', 'nop', 'des'],
+  'ene fev marzo abr mayo junio julio ago set out dic dez',
+  'gen febbr marz apr mag giu lug ago sett ott nov dic',
+  'jan feb mrt apr mei jun jul agu sep okt nop des',
   // Khmer (full names; Gmail prints them whole)
-  ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'],
+  'មករា កុម្ភៈ មីនា មេសា ឧសភា មិថុនា កក្កដា សីហា កញ្ញា តុលា វិច្ឆិកា ធ្នូ',
   // Thai, short forms with their dots and the full names
-  ['ม.ค', 'ก.พ', 'มี.ค', 'เม.ย', 'พ.ค', 'มิ.ย', 'ก.ค', 'ส.ค', 'ก.ย', 'ต.ค', 'พ.ย', 'ธ.ค'],
-  ['มกรา', 'กุมภา', 'มีนา', 'เมษา', 'พฤษภา', 'มิถุนา', 'กรกฎา', 'สิงหา', 'กันยา', 'ตุลา', 'พฤศจิกา', 'ธันวา'],
+  'ม.ค ก.พ มี.ค เม.ย พ.ค มิ.ย ก.ค ส.ค ก.ย ต.ค พ.ย ธ.ค',
+  'มกรา กุมภา มีนา เมษา พฤษภา มิถุนา กรกฎา สิงหา กันยา ตุลา พฤศจิกา ธันวา',
   // Russian and Ukrainian, genitive short forms
-  ['янв', 'февр', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сент', 'окт', 'нояб', 'дек'],
-  ['січ', 'лют', 'бер', 'квіт', 'трав', 'черв', 'лип', 'серп', 'вер', 'жовт', 'лист', 'груд'],
+  'янв февр мар апр мая июн июл авг сент окт нояб дек',
+  'січ лют бер квіт трав черв лип серп вер жовт лист груд',
   // Lao
-  ['ມັງກອນ', 'ກຸມພາ', 'ມີນາ', 'ເມສາ', 'ພຶດສະພາ', 'ມິຖຸນາ', 'ກໍລະກົດ', 'ສິງຫາ', 'ກັນຍາ', 'ຕຸລາ', 'ພະຈິກ', 'ທັນວາ'],
+  'ມັງກອນ ກຸມພາ ມີນາ ເມສາ ພຶດສະພາ ມິຖຸນາ ກໍລະກົດ ສິງຫາ ກັນຍາ ຕຸລາ ພະຈິກ ທັນວາ',
 ];
 
 const MONTH_ENTRIES: readonly [string, number][] = MONTH_WORDS.flatMap((row) =>
-  row.map((word, month): [string, number] => [word.toLocaleLowerCase(), month + 1]),
+  row.split(' ').map((word, month): [string, number] => [word.toLocaleLowerCase(), month + 1]),
 ).sort((a, b) => b[0].length - a[0].length);
 
 /** Vietnamese writes the month as a number after "thg" or "tháng"; CJK after the year (2024年1月16日, 2024년 1월 16일). */
