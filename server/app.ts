@@ -46,6 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
   });
+  // JSON only: a text body would otherwise parse as a string and fail later with a vaguer message.
+  app.removeContentTypeParser('text/plain');
   const allowed = new Set(options.allowedOrigins);
   await app.register(cors, {
     // A request from any other origin gets no CORS header, so the browser keeps the answer from the page.
