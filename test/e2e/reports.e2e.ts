@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, rpc, test } from './harness';
 
 interface Pipeline {
@@ -94,6 +94,49 @@ test('the dashboard shows the figures of the store: win rate, converted totals, 
   await expect(page.getByRole('heading', { name: 'ផ្ទាំងព័ត៌មានលក់' })).toBeVisible();
   await expect(page.locator('dl.headline').getByText('អត្រាឈ្នះ')).toBeVisible();
   await rpc(page, 'settings.update', { language: 'en' });
+});
+
+/**
+ * Each column of a column chart: its label's box and the horizontal centres of its bars. Bars come in column order,
+ * one a series, so a column's bars are the next `bars / labels` of them.
+ */
+async function columnsOf(figure: Locator) {
+  const labels = await figure.locator('.column-label').evaluateAll((spans) =>
+    spans.map((span) => {
+      const box = span.getBoundingClientRect();
+      return { text: span.textContent ?? '', left: box.left, right: box.right };
+    }),
+  );
+  const centres = await figure
+    .locator('svg rect')
+    .evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect()).map((box) => box.left + box.width / 2));
+  const each = centres.length / labels.length;
+  return labels.map((label, i) => ({ ...label, bars: centres.slice(i * each, (i + 1) * each) }));
+}
+
+test('every bar of the won/lost and response-time charts sits over its own label, on a wide screen too', async ({
+  ext,
+}) => {
+  const page = await ext.openPage('dashboard.html#/');
+  const settings = await rpc<Settings>(page, 'settings.get', {});
+  if (settings.timeZone !== TZ) await seed(page);
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 1000 });
+    for (const name of ['Deals won and lost', 'Response times']) {
+      const figure = page.getByRole('region', { name, exact: true });
+      await expect(figure.locator('.column-label').first()).toBeVisible();
+      const columns = await columnsOf(figure);
+      expect(columns.length, `${name} at ${width} px`).toBeGreaterThan(1);
+      for (const column of columns) {
+        expect(column.bars.length).toBeGreaterThan(0);
+        for (const centre of column.bars) {
+          const where = `a bar of ${column.text} in ${name} at ${width} px`;
+          expect(centre, where).toBeGreaterThanOrEqual(column.left);
+          expect(centre, where).toBeLessThanOrEqual(column.right);
+        }
+      }
+    }
+  }
 });
 
 test('a scheduled report fires at its time: notification, then a page with the numbers', async ({ ext }) => {

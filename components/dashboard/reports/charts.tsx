@@ -51,12 +51,18 @@ export interface Series {
 }
 
 const HEIGHT = 120;
+/** A bar's width and the gap after it, in px at full size; a narrow column squeezes them (see reports.css). */
+const BAR = 20;
+const STEP = 24;
 
-/** Vertical columns, grouped when there are several series (won and lost side by side). */
+/**
+ * Vertical columns, grouped when there are several series (won and lost side by side). Each column's bars, value and
+ * label sit in one cell of one grid, so a bar stays over its label at any width: drawn as one SVG across the card,
+ * the bars kept their aspect ratio and bunched in the middle of a wide card while the labels spread to its edges.
+ */
 export function ColumnChart({ columns, series }: { columns: Column[]; series: Series[] }) {
   const max = Math.max(0, ...columns.flatMap((column) => column.values));
-  const group = 24 * series.length + 8;
-  const width = Math.max(columns.length * group, 1);
+  const group = STEP * (series.length - 1) + BAR;
   return (
     <div class="column-chart">
       {series.length > 1 ? (
@@ -68,27 +74,31 @@ export function ColumnChart({ columns, series }: { columns: Column[]; series: Se
           ))}
         </ul>
       ) : null}
-      <svg viewBox={`0 0 ${width} ${HEIGHT}`} class="columns-svg" role="presentation">
-        <line x1="0" x2={width} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} class="axis" />
-        {columns.map((column, c) =>
-          column.values.map((value, s) => {
-            const h = max > 0 ? (value / max) * (HEIGHT - 4) : 0;
-            return (
-              <rect
-                key={`${column.key}-${s}`}
-                class={series[s]?.class ?? ''}
-                x={c * group + 4 + s * 24}
-                y={HEIGHT - h}
-                width="20"
-                height={h}
-              />
-            );
-          }),
-        )}
-      </svg>
-      <ol class="column-labels" style={{ gridTemplateColumns: `repeat(${columns.length}, 1fr)` }}>
+      <ol class="column-cells" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}>
         {columns.map((column) => (
           <li key={column.key}>
+            <div class="column-plot">
+              <svg
+                viewBox={`0 0 ${group} ${HEIGHT}`}
+                preserveAspectRatio="none"
+                style={{ width: `${group}px` }}
+                role="presentation"
+              >
+                {column.values.map((value, s) => {
+                  const h = max > 0 ? (value / max) * (HEIGHT - 4) : 0;
+                  return (
+                    <rect
+                      key={series[s]?.name ?? s}
+                      class={series[s]?.class ?? ''}
+                      x={s * STEP}
+                      y={HEIGHT - h}
+                      width={BAR}
+                      height={h}
+                    />
+                  );
+                })}
+              </svg>
+            </div>
             <span class="column-value">{column.text}</span>
             <span class="column-label">{column.label}</span>
           </li>
