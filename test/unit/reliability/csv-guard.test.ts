@@ -132,6 +132,14 @@ const context: ExportContext = {
 };
 
 describe('exported CSV cells never start a formula', () => {
+  it('leaves a phone number bare, so no apostrophe shows before it', () => {
+    const dara = { ...contacts[0]!, phones: [{ number: '+855 12 345 678' }, { number: '+855 (0)23 880-123' }] };
+    const table = contactsTable([dara], context);
+    const row = Papa.parse<string[]>(toCsv(table.headers, table.rows), { header: false }).data[1] ?? [];
+    expect(row[table.headers.indexOf('Phone')]).toBe('+855 12 345 678; +855 (0)23 880-123');
+    expect(row[table.headers.indexOf('Name')]).toBe(`'${TRIGGERS[0]}`);
+  });
+
   const tables = {
     contacts: contactsTable(contacts, context),
     companies: companiesTable([company], context),
@@ -143,7 +151,9 @@ describe('exported CSV cells never start a formula', () => {
     const parsed = Papa.parse<string[]>(toCsv(table.headers, table.rows), { header: false });
     const cells = parsed.data.flat();
     expect(cells.length).toBeGreaterThan(table.headers.length);
-    const dangerous = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    // A bare "+855 …" is a phone number, not a formula: no letters, so nothing to call.
+    const phones = /^\+[\d ()-]+(?:; ?\+?[\d ()-]+)*$/;
+    const dangerous = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !phones.test(cell));
     expect(dangerous).toEqual([]);
     // The payloads are still there, behind the guard's apostrophe.
     expect(cells.some((cell) => /^'+[=+\-@\t\r]/.test(cell))).toBe(true);
