@@ -1,13 +1,17 @@
-import { useModel } from '@preact/signals';
+import { useModel, useSignalEffect } from '@preact/signals';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { t } from '../i18n';
 import { UndoToast } from '../UndoToast';
 import { DashboardModel } from './app-model';
 import { Nav } from './Nav';
-import { ROUTES } from './routes';
+import { recordTitle } from './page-title';
+import { documentTitle, ROUTES } from './routes';
 
 export function DashboardApp() {
   const app = useModel(DashboardModel);
+  useSignalEffect(() => {
+    document.title = documentTitle(app.route.value.name, recordTitle.value);
+  });
   const route = app.route.value;
   const def = ROUTES.find((r) => r.name === route.name);
   const navItems = ROUTES.filter((r): r is typeof r & { nav: MessageKey } => r.nav !== undefined).map((r) => ({

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { PageName } from '@/lib/dashboard/links';
 import type { MessageKey } from '@/lib/i18n/translate';
+import { t } from '../i18n';
 import { BoardView } from './board/BoardView';
 import { ExportView } from './export/ExportView';
 import { ImportView } from './import/ImportView';
@@ -21,6 +22,8 @@ export interface RouteDef {
   view: ComponentType<ViewProps>;
   /** Shown in the nav when present; record pages have none. */
   nav?: MessageKey;
+  /** The page's name in the tab's title where it has no nav label; a record page shows its record's name once read. */
+  title?: MessageKey;
 }
 
 /**
@@ -38,8 +41,16 @@ export const ROUTES: RouteDef[] = [
   { name: 'export', view: ExportView, nav: 'dash_nav_export' },
   { name: 'reports', view: ReportsView, nav: 'dash_nav_reports' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
-  { name: 'contact', view: ContactPage },
-  { name: 'company', view: CompanyPage },
-  { name: 'deal', view: DealPage },
-  { name: 'report', view: ReportPage },
+  { name: 'contact', view: ContactPage, title: 'dash_nav_contacts' },
+  { name: 'company', view: CompanyPage, title: 'dash_nav_companies' },
+  { name: 'deal', view: DealPage, title: 'dash_nav_deals' },
+  { name: 'report', view: ReportPage, title: 'reports_title' },
 ];
+
+/** The tab's title: "<page> · Sidecar CRM" in the rep's language, so tabs and history tell the views apart. */
+export function documentTitle(routeName: string, recordTitle: string | null): string {
+  const def = ROUTES.find((r) => r.name === routeName);
+  const key = def?.nav ?? def?.title;
+  const page = recordTitle ?? (key ? t(key) : null);
+  return page ? `${page} · ${t('appName')}` : t('appName');
+}

@@ -96,10 +96,26 @@ test('switching the language to Khmer shows Khmer labels at once', async ({ ext 
   await expect(nav.getByRole('link', { name: 'ការកំណត់' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'ផ្ទាំងដំណាក់កាលលក់' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+  await expect(page).toHaveTitle('ការកំណត់ · Sidecar CRM');
   // The setting is stored, so a fresh page opens in Khmer too; switch back for the other tests.
   const again = await ext.openPage('dashboard.html#/board');
   await expect(again.getByRole('heading', { name: 'ផ្ទាំងដំណាក់កាលលក់' })).toBeVisible();
+  await expect(again).toHaveTitle('ផ្ទាំងដំណាក់កាលលក់ · Sidecar CRM');
   await rpc(again, 'settings.update', { language: 'en' });
+});
+
+test('each view names itself in the tab title, a record page by its record', async ({ ext }) => {
+  const page = await ext.openPage('dashboard.html#/');
+  await expect(page).toHaveTitle('Home · Sidecar CRM');
+  await page.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link', { name: 'Pipeline board' }).click();
+  await expect(page).toHaveTitle('Pipeline board · Sidecar CRM');
+  await page.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link', { name: 'Contacts' }).click();
+  await expect(page).toHaveTitle('Contacts · Sidecar CRM');
+  const contact = await rpc<{ id: string }>(page, 'contact.create', { name: 'Sreyleak Pich' });
+  await page.goto(page.url().replace(/#.*$/, `#/contact/${contact.id}`));
+  await expect(page).toHaveTitle('Sreyleak Pich · Sidecar CRM');
+  await page.goBack();
+  await expect(page).toHaveTitle('Contacts · Sidecar CRM');
 });
 
 test('the contacts table pages, bulk-edits and deletes with undo', async ({ ext }) => {

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { hashFor } from '@/lib/dashboard/links';
 import type { TableEntity } from '@/lib/db/views';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { deleteRecords } from '../delete-records';
+import { recordTitle } from '../page-title';
 
 /**
  * The frame of a contact, company or deal page: its title and a Delete that goes back to the list, the toast offering
@@ -14,14 +16,23 @@ export function RecordPage({
   entity,
   id,
   title,
+  name = typeof title === 'string' ? title : null,
   children,
 }: {
   app: Dashboard;
   entity: TableEntity;
   id: string;
   title: ComponentChildren;
+  /** The record's name for the tab's title, when `title` holds more than the name. */
+  name?: string | null;
   children: ComponentChildren;
 }) {
+  useEffect(() => {
+    recordTitle.value = name;
+    return () => {
+      recordTitle.value = null;
+    };
+  }, [name]);
   const remove = async () => {
     if (await deleteRecords(app, entity, [id])) location.hash = hashFor(entity);
   };
