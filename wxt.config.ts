@@ -1,8 +1,28 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // The benchmark page (entrypoints/bench/) ships only in `npm run bench` builds, and into a folder of their own.
 const bench = process.env.SIDECAR_BENCH === '1';
+
+/**
+ * zod compiles fast parsers from strings with `Function`; `z.config({ jitless: true })` (lib/model/common.ts) keeps
+ * that off, but the code still ships: a probe `new Function("")` and the compiler, both behind `const F = Function;`.
+ * Extension pages forbid eval anyway (script-src 'self') and Firefox's review flags it, so the build hands zod a
+ * stand-in that throws instead: the probe answers "no eval" and the bundle evaluates no string. When zod's code no
+ * longer reads this way the build fails, so a zod update cannot quietly bring eval back.
+ */
+function zodWithoutEval(): Plugin {
+  const original = 'const F = Function;';
+  return {
+    name: 'sidecar:zod-without-eval',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](util|doc)\.js$/.test(id)) return null;
+      if (!code.includes(original)) this.error(`zod's ${id} no longer says "${original}": see zodWithoutEval`);
+      return code.replaceAll(original, 'const F = function () { throw new EvalError("built without eval"); };');
+    },
+  };
+}
 
 // Permissions are the documented minimum; test/unit/manifest.test.ts and the built-manifest check keep them so.
 export default defineConfig({
@@ -18,7 +38,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from, and components/ exports stay local.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), zodWithoutEval()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
@@ -36,9 +56,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sidecar-crm@sidecar.example',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (an ESR) and Firefox for Android 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
