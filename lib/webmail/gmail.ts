@@ -7,6 +7,7 @@ import type {
   WebmailSnapshot,
 } from '../model/snapshot';
 import { GMAIL, RECIPIENT_FIELDS } from './gmail-selectors';
+import { timeFromLegacyId, timeFromPermId } from './message-time';
 
 /**
  * Reads what a Gmail page shows into a WebmailSnapshot. Pure: the same DOM and location give the same snapshot.
@@ -105,45 +106,6 @@ function readAccount(doc: Document): string | null {
   return EMAIL.test(candidate) && candidate.length <= 254 ? normalizeEmail(candidate) : null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/**
- * Gmail's `title` is a localized full date in the page's time zone ("Tue, Jan 16, 2024, 10:15 AM",
- * "16 Jan 2024, 10:15", "Jan 16, 2024 at 10:15 AM"). Unambiguous English and ISO forms are read; anything else is null
- * rather than a guess (numeric dates are ambiguous between locales).
- */
-export function parseGmailTime(text: string): number | null {
-  const s = text.replace(/\s+/g, ' ');
-  let year: number;
-  let month: number;
-  let day: number;
-  const mdy = /\b([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b/.exec(s);
-  const dmy = /\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b/.exec(s);
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(s);
-  if (mdy && MONTHS.includes(mdy[1]!.slice(0, 3).toLowerCase())) {
-    [month, day, year] = [MONTHS.indexOf(mdy[1]!.slice(0, 3).toLowerCase()), Number(mdy[2]), Number(mdy[3])];
-  } else if (dmy && MONTHS.includes(dmy[2]!.slice(0, 3).toLowerCase())) {
-    [day, month, year] = [Number(dmy[1]), MONTHS.indexOf(dmy[2]!.slice(0, 3).toLowerCase()), Number(dmy[3])];
-  } else if (iso) {
-    [year, month, day] = [Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])];
-  } else return null;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  const t = /\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])\.? ?[Mm]\b\.?)?/.exec(s);
-  if (t) {
-    [hour, minute, second] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
-    if (t[4]) {
-      if (hour < 1 || hour > 12) return null;
-      hour = (hour % 12) + (/p/i.test(t[4]) ? 12 : 0);
-    }
-  }
-  if (year < 1970 || year > 2999 || hour > 23 || minute > 59 || second > 59) return null;
-  const date = new Date(year, month, day, hour, minute, second);
-  // Rejects "Feb 31" and the like, which Date would roll into March.
-  return date.getDate() === day && date.getMonth() === month ? date.getTime() : null;
-}
-
 const BLOCK = /^(?:div|p|tr|li|ul|ol|table|h[1-6]|pre|hr|section|article|header|footer|address)$/;
 const MAX_BODY_NODES = 20_000;
 
@@ -231,8 +193,16 @@ function readRecipients(message: Element): { to: SnapshotPerson[]; cc: SnapshotP
   return { to: to.slice(0, 200), cc: cc.slice(0, 200) };
 }
 
-/** Reads one message; its body's tail (for the sender's signature) only when `withTail` says it is wanted. */
-function readMessage(el: Element, withTail: (from: SnapshotPerson | null) => boolean): SnapshotMessage | null {
+/**
+ * Reads one message; its body's tail (for the sender's signature) only when `withTail` says it is wanted. The time is
+ * read from the ids alone: the date text is in the account's language and time zone, which the worker knows and
+ * reads it with (lib/webmail/message-time.ts), so the page carries no month names.
+ */
+function readMessage(
+  el: Element,
+  withTail: (from: SnapshotPerson | null) => boolean,
+  now: number,
+): SnapshotMessage | null {
   const messageId = attr(el, 'data-message-id').replace(/^#/, '');
   const legacy = attr(el, 'data-legacy-message-id');
   const id = messageId || legacy;
@@ -257,7 +227,7 @@ function readMessage(el: Element, withTail: (from: SnapshotPerson | null) => boo
     legacyId: legacy ? cut(legacy, 100) : null,
     from,
     ...readRecipients(el),
-    time: parseGmailTime(timeText),
+    time: (legacy ? timeFromLegacyId(legacy, now) : null) ?? timeFromPermId(messageId, now),
     timeText: cut(timeText, 200),
     collapsed,
     tail: !collapsed && body && withTail(from) ? cutTail(bodyText(body), 2000) : '',
@@ -347,10 +317,14 @@ function participantsOf(
   return [...byEmail.values()];
 }
 
-function hashThreadId(hash: string): string | null {
-  const parts = hash.replace(/^#/, '').split(/[/?]/);
+/**
+ * The conversation a route names: the last segment of #inbox/<id>, #label/Clients/<id>, #search/rice/<id>,
+ * #sent/<id> (Gmail may add ?compose=… after it) in Gmail's two known forms, the legacy 16-hex id and the long
+ * letters-and-digits id of newer URLs. Null for lists and every other view.
+ */
+export function threadRouteId(hash: string): string | null {
+  const parts = (hash.replace(/^#/, '').split('?')[0] ?? '').split('/');
   const last = parts.length > 1 ? (parts[parts.length - 1] ?? '') : '';
-  // Gmail's two known forms: the legacy 16-hex id and the long letters-and-digits id of newer URLs.
   return /^(?:[0-9a-f]{16}|[A-Za-z0-9]{24,64})$/i.test(last) ? last : null;
 }
 
@@ -365,7 +339,12 @@ function snapshot(
   return { provider: 'gmail', account, accountIndex, view, thread, participants, composes, problem };
 }
 
-export function readGmailSnapshot(doc: Document, location: { pathname: string; hash: string }): WebmailSnapshot {
+/** `now` only bounds the times read from ids (a message is not from next week). */
+export function readGmailSnapshot(
+  doc: Document,
+  location: { pathname: string; hash: string },
+  now = Date.now(),
+): WebmailSnapshot {
   const base = { account: null as string | null, accountIndex: 0, composes: [] as SnapshotCompose[] };
   try {
     base.accountIndex = Math.min(99, readAccountIndex(location.pathname));
@@ -402,7 +381,7 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
       };
       for (const el of messageEls.slice(0, 500).reverse()) {
         try {
-          const m = readMessage(el, wantsTail);
+          const m = readMessage(el, wantsTail, now);
           if (m) messages.push(m);
         } catch {
           // One odd message must not hide the others.
@@ -419,11 +398,14 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
       // Some Workspace accounts render the perm id as the literal string "undefined" (Nov 2025).
       const permRaw = attr(permHolder, 'data-thread-perm-id').trim();
       const permId = permRaw && permRaw !== 'undefined' && permRaw !== 'null' ? cut(permRaw, 200) : null;
-      const id = attr(idHolder, 'data-legacy-thread-id').trim() || permId || hashThreadId(location.hash);
+      const id = attr(idHolder, 'data-legacy-thread-id').trim() || permId || threadRouteId(location.hash);
       if (!id) return snapshot(base, 'unrecognised', null, 'thread-without-id');
       const subject = heading ? squash(textWithEmoji(heading)) : '';
       return snapshot(base, 'thread', { id: cut(id, 100), permId, subject: cut(subject, 1000), messages });
     }
+    // The route names a conversation the page does not show in a form the adapter knows (or not yet: the watcher
+    // reports this only when it lasts, ./watch.ts). Saying so beats showing the home view as if nothing were open.
+    if (threadRouteId(location.hash)) return snapshot(base, 'unrecognised', null, 'thread-unreadable');
     if (base.composes.length) return snapshot(base, 'compose');
     if (firstShown(main.querySelectorAll(GMAIL.listRow), seen)) return snapshot(base, 'list');
     return snapshot(base, 'other');

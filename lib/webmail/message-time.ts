@@ -76,9 +76,18 @@ const MONTH_WORDS: readonly string[] = [
   'ມັງກອນ ກຸມພາ ມີນາ ເມສາ ພຶດສະພາ ມິຖຸນາ ກໍລະກົດ ສິງຫາ ກັນຍາ ຕຸລາ ພະຈິກ ທັນວາ',
 ];
 
-const MONTH_ENTRIES: readonly [string, number][] = MONTH_WORDS.flatMap((row) =>
-  row.split(' ').map((word, month): [string, number] => [word.toLocaleLowerCase(), month + 1]),
-).sort((a, b) => b[0].length - a[0].length);
+let monthEntries: readonly [string, number][] | null = null;
+
+/**
+ * Every month word with its month, longest first. Made on first use: the content script imports this module for the
+ * id readers alone, and a table built at load would ride along into it.
+ */
+function monthWords(): readonly [string, number][] {
+  monthEntries ??= MONTH_WORDS.flatMap((row) =>
+    row.split(' ').map((word, month): [string, number] => [word.toLocaleLowerCase(), month + 1]),
+  ).sort((a, b) => b[0].length - a[0].length);
+  return monthEntries;
+}
 
 /** Vietnamese writes the month as a number after "thg" or "tháng"; CJK after the year (2024年1月16日, 2024년 1월 16일). */
 const NUMBERED_MONTH = /(?:thg|tháng)\s*(\d{1,2})/iu;
@@ -102,7 +111,7 @@ interface DateParts {
 function monthNear(text: string, yearAt: number): { month: number; index: number; length: number } | null {
   const lower = text.toLocaleLowerCase();
   let best: { month: number; index: number; length: number; distance: number } | null = null;
-  for (const [word, month] of MONTH_ENTRIES) {
+  for (const [word, month] of monthWords()) {
     for (let index = lower.indexOf(word); index >= 0; index = lower.indexOf(word, index + 1)) {
       // A Latin month word starts a word: "mar" inside "Summary" is not March.
       if (/[a-z]/.test(word.charAt(0)) && /\p{L}/u.test(lower.charAt(index - 1))) continue;

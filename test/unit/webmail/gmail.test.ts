@@ -1,6 +1,7 @@
 import { normalizeEmail } from '@/lib/model/email';
 import { type WebmailSnapshot, webmailSnapshot } from '@/lib/model/snapshot';
-import { parseGmailTime, readGmailSnapshot } from '@/lib/webmail/gmail';
+import { readGmailSnapshot, threadRouteId } from '@/lib/webmail/gmail';
+import { parseMailDate } from '@/lib/webmail/message-time';
 import {
   GMAIL_FIXTURES,
   type GmailFixtureName,
@@ -29,16 +30,16 @@ describe('readGmailSnapshot on the fixtures', () => {
     expect(s.account).toBe('sophea@mekonghome.com.kh');
     expect(s.accountIndex).toBe(0);
     expect(s.problem).toBeNull();
-    expect(s.thread?.id).toBe('18d1a2b3c4d5e6f7');
-    expect(s.thread?.permId).toBe('thread-f:1788200000000000001');
+    expect(s.thread?.id).toBe('18d10443a994c1e2');
+    expect(s.thread?.permId).toBe('thread-f:1788215215697215970');
     expect(s.thread?.subject).toBe('Quotation: 40ft container PP 🚚 SHV');
     const messages = s.thread?.messages ?? [];
     expect(messages.map((m) => m.id)).toEqual([
-      'msg-f:1788200000000000001',
-      'msg-f:1788200000000000002',
-      'msg-f:1788200000000000003',
+      'msg-f:1788215215697215970',
+      'msg-f:1788231917064331449',
+      'msg-f:1788297617227703057',
     ]);
-    expect(messages.map((m) => m.legacyId)).toEqual(['18d1a2b3c4d5e6f7', '18d1a2b3c4d5e700', '18d1a2b3c4d5e7a1']);
+    expect(messages.map((m) => m.legacyId)).toEqual(['18d10443a994c1e2', '18d1137440a2a0b9', '18d14f354388e311']);
     expect(messages.every((m) => !m.collapsed)).toBe(true);
     const [first, second, third] = messages;
     expect(first?.from).toEqual({ email: 'Dara.Kim+Quotes@AngkorTrade.com.kh', name: 'Dara Kim' });
@@ -46,9 +47,10 @@ describe('readGmailSnapshot on the fixtures', () => {
     expect(emails(first?.cc ?? [])).toEqual(['bopha.chea@luckyretail.com.kh']);
     expect(emails(second?.cc ?? [])).toEqual(['bopha.chea@luckyretail.com.kh', 'chanthy.sok@sokha-transport.com.kh']);
     expect(third?.from?.name).toBe('សុខ ចាន់ធី');
-    expect(first?.time).toBe(new Date(2024, 0, 16, 10, 15).getTime());
+    // The time is the id's, to the millisecond; the text is kept for the worker (10:15 in Phnom Penh, UTC+7).
+    expect(first?.time).toBe(Date.parse('2024-01-16T03:15:23.417Z'));
     expect(first?.timeText).toBe('Tue, Jan 16, 2024, 10:15 AM');
-    expect(third?.time).toBe(new Date(2024, 0, 17, 8, 5).getTime());
+    expect(third?.time).toBe(Date.parse('2024-01-17T01:05:07.640Z'));
   });
 
   it('keeps the signature in the tail and leaves quoted history out', () => {
@@ -82,7 +84,7 @@ describe('readGmailSnapshot on the fixtures', () => {
   it('reads nothing from views Gmail keeps hidden', () => {
     const s = read('thread-inline-reply');
     expect(JSON.stringify(s)).not.toContain('old.person@example.com');
-    expect(s.thread?.id).toBe('18cf00aa11bb22cc');
+    expect(s.thread?.id).toBe('18cf6adae6d3b9f1');
   });
 
   it('tells shown from hidden per message, however deep the thread sits', () => {
@@ -114,7 +116,7 @@ describe('readGmailSnapshot on the fixtures', () => {
     expect(messages.map((m) => m.collapsed)).toEqual([true, true, true, false]);
     expect(messages.slice(0, 3).every((m) => m.tail === '')).toBe(true);
     expect(messages[1]?.from?.email).toBe('sophea@mekonghome.com.kh');
-    expect(messages[2]?.time).toBe(new Date(2024, 0, 13, 18, 12).getTime());
+    expect(messages[2]?.time).toBe(Date.parse('2024-01-13T11:12:19.874Z'));
     expect(messages[3]?.tail).toContain('Mobile: (012) 345-678');
     // Collapsed headers show no recipients, so the rep's own collapsed message adds no "to" role.
     expect(s.participants.map((p) => [p.email, p.roles])).toEqual([
@@ -198,9 +200,9 @@ describe('readGmailSnapshot on the fixtures', () => {
     const s = read('second-account');
     expect(s.accountIndex).toBe(1);
     expect(s.account).toBe('sophea@angkorlogistics.com.kh');
-    expect(s.thread?.id).toBe('18d2b3c4d5e6f708');
+    expect(s.thread?.id).toBe('18d20c02e4b61b08');
     expect(s.thread?.permId).toBeNull();
-    expect(s.thread?.messages[0]?.time).toBe(new Date(2024, 0, 19, 15, 4).getTime());
+    expect(s.thread?.messages[0]?.time).toBe(Date.parse('2024-01-19T08:04:42.187Z'));
   });
 
   it('reads a single message when conversation view is off', () => {
@@ -214,7 +216,7 @@ describe('readGmailSnapshot on the fixtures', () => {
     const doc = parse(gmailFixtureHtml('thread-expanded'));
     for (const el of doc.querySelectorAll('[data-legacy-thread-id]')) el.removeAttribute('data-legacy-thread-id');
     expect(readGmailSnapshot(doc, gmailFixtureLocation('thread-expanded')).thread?.id).toBe(
-      'thread-f:1788200000000000001',
+      'thread-f:1788215215697215970',
     );
     for (const el of doc.querySelectorAll('[data-thread-perm-id]')) el.setAttribute('data-thread-perm-id', 'undefined');
     const s = readGmailSnapshot(doc, { pathname: '/mail/u/0/', hash: '#inbox/FMfcgzQXJWhXkqLbRNsmvGTzDTRCwDpB' });
@@ -240,28 +242,113 @@ describe('readGmailSnapshot on the fixtures', () => {
   });
 });
 
-describe('parseGmailTime', () => {
-  it.each([
-    ['Tue, Jan 16, 2024, 10:15 AM', new Date(2024, 0, 16, 10, 15)],
-    ['Tue, Jan 16, 2024, 12:05\u202fAM', new Date(2024, 0, 16, 0, 5)],
-    ['Jan 16, 2024 at 12:30 PM', new Date(2024, 0, 16, 12, 30)],
-    ['Tue, 16 Jan 2024, 22:07', new Date(2024, 0, 16, 22, 7)],
-    ['September 3, 2025, 7:00 pm', new Date(2025, 8, 3, 19, 0)],
-    ['2024-02-29 08:00', new Date(2024, 1, 29, 8, 0)],
-  ])('reads %s', (text, expected) => {
-    expect(parseGmailTime(text)).toBe(expected.getTime());
+describe('Gmail in other languages', () => {
+  it('reads a Khmer thread: its people, the rep behind "ខ្ញុំ", and each time from the ids', () => {
+    const s = read('thread-khmer');
+    expect(s).toMatchObject({ view: 'thread', account: 'sophea@mekonghome.com.kh', problem: null });
+    expect(s.thread?.id).toBe('18d7711562c5e3a1');
+    expect(s.thread?.subject).toBe('សំណើតម្លៃដឹកជញ្ជូន ភ្នំពេញ → សៀមរាប');
+    const messages = s.thread?.messages ?? [];
+    expect(messages.map((m) => m.collapsed)).toEqual([true, true, false]);
+    expect(messages.map((m) => m.from?.email)).toEqual([
+      'chanthy.sok@sokha-transport.com.kh',
+      'sophea@mekonghome.com.kh',
+      'chanthy.sok@sokha-transport.com.kh',
+    ]);
+    expect(messages.map((m) => new Date(m.time ?? 0).toISOString())).toEqual([
+      '2024-02-05T02:20:41.388Z',
+      '2024-02-05T07:05:12.905Z',
+      '2024-02-06T01:47:33.160Z',
+    ]);
+    expect(messages[2]?.timeText).toBe('ថ្ងៃអង្គារ ទី៦ ខែកុម្ភៈ ឆ្នាំ២០២៤ ម៉ោង ៨:៤៧ ព្រឹក');
+    expect(messages[2]?.tail).toContain('ទូរស័ព្ទ: ០១២ ៣៤៥ ៦៧៨');
+    expect(messages[2]?.tail).not.toContain('បានសរសេរ');
+    expect(s.participants).toEqual([
+      // The rep's answer to her is collapsed: Gmail shows no recipients there.
+      { email: 'chanthy.sok@sokha-transport.com.kh', name: 'សុខ ចាន់ធី', roles: ['from'] },
+      { email: 'dara.kim@angkortrade.com.kh', name: 'គឹម ដារា', roles: ['to'] },
+    ]);
   });
 
+  it('reads a French thread with its Cc', () => {
+    const s = read('thread-french');
+    expect(s.thread?.id).toBe('18e08c36a139c1f3');
+    const [first, second] = s.thread?.messages ?? [];
+    expect(emails(first?.cc ?? [])).toEqual(['marc.lefevre@lyon-textiles.fr']);
+    expect(second?.from?.email).toBe('sophea@mekonghome.com.kh');
+    expect(new Date(second?.time ?? 0).toISOString()).toBe('2024-03-05T02:02:55.640Z');
+    expect(s.participants.map((p) => [p.email, p.roles])).toEqual([
+      ['claire.dubois@lyon-textiles.fr', ['from', 'to']],
+      ['marc.lefevre@lyon-textiles.fr', ['cc']],
+    ]);
+  });
+});
+
+describe('the fixtures are consistent', () => {
+  const instants = (doc: Document) =>
+    [...doc.querySelectorAll('[data-legacy-message-id], [data-message-id], [data-legacy-thread-id]')].flatMap((el) => {
+      const legacy = el.getAttribute('data-legacy-message-id') ?? el.getAttribute('data-legacy-thread-id');
+      const decimal = (el.getAttribute('data-message-id') ?? el.getAttribute('data-thread-perm-id') ?? '').replace(
+        /^#?(?:msg|thread)-f:/,
+        '',
+      );
+      return legacy && /^\d+$/.test(decimal) ? [[legacy, decimal] as const] : [];
+    });
+
+  it.each(Object.keys(GMAIL_FIXTURES) as GmailFixtureName[])(
+    '%s: each decimal id is its legacy id, and each message was accepted in the minute its date shows',
+    (name) => {
+      const doc = parse(gmailFixtureHtml(name));
+      for (const [legacy, decimal] of instants(doc)) expect(BigInt(`0x${legacy}`).toString()).toBe(decimal);
+      const shown = readGmailSnapshot(doc, gmailFixtureLocation(name)).thread?.messages ?? [];
+      for (const message of [...doc.querySelectorAll('div.adn[data-message-id]')]) {
+        const id = message.getAttribute('data-message-id') ?? '';
+        const text = message.querySelector('span.g3[title]')?.getAttribute('title') ?? '';
+        const time = shown.find((m) => `#${m.id}` === id)?.time;
+        // The reps of these fixtures read Gmail in Phnom Penh time; hostile markup has one title that is no date.
+        const minute = parseMailDate(text, 'Asia/Phnom_Penh');
+        if (time === undefined || time === null || minute === null) continue;
+        expect(time - minute, `${name} ${id} "${text}"`).toBeGreaterThanOrEqual(0);
+        expect(time - minute, `${name} ${id} "${text}"`).toBeLessThan(60_000);
+      }
+    },
+  );
+
+  it("names each thread by its first message's id", () => {
+    for (const name of ['thread-expanded', 'thread-collapsed', 'thread-khmer', 'thread-french'] as const) {
+      const s = read(name);
+      expect(s.thread?.id).toBe(s.thread?.messages[0]?.legacyId);
+    }
+  });
+});
+
+describe('a thread route the adapter cannot read', () => {
   it.each([
-    '',
-    '10:15 AM (2 hours ago)',
-    '16/01/2024, 10:15',
-    'ថ្ងៃអង្គារ 16 មករា 2024',
-    'Feb 30, 2024, 10:00 AM',
-    'Jan 16, 2024, 13:15 PM',
-    'Foo 16, 2024',
-    '<b>not a date</b>',
-  ])('gives null for %j', (text) => {
-    expect(parseGmailTime(text)).toBeNull();
+    ['#inbox/18d10443a994c1e2', '18d10443a994c1e2'],
+    ['#label/Clients/18d10443a994c1e2', '18d10443a994c1e2'],
+    ['#search/rice+order/FMfcgzQXJWhXkqLbRNsmvGTzDTRCwDpB', 'FMfcgzQXJWhXkqLbRNsmvGTzDTRCwDpB'],
+    ['#sent/18d10443a994c1e2?compose=new', '18d10443a994c1e2'],
+    ['#inbox', null],
+    ['#label/Clients', null],
+    ['#search/rice+order', null],
+    ['#inbox?compose=new', null],
+    ['#settings/general', null],
+  ])('%s names the thread %s', (hash, id) => {
+    expect(threadRouteId(hash)).toBe(id);
+  });
+
+  it('is reported as unreadable, not as the home view, when its markup has changed', () => {
+    const doc = parse(gmailFixtureHtml('thread-expanded'));
+    // Gmail renames its classes and the id attributes: nothing the adapter anchors on is left.
+    for (const el of doc.querySelectorAll('h2.hP, div.adn')) {
+      el.className = 'x9Q';
+      for (const attribute of [...el.attributes])
+        if (attribute.name.startsWith('data-')) el.removeAttribute(attribute.name);
+    }
+    const s = readGmailSnapshot(doc, gmailFixtureLocation('thread-expanded'));
+    expect(s).toMatchObject({ view: 'unrecognised', problem: 'thread-unreadable', thread: null });
+    expect(s.account).toBe('sophea@mekonghome.com.kh');
+    // The same page on a list route is not unreadable: only a route that names a conversation promises one.
+    expect(readGmailSnapshot(doc, { pathname: '/mail/u/0/', hash: '#inbox' }).view).toBe('other');
   });
 });
