@@ -3,6 +3,12 @@ import type { WebmailSnapshot } from '../model/snapshot';
 /** Long enough to fold a burst of Gmail's DOM work into one read, short enough that the sidebar feels immediate. */
 const DEBOUNCE_MS = 150;
 const IDLE_TIMEOUT_MS = 300;
+/**
+ * How long a view must stay unreadable before it is reported. Gmail fills [role=main] a moment after the hash
+ * changes and draws a conversation's heading before its messages, so a thread route with no conversation yet is
+ * normal for a few hundred milliseconds; a second is past that, and the rep still hears within two.
+ */
+const SETTLE_MS = 1000;
 const COMPOSE_FIELD = '[name=to], [name=cc], [name=bcc], [name=subjectbox], [peoplekit-id]';
 /**
  * Churn that never changes a snapshot: typing in a message body, inbox rows updating their unread state and
@@ -73,6 +79,8 @@ export function watchWebmail(
   let lastKey = '';
   let last: WebmailSnapshot | null = null;
   let warned = false;
+  let unreadableSince: number | null = null;
+  let recheck: number | undefined;
 
   const scan = () => {
     timer = idleHandle = undefined;
@@ -98,6 +106,20 @@ export function watchWebmail(
         problem: 'read-failed',
       };
     }
+    // An exception is not one of Gmail's passing states, so a failed read is reported at once; anything else the
+    // adapter cannot read is held (the last view stays on screen) and read again when SETTLE_MS have passed.
+    if (next.view === 'unrecognised' && next.problem !== 'read-failed') {
+      const at = Date.now();
+      unreadableSince ??= at;
+      const wait = unreadableSince + SETTLE_MS - at;
+      if (wait > 0) {
+        recheck ??= win.setTimeout(() => {
+          recheck = undefined;
+          readNow();
+        }, wait);
+        return;
+      }
+    } else unreadableSince = null;
     const key = JSON.stringify(next);
     if (key === lastKey) return;
     lastKey = key;
@@ -180,7 +202,8 @@ export function watchWebmail(
       observer.disconnect();
       if (timer !== undefined) win.clearTimeout(timer);
       if (idleHandle !== undefined) idle.cancelIdleCallback?.(idleHandle);
-      timer = idleHandle = undefined;
+      if (recheck !== undefined) win.clearTimeout(recheck);
+      timer = idleHandle = recheck = undefined;
     },
     { once: true },
   );

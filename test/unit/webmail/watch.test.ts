@@ -246,6 +246,40 @@ describe('watchWebmail', () => {
     expect(read).toHaveBeenCalledTimes(6);
   });
 
+  it('reports a view it cannot read only when it stays so for a second, reading it again then', async () => {
+    const unreadable = { ...snap('unrecognised'), problem: 'thread-unreadable' };
+    let next: WebmailSnapshot = snap('list');
+    const read = vi.fn(() => next);
+    const onChange = vi.fn();
+    watchWebmail(window, read, onChange, controller.signal);
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    // Gmail changed the hash and has not drawn the conversation yet; it does within the second.
+    next = unreadable;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    next = snap('thread', 'one');
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    await settle(2000);
+    expect(onChange.mock.lastCall?.[0].view).toBe('thread');
+
+    // This time it never does: the notice's snapshot comes once the second is up, with no mutation to wake it.
+    next = unreadable;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle(900);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    await settle(400);
+    expect(onChange).toHaveBeenCalledTimes(3);
+    expect(onChange.mock.lastCall?.[0]).toMatchObject({ view: 'unrecognised', problem: 'thread-unreadable' });
+    const reads = read.mock.calls.length;
+    await settle(5000);
+    expect(read).toHaveBeenCalledTimes(reads);
+  });
+
   it('waits while the tab is hidden and rescans when it is shown again', async () => {
     let hidden = true;
     vi.spyOn(document, 'hidden', 'get').mockImplementation(() => hidden);
