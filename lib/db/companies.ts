@@ -2,7 +2,7 @@ import type { Company, RecordBase } from '../model';
 import { companySchema, newRecordBase, normalizeDomain } from '../model';
 import { abortQuietly, StoreError, validate } from './errors';
 import { companyRow, contactRow, dealRow, rekeyCompanyLinks, stripRow } from './rows';
-import type { CrmDb } from './schema';
+import type { CompanyRow, CrmDb } from './schema';
 
 export type CompanyDraft = Partial<Omit<Company, keyof RecordBase>> & { name: string };
 
@@ -16,13 +16,18 @@ export function companyNameFromDomain(domain: string): string {
     .join(' ');
 }
 
-export function newCompanyRecord(domain: string, now: number): Company {
+/**
+ * A new company for a captured address: named as its signature names it, else after its domain; the domain is kept
+ * when there is one (not free mail), so the next address of that domain finds the company.
+ */
+export function newCompanyRecord(domain: string | null, now: number, name?: string | null): Company {
+  const fallback = domain ? companyNameFromDomain(domain) || domain : '';
   return validate(
     companySchema,
     {
       ...newRecordBase(now),
-      name: companyNameFromDomain(domain) || domain,
-      domains: [domain],
+      name: name?.trim() || fallback,
+      domains: domain ? [domain] : [],
       phone: '',
       address: '',
       ownerId: null,
@@ -30,6 +35,11 @@ export function newCompanyRecord(domain: string, now: number): Company {
     },
     'Company',
   );
+}
+
+/** Company names match ignoring case, repeated spaces and compatibility forms. */
+export function companyNameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export async function getCompany(db: CrmDb, id: string): Promise<Company | null> {
@@ -40,6 +50,21 @@ export async function getCompany(db: CrmDb, id: string): Promise<Company | null>
 export async function findCompanyByDomain(db: CrmDb, domain: string): Promise<Company | null> {
   const row = await db.getFromIndex('companies', 'byDomain', normalizeDomain(domain));
   return row && row.deletedAt === null ? (stripRow(row) as Company) : null;
+}
+
+/**
+ * The live company of this name (companyNameKey), the oldest when several share it. Companies are few next to
+ * contacts, and their names match ignoring case, so they are read whole rather than through the byName index.
+ */
+export async function findCompanyByName(db: CrmDb, name: string): Promise<Company | null> {
+  const wanted = companyNameKey(name);
+  if (wanted === '') return null;
+  let found: CompanyRow | null = null;
+  for (const row of await db.getAll('companies')) {
+    if (row.deletedAt !== null || companyNameKey(row.name) !== wanted) continue;
+    if (!found || row.createdAt < found.createdAt) found = row;
+  }
+  return found ? (stripRow(found) as Company) : null;
 }
 
 export async function createCompany(db: CrmDb, draft: CompanyDraft, now: number): Promise<Company> {

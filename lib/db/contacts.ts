@@ -1,9 +1,9 @@
 import type { Company, Contact, RecordBase } from '../model';
 import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
-import { newCompanyRecord } from './companies';
-import { StoreError, validate } from './errors';
-import { companyRow, contactRow, stripRow } from './rows';
-import type { CompanyRow, ContactRow, CrmDb } from './schema';
+import { findCompanyByDomain, findCompanyByName, newCompanyRecord } from './companies';
+import { commit, StoreError, validate } from './errors';
+import { companyNameLookup, companyRow, contactRow, stripRow } from './rows';
+import type { ContactRow, CrmDb } from './schema';
 
 export type ContactDraft = Partial<Omit<Contact, keyof RecordBase>> & { name: string };
 
@@ -44,6 +44,7 @@ async function assertEmailsFree(db: CrmDb, contact: Contact): Promise<void> {
       throw new StoreError('conflict', `${address} already belongs to ${owner.name}`, 'emails', {
         contactId: owner.id,
         email: normalizeEmail(address),
+        name: owner.name,
       });
     }
   }
@@ -100,12 +101,43 @@ export async function setContactDeleted(db: CrmDb, id: string, deleted: boolean,
 }
 
 /**
+ * The company a captured address belongs to: the one its signature names, else its work domain's, else a new one
+ * (named as the signature says, or after the domain). Free-mail domains belong to no company. `asShown`: the rep
+ * accepted this very name, so a company of another name is not linked in its place, even its domain's.
+ */
+async function companyForCapture(
+  db: CrmDb,
+  email: string,
+  signatureCompany: string | null,
+  now: number,
+  asShown = false,
+): Promise<{ company: Company | null; isNew: boolean }> {
+  const domain = emailDomain(email);
+  const workDomain = domain && !isFreeMailDomain(domain) ? domain : null;
+  const named = signatureCompany ? await findCompanyByName(db, signatureCompany) : null;
+  if (named) return { company: named, isNew: false };
+  const byDomain = workDomain ? await findCompanyByDomain(db, workDomain) : null;
+  if (byDomain && !asShown) return { company: byDomain, isNew: false };
+  if (!signatureCompany && !workDomain) return { company: null, isNew: false };
+  // A domain stays with the company that has it already.
+  return { company: newCompanyRecord(byDomain ? null : workDomain, now, signatureCompany), isNew: true };
+}
+
+/**
  * Capture from an email: reuses the contact that already has this address (a second "Add" is not a duplicate),
- * links the company of the address's domain, creating it when new, unless the domain is free mail.
+ * links the company its signature names or its domain's (companyForCapture), creating it when new.
  */
 export async function captureContact(
   db: CrmDb,
-  input: { name: string; email: string; jobTitle?: string; phone?: string | null; sourceId: string | null },
+  input: {
+    name: string;
+    email: string;
+    jobTitle?: string;
+    phone?: string | null;
+    /** The company the sender's signature names. */
+    company?: string | null;
+    sourceId: string | null;
+  },
   now: number,
 ): Promise<{ contact: Contact; company: Company | null; created: boolean }> {
   const existing = await findContactByEmail(db, input.email);
@@ -113,17 +145,7 @@ export async function captureContact(
     const company = existing.companyId ? ((await db.get('companies', existing.companyId)) ?? null) : null;
     return { contact: existing, company: company ? (stripRow(company) as Company) : null, created: false };
   }
-  const domain = emailDomain(input.email);
-  let company: Company | null = null;
-  let newCompany: CompanyRow | null = null;
-  if (domain && !isFreeMailDomain(domain)) {
-    const found = await db.getFromIndex('companies', 'byDomain', domain);
-    if (found && found.deletedAt === null) company = stripRow(found) as Company;
-    else {
-      company = newCompanyRecord(domain, now);
-      newCompany = companyRow(company);
-    }
-  }
+  const { company, isNew } = await companyForCapture(db, input.email, input.company ?? null, now);
   const contact = validate(
     contactSchema,
     newContact(
@@ -140,8 +162,51 @@ export async function captureContact(
     'Contact',
   );
   const tx = db.transaction(['contacts', 'companies'], 'readwrite');
-  if (newCompany) void tx.objectStore('companies').add(newCompany);
+  if (company && isNew) void tx.objectStore('companies').add(companyRow(company));
   void tx.objectStore('contacts').add(contactRow(contact, company?.name ?? ''));
   await tx.done;
   return { contact, company, created: true };
+}
+
+/** What a later signature may add to a contact, as the rep accepted it. */
+export interface SignatureFill {
+  jobTitle: string | null;
+  phone: string | null;
+  company: string | null;
+}
+
+/**
+ * Fills a known contact's EMPTY job title, phones and company from their signature, once the rep accepted the
+ * offer. A field that has a value is never overwritten, even one set between the offer and the acceptance: the
+ * contact is read again in the writing transaction.
+ */
+export async function fillFromSignature(db: CrmDb, id: string, fill: SignatureFill, now: number): Promise<Contact> {
+  const before = await getContact(db, id);
+  if (!before || before.deletedAt !== null) throw new StoreError('not-found', 'This contact no longer exists.');
+  const link =
+    fill.company && before.companyId === null
+      ? await companyForCapture(db, before.emails[0]?.address ?? '', fill.company, now, true)
+      : { company: null, isNew: false };
+  const tx = db.transaction(['contacts', 'companies'], 'readwrite');
+  return commit(tx, async () => {
+    const row = await tx.objectStore('contacts').get(id);
+    if (!row || row.deletedAt !== null) throw new StoreError('not-found', 'This contact no longer exists.');
+    const current = toContact(row);
+    const company = current.companyId === null ? link.company : null;
+    const next = validate(
+      contactSchema,
+      {
+        ...current,
+        jobTitle: current.jobTitle.trim() === '' && fill.jobTitle ? fill.jobTitle : current.jobTitle,
+        phones: current.phones.length === 0 && fill.phone ? [{ number: fill.phone }] : current.phones,
+        companyId: current.companyId ?? company?.id ?? null,
+        updatedAt: now,
+      },
+      'Contact',
+    );
+    if (company && link.isNew) await tx.objectStore('companies').add(companyRow(company));
+    const companyName = company?.name ?? (await companyNameLookup(tx.objectStore('companies'))(next.companyId));
+    await tx.objectStore('contacts').put(contactRow(next, companyName));
+    return next;
+  });
 }

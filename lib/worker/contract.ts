@@ -73,6 +73,16 @@ export const contract = {
     }),
     output: z.object({ contact: contactSchema, created: z.boolean() }),
   },
+  /** Fills the contact's empty job title, phone and company from their signature, as the rep accepted it. */
+  'contact.fillFromSignature': {
+    input: z.object({
+      id: recordId,
+      jobTitle: z.string().max(200).nullable(),
+      phone: z.string().max(40).nullable(),
+      company: z.string().max(200).nullable(),
+    }),
+    output: contactSchema,
+  },
   'contact.create': {
     input: contactPatch.extend({ name: z.string() }),
     output: contactSchema,

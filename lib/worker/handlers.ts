@@ -17,7 +17,7 @@ import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
-import { readSignature } from '../webmail/signature';
+import { senderSignature } from '../webmail/signature';
 import { emailActivitiesFor, repAddressesOf } from './email-log';
 import { createDashboardHandlers } from './handlers-records';
 import type { Handlers } from './router';
@@ -103,18 +103,16 @@ export function createHandlers(s: WorkerServices): Handlers {
       const snapshot = tabSnapshot ? await senderSnapshot(s, tabId) : null;
       const own = await repAddresses(s, snapshot);
       if (own.has(normalizeEmail(email))) throw new StoreError('invalid', 'This is your own address.', 'email');
-      const lastMessage = snapshot?.thread?.messages
-        .filter((m) => m.from && normalizeEmail(m.from.email) === normalizeEmail(email) && m.tail)
-        .at(-1);
-      const signature = lastMessage ? readSignature(lastMessage.tail, name) : { jobTitle: null, phone: null };
+      const signature = senderSignature(snapshot?.thread?.messages ?? [], [email]);
       const emailSource = (await config.listSources(db)).find((source) => source.key === 'email');
       const result = await contacts.captureContact(
         db,
         {
           name,
           email,
-          jobTitle: signature.jobTitle ?? '',
-          phone: signature.phone,
+          jobTitle: signature?.jobTitle ?? '',
+          phone: signature?.phone ?? null,
+          company: signature?.company ?? null,
           sourceId: emailSource?.id ?? null,
         },
         s.now(),
@@ -123,6 +121,8 @@ export function createHandlers(s: WorkerServices): Handlers {
       if (snapshot) await logThread(s, snapshot, await config.getSettings(db));
       return { contact: result.contact, created: result.created };
     },
+    'contact.fillFromSignature': async ({ id, ...fill }) =>
+      write(['contacts', 'companies'], contacts.fillFromSignature(db, id, fill, s.now())),
     'contact.create': async (input) => write(['contacts'], contacts.createContact(db, input, s.now())),
     'contact.update': async ({ id, patch }) => write(['contacts'], contacts.updateContact(db, id, patch, s.now())),
     'contact.addEmail': async ({ id, email }) =>
