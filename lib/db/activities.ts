@@ -23,6 +23,8 @@ export function newActivity(draft: ActivityDraft, now: number, id?: string): Act
     threadId: null,
     messageId: null,
     repAddress: null,
+    timeSource: null,
+    accountIndex: null,
     ...draft,
   };
 }

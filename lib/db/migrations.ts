@@ -1,5 +1,5 @@
-import type { Company, Contact, Deal } from '../model';
-import { defaultPipeline, defaultSettings, defaultSources } from '../model';
+import type { Company, Contact, Deal, Rep } from '../model';
+import { defaultPipeline, defaultSettings, defaultSources, repForAccount } from '../model';
 import { companyRow, contactRow, dealRow, stripRow } from './rows';
 import type { CrmDb, UpgradeTx } from './schema';
 
@@ -53,6 +53,33 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
   // v2 added the keys and v3 changed how they are made: either way, rows written before v3 are keyed again.
   if (oldVersion >= 1 && oldVersion < 3) rekeySearch(tx);
   if (oldVersion < 4) db.createObjectStore('merges', { keyPath: 'id' }).createIndex('byKeep', 'keepId');
+  if (oldVersion >= 1 && oldVersion < 5) fillActivityAccounts(tx);
+}
+
+/**
+ * v5: every activity row gets the fields v5 added, and an email logged without a rep gets the rep whose account
+ * logged it (its `repAddress`), when a rep has that address. Reps are read first, then one cursor walks the
+ * activities inside the upgrade transaction.
+ */
+function fillActivityAccounts(tx: UpgradeTx): void {
+  void tx
+    .objectStore('reps')
+    .getAll()
+    .then(async (reps: Rep[]) => {
+      let cursor = await tx.objectStore('activities').openCursor();
+      while (cursor) {
+        const row = cursor.value;
+        const repId =
+          row.repId ?? (row.type === 'email' ? (repForAccount(reps, row.repAddress ?? null)?.id ?? null) : null);
+        await cursor.update({
+          ...row,
+          repId,
+          timeSource: row.timeSource ?? null,
+          accountIndex: row.accountIndex ?? null,
+        });
+        cursor = await cursor.continue();
+      }
+    });
 }
 
 /**

@@ -114,6 +114,9 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * and its undo, a merged backup), and search drops the duplicate; re-keying 100k rows in an upgrade would buy
  * nothing but a smaller index, and each row loses them when it is next written.
  * v4: the merge journal, so a contact merge can be undone. Merges made before it have none and stay as they are.
+ * v5: activities say where an email's time came from (`timeSource`) and which signed-in account saw it
+ *     (`accountIndex`); both null on rows logged before. Email activities logged with no rep get the rep their
+ *     account address belongs to, so per-rep figures count the mail logged before reps were recorded.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 export const DB_NAME = 'sidecar-crm';

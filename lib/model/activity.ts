@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { epochMs, recordBase, recordId, shortText } from './common';
 
 export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note', 'voicemail'] as const;
+/** Where an email's time came from: Gmail's ids, the date text Gmail showed, or the moment it was logged. */
+export const EMAIL_TIME_SOURCES = ['id', 'text', 'logged'] as const;
 export const activityType = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof activityType>;
 
@@ -30,5 +32,12 @@ export const activitySchema = z.object({
   messageId: shortText(200).nullable(),
   /** Address of the rep's account for email activities (who answered), normalised. */
   repAddress: shortText(254).nullable(),
+  /**
+   * For email activities, how `occurredAt` was found (see lib/webmail/message-time.ts); null for other activities and
+   * emails logged before it was kept. Defaults keep older rows and backups parsing.
+   */
+  timeSource: z.enum(EMAIL_TIME_SOURCES).nullable().default(null),
+  /** N of the /mail/u/N/ an email was seen in, so a link to its thread opens that account; null when unknown. */
+  accountIndex: z.number().int().min(0).max(99).nullable().default(null),
 });
 export type Activity = z.infer<typeof activitySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordBase, requiredText } from './common';
 import { emailAddress } from './email';
+import { normalizeEmail } from './email-address';
 
 export const repSchema = z.object({
   ...recordBase,
@@ -10,3 +11,18 @@ export const repSchema = z.object({
   accountEmails: z.array(emailAddress).max(20),
 });
 export type Rep = z.infer<typeof repSchema>;
+
+/**
+ * The rep a signed-in webmail account belongs to: the live rep who has it among their accounts, else the one whose
+ * own address it is; null when no rep has it.
+ */
+export function repForAccount(reps: readonly Rep[], account: string | null): Rep | null {
+  if (!account) return null;
+  const key = normalizeEmail(account);
+  const live = reps.filter((rep) => rep.deletedAt === null);
+  return (
+    live.find((rep) => (rep.accountEmails ?? []).some((address) => normalizeEmail(address) === key)) ??
+    live.find((rep) => normalizeEmail(rep.email) === key) ??
+    null
+  );
+}

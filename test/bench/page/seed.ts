@@ -145,6 +145,8 @@ function activityRowAt(index: number, shape: SeedShape, ids: SeedIds): ActivityR
     threadId: type === 'email' ? `thread-${(index >>> 2).toString(16)}` : null,
     messageId,
     repAddress: type === 'email' ? 'sophea@mekonghome.com.kh' : null,
+    timeSource: type === 'email' ? 'id' : null,
+    accountIndex: type === 'email' ? 0 : null,
   };
   // The same key lib/db/activities.ts gives an email activity: one per (message, contact).
   return messageId ? { ...activity, messageKey: `${messageId}|${contactId}` } : activity;

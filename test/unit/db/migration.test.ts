@@ -10,9 +10,12 @@ import { openTasks } from '@/lib/db/tasks';
 import { undoImport } from '@/lib/import/undo';
 import { mergeContacts, mergesInto, undoMerge } from '@/lib/merges/store';
 import { activitySchema, companySchema, contactSchema, dealSchema, settingsSchema, taskSchema } from '@/lib/model';
+import { activitiesPerRepAndType } from '@/lib/reports/activity-figures';
+import { responseTimeStats, waitingThreads } from '@/lib/reports/response-times';
 import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';
 import { createV2Schema, V2_DATA, V2_IDS } from '../../fixtures/db/v2';
 import { createV3Schema, V3_DATA, V3_IDS } from '../../fixtures/db/v3';
+import { createV4Schema, V4_DATA, V4_IDS } from '../../fixtures/db/v4';
 
 // biome-ignore lint/suspicious/noExplicitAny: the frozen schemas are untyped on purpose
 type Untyped = any;
@@ -159,13 +162,17 @@ describe('upgrading a v3 database', () => {
     await seedFrozen('upgrade-v3', 3, createV3Schema, V3_DATA);
     const db = await openCrmDb('upgrade-v3');
     expect(db.version).toBe(DB_VERSION);
-    for (const store of ['contacts', 'companies', 'deals', 'activities', 'tasks', 'imports', 'threadPrefs'] as const) {
+    for (const store of ['contacts', 'companies', 'deals', 'tasks', 'imports', 'threadPrefs'] as const) {
       expect(await db.getAll(store)).toEqual(
         [...(V3_DATA[store] as { id?: string; threadId?: string }[])].sort((a, b) =>
           (a.id ?? a.threadId ?? '').localeCompare(b.id ?? b.threadId ?? ''),
         ),
       );
     }
+    // v5 adds two fields to activities, unknown for rows logged before.
+    expect(await db.getAll('activities')).toEqual(
+      V3_DATA.activities.map((row) => ({ ...row, timeSource: null, accountIndex: null })),
+    );
     expect(await db.count('merges')).toBe(0);
     // The v3 merge kept no journal: nothing to undo, and the survivor still answers for the address it took.
     expect(await mergesInto(db, V3_IDS.sokha)).toEqual([]);
@@ -177,6 +184,59 @@ describe('upgrading a v3 database', () => {
     expect((await findContactByEmail(db, 'dara@gmail.com'))?.id).toBe(V3_IDS.sokha);
     await undoMerge(db, mergeId, Date.UTC(2026, 10, 2));
     expect(await db.getAll('contacts')).toEqual(before);
+    db.close();
+  });
+});
+
+describe('upgrading a v4 database', () => {
+  it('gives each email logged without a rep the rep whose account logged it, so per-rep figures count it', async () => {
+    await seedFrozen('upgrade-v4', 4, createV4Schema, V4_DATA);
+    const db = await openCrmDb('upgrade-v4');
+    expect(db.version).toBe(DB_VERSION);
+    const rows = await db.getAll('activities');
+    expect(rows).toHaveLength(V4_DATA.activities.length);
+    for (const row of rows) expect(activitySchema.safeParse(row).success).toBe(true);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Matched on any of a rep's accounts, whatever the case Gmail wrote it in; a removed rep claims nothing.
+    expect(byId.get(V4_IDS.salesReply)?.repId).toBe(V4_IDS.sophea);
+    expect(byId.get(V4_IDS.vannakInbound)?.repId).toBe(V4_IDS.vannak);
+    expect(byId.get(V4_IDS.formerInbound)?.repId).toBeNull();
+    expect(byId.get(V4_IDS.activity)?.repId).toBeNull();
+    expect(byId.get(V4_IDS.call)?.repId).toBe(V4_IDS.sophea);
+    for (const row of rows) expect(row).toMatchObject({ timeSource: null, accountIndex: null });
+    // Everything else of each row is as v4 stored it, the message key included (revisiting logs nothing twice).
+    for (const before of V4_DATA.activities) {
+      const { repId: _before, ...rest } = before;
+      expect(byId.get(before.id)).toMatchObject(rest);
+    }
+    const salesKey = `msg-f:1813200000000000002|${V4_IDS.sokha}`;
+    expect((await db.getFromIndex('activities', 'byMessageKey', salesKey))?.id).toBe(V4_IDS.salesReply);
+
+    const activities = rows.map((row) => activitySchema.parse(row));
+    const filter = { from: Date.UTC(2026, 9, 1), to: Date.UTC(2026, 10, 1) };
+    const settings = await getSettings(db);
+    const perRep = activitiesPerRepAndType({
+      deals: [],
+      pipelines: [],
+      tasks: [],
+      contacts: [],
+      activities,
+      settings,
+      now: filter.to,
+      filter,
+    });
+    expect(perRep.map((r) => [r.repId, r.total])).toEqual([
+      [V4_IDS.sophea, 2],
+      [null, 1],
+      [V4_IDS.vannak, 1],
+    ]);
+    const replies = responseTimeStats(activities, { ...filter, timeZone: 'Asia/Phnom_Penh' });
+    expect(replies.byRep).toEqual([expect.objectContaining({ repId: V4_IDS.sophea, count: 1, medianMs: 3_600_000 })]);
+    // The last word of the v4 thread came to a removed rep's mailbox: nobody is named to answer it.
+    expect(waitingThreads(activities, filter.to).map((w) => [w.threadId, w.repId])).toEqual([
+      ['18c2f0a1b2c3d4e5', null],
+      ['18e7c1f2a9b0c3d4', null],
+    ]);
     db.close();
   });
 });

@@ -78,6 +78,8 @@ const activities: Activity[] = TRIGGERS.map((t, i) => ({
   threadId: null,
   messageId: null,
   repAddress: null,
+  timeSource: null,
+  accountIndex: null,
 }));
 const tasks: Task[] = TRIGGERS.map((t, i) => ({
   ...base(500 + i),

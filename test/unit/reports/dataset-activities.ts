@@ -30,6 +30,8 @@ function activity(spec: ActivitySpec): Activity {
     threadId: spec.threadId ?? null,
     messageId: isEmail ? `<m${spec.n}@mail.gmail.com>` : null,
     repAddress: isEmail && spec.rep !== null ? REP_ADDRESS[spec.rep] : null,
+    timeSource: isEmail ? 'id' : null,
+    accountIndex: isEmail ? 0 : null,
   };
 }
 
