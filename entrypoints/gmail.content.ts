@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { findSidePanelDock } from '@/lib/content/sidebar-dock';
 import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
 import { createWorkerPublisher } from '@/lib/content/worker-publish';
 import { rpcRequest } from '@/lib/rpc/wire';
@@ -19,6 +20,9 @@ export default defineContentScript({
     if (window.top !== window) return;
     const stored = await browser.storage.local.get([COLLAPSED_KEY, LABELS_KEY]);
     const labels = stored[LABELS_KEY] as { open?: unknown; close?: unknown } | undefined;
+    // Gmail opening one of its own panels folds ours for now; only the rep's toggle is remembered.
+    const dock = await findSidePanelDock(document, () => frame.setCollapsed(true), ctx.signal);
+    if (ctx.isInvalid) return;
     const frame = mountSidebarFrame(document, {
       src: browser.runtime.getURL('/sidebar.html'),
       collapsed: stored[COLLAPSED_KEY] === true,
@@ -27,6 +31,7 @@ export default defineContentScript({
         close: typeof labels?.close === 'string' ? labels.close : browser.i18n.getMessage('sidebar_close'),
       },
       onToggle: (collapsed) => void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }),
+      dock,
     });
     // Snapshots go to the sidebar through a port of their own, and to the worker (which stores and logs them) once
     // the page is idle.

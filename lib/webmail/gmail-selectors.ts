@@ -58,6 +58,20 @@ export const GMAIL = {
   // Old compose UI (before Oct 2021, still served to some accounts): hidden inputs holding "Name <addr>".
   oldRecipient: 'input[type=hidden]',
   oldRecipientText: 'textarea',
+  // The right-hand side-panel column (Calendar, Keep, Tasks …, then add-ons), where sidebars dock; InboxSDK, behind
+  // Streak, reads the same markup in 2026.
+  sidePanel: 'div.aUx',
+  // Gmail's panel content container. Its wrapper (which Gmail hides with `br3` rather than removing it) is the
+  // container itself where it carries the older class `bq9`, else its parent `.WN9Ejb`. Gmail replaces the
+  // container when Calendar loads: find it again each time.
+  panelContent: '.brC-brG',
+  panelOldWrapper: 'bq9',
+  // The icon strip: role=complementary since the 2024-11-07 layout, role=navigation before; the class is common to both.
+  panelStrip: '.brC-aT5-aOt-Jw',
+  // The class of the strip's icon whose panel is open; clicking that icon closes it.
+  panelActiveIcon: 'aT5-aOt-I-KO',
+  // The spacer Gmail widens to keep compose windows ("moles") clear of its own panels, but not of add-ons'.
+  moleSpacer: '.dw > .jAmAWb',
 } as const;
 
 export const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
