@@ -5,6 +5,7 @@ import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
 import { createWorkerPublisher } from '@/lib/content/worker-publish';
 import { rpcRequest } from '@/lib/rpc/wire';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
+import { readGmailLook } from '@/lib/webmail/gmail-look';
 import { GMAIL } from '@/lib/webmail/gmail-selectors';
 import { forSidebar, offerSidebarLink } from '@/lib/webmail/sidebar-link';
 import { watchWebmail } from '@/lib/webmail/watch';
@@ -24,7 +25,8 @@ export default defineContentScript({
     const dock = await findSidePanelDock(document, () => frame.setCollapsed(true), ctx.signal);
     if (ctx.isInvalid) return;
     const frame = mountSidebarFrame(document, {
-      src: browser.runtime.getURL('/sidebar.html'),
+      // The sidebar takes Gmail's theme and density from its address, before it first draws.
+      src: `${browser.runtime.getURL('/sidebar.html')}?${new URLSearchParams({ ...readGmailLook(document) })}`,
       collapsed: stored[COLLAPSED_KEY] === true,
       labels: {
         open: typeof labels?.open === 'string' ? labels.open : browser.i18n.getMessage('sidebar_open'),

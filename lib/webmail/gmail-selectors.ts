@@ -72,6 +72,11 @@ export const GMAIL = {
   panelActiveIcon: 'aT5-aOt-I-KO',
   // The spacer Gmail widens to keep compose windows ("moles") clear of its own panels, but not of add-ons'.
   moleSpacer: '.dw > .jAmAWb',
+  // Theme and density have no attribute: a light nav label or a dark main background means the dark theme, and a
+  // 24 px nav item the compact density.
+  navLabel: '.aio',
+  mainBackground: '.bkK > .nH',
+  navItem: '.aim',
 } as const;
 
 export const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;

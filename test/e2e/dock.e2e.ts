@@ -109,3 +109,10 @@ test('without the side-panel column the sidebar floats over the page as before, 
   await page.waitForTimeout(500);
   expect(said.filter((line) => line.includes('Sidecar CRM'))).toEqual([FLOATS]);
 });
+
+test('the sidebar follows Gmail’s dark theme', async ({ ext }) => {
+  const dark = await sidebarOf((await openGmail(ext, gmailFixtureHtml('thread-expanded', { theme: 'dark' }))).page);
+  await expect(dark.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const light = await sidebarOf((await openGmail(ext, gmailFixtureHtml('thread-expanded'))).page);
+  await expect(light.locator('html')).toHaveAttribute('data-theme', 'light');
+});
