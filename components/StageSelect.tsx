@@ -1,5 +1,6 @@
 import type { Pipeline } from '@/lib/model';
-import { t } from './i18n';
+import { stageName } from './format';
+import { formatCount, t } from './i18n';
 
 /** Moves a deal to any stage of its pipeline in one action. */
 export function StageSelect({
@@ -21,7 +22,7 @@ export function StageSelect({
     >
       {pipeline.stages.map((stage) => (
         <option key={stage.id} value={stage.id}>
-          {stage.name} ({Math.round(stage.probability * 100)}%)
+          {stageName(stage)} ({formatCount(stage.probability, { style: 'percent', maximumFractionDigits: 0 })})
         </option>
       ))}
     </select>

@@ -1,23 +1,37 @@
-import { signal } from '@preact/signals';
-import { type Language, LOCALES, type MessageKey, translate } from '@/lib/i18n/translate';
+import { batch, signal } from '@preact/signals';
+import { type DateShape, formatDate } from '@/lib/i18n/dates';
+import { type Language, type Locale, localeOf } from '@/lib/i18n/locale';
+import { formatNumber, type NumberOptions } from '@/lib/i18n/numbers';
+import { type MessageKey, translate } from '@/lib/i18n/translate';
 
 /** The UI language; components that call t() re-render when it changes. */
 export const language = signal<Language>('en');
+/** The rep's "Khmer digits" setting; unset follows the language. */
+const khmerDigits = signal<boolean | undefined>(undefined);
 
+/** Follows the rep's settings: the language of every string and of the document, and the digits numbers take. */
+export function followSettings(settings: { language: Language; khmerDigits?: boolean | undefined }): void {
+  batch(() => {
+    language.value = settings.language;
+    khmerDigits.value = settings.khmerDigits;
+  });
+  // Screen readers pick their voice, and browsers their fonts and line breaking, from the document's lang.
+  document.documentElement.lang = settings.language;
+}
+
+export function locale(): Locale {
+  return localeOf({ language: language.value, khmerDigits: khmerDigits.value });
+}
+
+/** A UI string; a number in `values` is written in the rep's digits, and `count` picks the plural form. */
 export function t(key: MessageKey, values?: Record<string, string | number>): string {
-  return translate(language.value, key, values);
+  return translate(locale(), key, values);
 }
 
-export function locale(): string {
-  return LOCALES[language.value];
+export function formatDateTime(epoch: number, timeZone: string, shape: DateShape = 'date-time'): string {
+  return formatDate(epoch, shape, locale(), timeZone);
 }
 
-export function formatDateTime(epoch: number, timeZone: string, options: Intl.DateTimeFormatOptions = {}): string {
-  try {
-    return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone, ...options }).format(
-      epoch,
-    );
-  } catch {
-    return new Date(epoch).toISOString();
-  }
+export function formatCount(value: number, options?: NumberOptions): string {
+  return formatNumber(value, locale(), options);
 }

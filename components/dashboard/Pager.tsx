@@ -58,9 +58,7 @@ export function Pager({
       </button>
       <span aria-live="polite">
         {pages !== null ? t('dash_page_of', { page, pages }) : t('dash_page_n', { page })}
-        {total !== null
-          ? ` · ${t(approximate ? 'dash_rows_about' : 'dash_rows', { count: total.toLocaleString() })}`
-          : ''}
+        {total !== null ? ` · ${t(approximate ? 'dash_rows_about' : 'dash_rows', { count: total })}` : ''}
       </span>
       <button type="button" disabled={!hasNext} onClick={onNext}>
         {t('dash_page_next')}

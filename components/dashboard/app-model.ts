@@ -5,7 +5,7 @@ import type { CrmDb } from '@/lib/db/schema';
 import type { CustomPropertyDef, Pipeline, Rep, Settings, Source } from '@/lib/model';
 import { request } from '@/lib/worker/client';
 import { onSidecarEvent } from '../events';
-import { language } from '../i18n';
+import { followSettings } from '../i18n';
 import { createToaster } from '../toaster';
 
 const CONFIG_STORES = new Set(['settings', 'pipelines', 'sources', 'reps', 'propertyDefs']);
@@ -45,7 +45,7 @@ export const DashboardModel = createModel(() => {
       return;
     }
     settings.value = s.value;
-    language.value = s.value.language;
+    followSettings(s.value);
     if (p.ok) pipelines.value = p.value;
     if (r.ok) reps.value = r.value;
     if (src.ok) sources.value = src.value;
@@ -66,9 +66,6 @@ export const DashboardModel = createModel(() => {
     { signal: controller.signal },
   );
   effect(() => () => controller.abort());
-  effect(() => {
-    document.documentElement.lang = language.value;
-  });
 
   void loadConfig();
   openCrmDb().then(

@@ -7,7 +7,7 @@ import { dashboardUrl, openTab } from '../browser';
 import { ErrorText } from '../ErrorText';
 import { onSidecarEvent } from '../events';
 import { errorText, money } from '../format';
-import { language, t } from '../i18n';
+import { followSettings, t } from '../i18n';
 import { TaskGroup } from '../TaskList';
 
 function QuickSearch() {
@@ -77,7 +77,7 @@ export function PopupApp() {
     const load = () => {
       call('settings.get', {}).then(
         (s) => {
-          language.value = s.language;
+          followSettings(s);
           setSettings(s);
         },
         (e) => setError(errorText(e)),

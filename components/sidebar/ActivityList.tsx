@@ -13,7 +13,7 @@ export function ActivityList({ activities, timeZone }: { activities: Activity[];
           <span class="subject">{a.subject || a.outcome || a.body.slice(0, 80)}</span>
           <time class="muted" dateTime={new Date(a.occurredAt).toISOString()}>
             {' '}
-            {formatDateTime(a.occurredAt, timeZone, { dateStyle: 'short' })}
+            {formatDateTime(a.occurredAt, timeZone, 'short-date-time')}
           </time>
         </li>
       ))}

@@ -1,6 +1,6 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { onSidecarEvent, onSnapshotPublished } from '@/components/events';
-import { language } from '@/components/i18n';
+import { followSettings } from '@/components/i18n';
 import { createSnapshotFeed } from '@/lib/content/snapshot-feed';
 import type { Pipeline, Rep, Settings, SnapshotParticipant, Source, WebmailSnapshot } from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
@@ -88,7 +88,7 @@ export const SidebarModel = createModel(() => {
     ]);
     if (s.ok) {
       settings.value = s.value;
-      language.value = s.value.language;
+      followSettings(s.value);
     }
     if (p.ok) pipelines.value = p.value;
     if (src.ok) sources.value = src.value;

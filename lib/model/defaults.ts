@@ -4,18 +4,24 @@ import type { Settings } from './settings';
 import type { Source } from './source';
 import { DEFAULT_SOURCE_KEYS } from './source';
 
-/** What a new profile starts with. Names are English; the UI translates built-in sources by key. */
+/**
+ * The stages a new profile's pipeline starts with. Stored names are English, the same for every rep of a team; the
+ * UI shows a stage that still carries one of these names in the rep's language, by its key, and a renamed stage as
+ * the rep named it.
+ */
+export const DEFAULT_STAGES = [
+  { key: 'connect', name: 'Connect', probability: 0.1 },
+  { key: 'qualify', name: 'Qualify', probability: 0.3 },
+  { key: 'demo', name: 'Demo', probability: 0.6 },
+  { key: 'close', name: 'Close', probability: 0.9 },
+] as const;
+
+/** What a new profile starts with. Names are English; the UI translates built-in sources and stages by key. */
 export function defaultPipeline(now: number): Pipeline {
-  const stages = [
-    ['Connect', 0.1],
-    ['Qualify', 0.3],
-    ['Demo', 0.6],
-    ['Close', 0.9],
-  ] as const;
   return {
     ...newRecordBase(now),
     name: 'Sales',
-    stages: stages.map(([name, probability]) => ({ id: crypto.randomUUID(), name, probability })),
+    stages: DEFAULT_STAGES.map(({ name, probability }) => ({ id: crypto.randomUUID(), name, probability })),
     ownerId: null,
     order: 0,
   };

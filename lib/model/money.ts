@@ -21,23 +21,6 @@ export function minorUnitDigits(currency: string): number {
   }
 }
 
-export function formatMoney(value: Money, locale: string): string {
-  const digits = minorUnitDigits(value.currency);
-  const major = value.amount / 10 ** digits;
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: value.currency,
-      // "៛4,100,000" beside "$1,000": the signs reps write, where "KHR 4,100,000" reads like a bank statement.
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(major);
-  } catch {
-    return `${major.toFixed(digits)} ${value.currency}`;
-  }
-}
-
 /**
  * Parses what a rep types ("1,250.50", "4 100 000", "៤១០០០០០") into minor units, or null when it is not a number.
  * Khmer digits are accepted because Khmer keyboards type them.

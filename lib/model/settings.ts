@@ -47,6 +47,12 @@ export const settingsSchema = z.object({
    * them). Optional for the reason reportSchedules is; read it as `settings.quietOutsideWorkingHours ?? false`.
    */
   quietOutsideWorkingHours: z.boolean().optional(),
+  /**
+   * Khmer digits (០១២) in dates, times, numbers and money of the Khmer UI; unset follows the language, so a Khmer UI
+   * writes Khmer digits until the rep turns them off. Optional for the reason reportSchedules is; read it through
+   * lib/i18n/locale.ts localeOf.
+   */
+  khmerDigits: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -4,6 +4,7 @@ import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
 import { serialQueue } from '../db/serial';
 import { openTasks, saveTasks } from '../db/tasks';
+import { localeOf } from '../i18n/locale';
 import { type MessageKey, translate } from '../i18n/translate';
 import type { Settings, Task } from '../model';
 import {
@@ -23,7 +24,8 @@ import { notifyAt } from './quiet';
 type WebExt = typeof browserApi;
 
 function translatorFor(settings: Settings) {
-  return (key: MessageKey, values?: Record<string, string | number>) => translate(settings.language, key, values);
+  const locale = localeOf(settings);
+  return (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
 }
 const HOUR = 3_600_000;
 

@@ -4,10 +4,12 @@
  */
 import { guardCell } from '../csv/guard';
 import { formatDate, formatMajorUnits } from '../export/tables';
+import { formatDate as formatShownDate } from '../i18n/dates';
+import type { Locale } from '../i18n/locale';
+import { formatMoney, formatNumber } from '../i18n/numbers';
 import type { ActivityType } from '../model/activity';
 import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';
-import { formatMoney } from '../model/money';
 import { monthKey, type Period, periodBounds } from '../time/periods';
 import { activitiesPerRepAndType, newLeadsBySource, overdueTasks } from './activity-figures';
 import {
@@ -243,6 +245,7 @@ export type ReportTextKey =
   | 'reportWinRateNone'
   | 'reportSalesCycle'
   | 'reportSalesCycleNone'
+  | 'reportDays'
   | 'reportForecast'
   | 'reportActivities'
   | 'reportResponseTime'
@@ -256,90 +259,92 @@ export type ReportTextKey =
 export type ReportTranslate = (key: ReportTextKey, subs?: Record<string, string | number>) => string;
 
 /** The converted total, then what could not be converted, so nothing is silently dropped. */
-export function moneyText(breakdown: MoneyBreakdown, t: ReportTranslate, locale: string): string {
+export function moneyText(breakdown: MoneyBreakdown, t: ReportTranslate, locale: Locale): string {
   const main = formatMoney(breakdown.converted, locale);
   if (breakdown.missingRate.length === 0) return main;
   const others = breakdown.missingRate.map((money) => formatMoney(money, locale)).join(', ');
   return `${main} ${t('reportNoRate', { amounts: others })}`;
 }
 
-export function durationText(ms: number, t: ReportTranslate, locale: string): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+export function durationText(ms: number, t: ReportTranslate, locale: Locale): string {
+  const number = (value: number) => formatNumber(value, locale, { maximumFractionDigits: 0 });
   const totalMinutes = Math.round(ms / 60_000);
-  if (totalMinutes < 60) return t('reportDurationMinutes', { minutes: number.format(totalMinutes) });
+  if (totalMinutes < 60) return t('reportDurationMinutes', { minutes: number(totalMinutes) });
   // Past two days, minutes are noise; hours are what a rep acts on.
   if (totalMinutes < 48 * 60) {
     return t('reportDurationHours', {
-      hours: number.format(Math.floor(totalMinutes / 60)),
-      minutes: number.format(totalMinutes % 60),
+      hours: number(Math.floor(totalMinutes / 60)),
+      minutes: number(totalMinutes % 60),
     });
   }
   const totalHours = Math.round(totalMinutes / 60);
   return t('reportDurationDays', {
-    days: number.format(Math.floor(totalHours / 24)),
-    hours: number.format(totalHours % 24),
+    days: number(Math.floor(totalHours / 24)),
+    hours: number(totalHours % 24),
   });
 }
 
-/** Plain text, one figure a line, to paste into an email. Numbers, money and dates are formatted for `locale`. */
-export function reportToText(report: ScheduledReport, t: ReportTranslate, locale: string): string {
+/**
+ * Plain text, one figure a line, to paste into an email. Numbers, money and dates are formatted for `locale`; a count
+ * that picks a message's plural form goes to `t` as a number.
+ */
+export function reportToText(report: ScheduledReport, t: ReportTranslate, locale: Locale): string {
   const tz = report.timeZone;
-  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: tz });
-  const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: tz });
+  const count = (value: number) => formatNumber(value, locale, { maximumFractionDigits: 0 });
+  const days = (value: number) => t('reportDays', { count: Math.round(value * 10) / 10 });
+  const percent = (value: number) => formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 0 });
+  const date = (epoch: number) => formatShownDate(epoch, 'date', locale, tz);
   const { contacts, deals, forecast, responseTimes } = report;
 
   const lines = [
-    t('reportTitle', { from: date.format(report.period.start), to: date.format(report.period.end - 1) }),
+    t('reportTitle', { from: date(report.period.start), to: date(report.period.end - 1) }),
     '',
     t('reportNewContacts', {
-      count: count.format(contacts.created.current),
-      previous: count.format(contacts.created.previous),
+      count: count(contacts.created.current),
+      previous: count(contacts.created.previous),
     }),
     t('reportNewLeads', {
-      count: count.format(contacts.leads.current),
-      previous: count.format(contacts.leads.previous),
+      count: count(contacts.leads.current),
+      previous: count(contacts.leads.previous),
     }),
-    t('reportDealsMovedStage', { count: count.format(deals.movedStage.count) }),
+    t('reportDealsMovedStage', { count: count(deals.movedStage.count) }),
     t('reportDealsWon', {
-      count: count.format(deals.won.count.current),
-      previous: count.format(deals.won.count.previous),
+      count: count(deals.won.count.current),
+      previous: count(deals.won.count.previous),
       value: moneyText(deals.won.value, t, locale),
     }),
     t('reportDealsLost', {
-      count: count.format(deals.lost.count.current),
-      previous: count.format(deals.lost.count.previous),
+      count: count(deals.lost.count.current),
+      previous: count(deals.lost.count.previous),
       value: moneyText(deals.lost.value, t, locale),
     }),
     deals.winRate.current === null
       ? t('reportWinRateNone')
-      : t('reportWinRate', { rate: percent.format(deals.winRate.current) }),
+      : t('reportWinRate', { rate: percent(deals.winRate.current) }),
     deals.salesCycle.meanDays === null || deals.salesCycle.medianDays === null
       ? t('reportSalesCycleNone')
       : t('reportSalesCycle', {
-          mean: decimal.format(deals.salesCycle.meanDays),
-          median: decimal.format(deals.salesCycle.medianDays),
+          mean: days(deals.salesCycle.meanDays),
+          median: days(deals.salesCycle.medianDays),
         }),
     t('reportForecast', {
-      month: month.format(forecast.start),
-      count: count.format(forecast.count),
+      month: formatShownDate(forecast.start, 'long-month-year', locale, tz),
+      count: forecast.count,
       value: moneyText(forecast.weighted, t, locale),
     }),
     t('reportActivities', {
-      count: count.format(report.activities.count.current),
-      previous: count.format(report.activities.count.previous),
+      count: count(report.activities.count.current),
+      previous: count(report.activities.count.previous),
     }),
     responseTimes.current.medianMs === null || responseTimes.current.p90Ms === null
       ? t('reportResponseTimeNone')
       : t('reportResponseTime', {
           median: durationText(responseTimes.current.medianMs, t, locale),
           p90: durationText(responseTimes.current.p90Ms, t, locale),
-          count: count.format(responseTimes.current.count),
+          count: responseTimes.current.count,
         }),
-    t('reportWaitingThreads', { count: count.format(report.waitingThreads.count) }),
-    t('reportOverdueTasks', { count: count.format(report.overdueTasks.count) }),
+    t('reportWaitingThreads', { count: count(report.waitingThreads.count) }),
+    t('reportOverdueTasks', { count: count(report.overdueTasks.count) }),
   ];
   return lines.join('\n');
 }

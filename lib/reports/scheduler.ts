@@ -3,7 +3,8 @@ import { dashboardPath } from '../dashboard/links';
 import { getSettings } from '../db/config';
 import type { CrmDb } from '../db/schema';
 import { serialQueue } from '../db/serial';
-import { LOCALES, translate } from '../i18n/translate';
+import { localeOf } from '../i18n/locale';
+import { translate } from '../i18n/translate';
 import type { Settings } from '../model';
 import { ReportArchive } from './archive';
 import type { StoredReport } from './contract';
@@ -95,8 +96,8 @@ export class ReportScheduler {
   }
 
   private async notify(stored: StoredReport, settings: Settings): Promise<void> {
-    const locale = LOCALES[settings.language];
-    const t: Translate = (key, values) => translate(settings.language, key, values);
+    const locale = localeOf(settings);
+    const t: Translate = (key, values) => translate(locale, key, values);
     await this.browser.notifications?.create(`${REPORT_NOTIFICATION_PREFIX}${stored.id}`, {
       type: 'basic',
       iconUrl: this.browser.runtime.getURL('/icon/128.png'),

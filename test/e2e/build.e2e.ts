@@ -54,11 +54,12 @@ test('no built file evaluates strings as code or loads remote script', () => {
   }
 });
 
-test('the locales have the same keys in English and Khmer', () => {
+test('the locales have the same keys in English and Khmer, but for the plural forms Khmer does not have', () => {
   for (const build of BUILDS) {
     const keys = (lang: string) =>
       Object.keys(JSON.parse(readFileSync(join(OUTPUT, build, '_locales', lang, 'messages.json'), 'utf8'))).sort();
-    expect(keys('km')).toEqual(keys('en'));
+    // A counted message has English's two forms, `_one` and `_other`, and Khmer's one, `_other`.
+    expect(keys('km')).toEqual(keys('en').filter((key) => !key.endsWith('_one')));
   }
 });
 

@@ -97,6 +97,11 @@ test('switching the language to Khmer shows Khmer labels at once', async ({ ext 
   await expect(nav.getByRole('link', { name: 'ផ្ទាំងដំណាក់កាលលក់' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'km');
   await expect(page).toHaveTitle('ការកំណត់ · Sidecar CRM');
+  // Weekday names from our Khmer table: this Chromium's Intl has no Khmer and would write "Mon".
+  await expect(page.getByRole('checkbox', { name: 'ច័ន្ទ' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /លេខខ្មែរ/ })).toBeChecked();
+  const popup = await ext.openPage('popup.html');
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'km');
   // The setting is stored, so a fresh page opens in Khmer too; switch back for the other tests.
   const again = await ext.openPage('dashboard.html#/board');
   await expect(again.getByRole('heading', { name: 'ផ្ទាំងដំណាក់កាលលក់' })).toBeVisible();

@@ -1,7 +1,8 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { stageAfterKey } from '@/lib/dashboard/board';
-import { t } from '../../i18n';
+import { stageName } from '../../format';
+import { formatCount, t } from '../../i18n';
 import { RepSelect } from '../RepSelect';
 import type { ViewProps } from '../view-props';
 import { BoardModel } from './board-model';
@@ -85,11 +86,14 @@ export function BoardView({ app }: ViewProps) {
               }}
             >
               <h3 id={headingId} class="column-head">
-                <span class="name">{stage.name}</span> <span class="badge">{column.deals.length}</span>{' '}
-                <span class="muted small">{Math.round(stage.probability * 100)}%</span>
+                <span class="name">{stageName(stage)}</span>{' '}
+                <span class="badge">{formatCount(column.deals.length)}</span>{' '}
+                <span class="muted small">
+                  {formatCount(stage.probability, { style: 'percent', maximumFractionDigits: 0 })}
+                </span>
               </h3>
               <ColumnTotals total={board.totals.value[i]!} />
-              <ul class="board-cards" aria-label={stage.name}>
+              <ul class="board-cards" aria-label={stageName(stage)}>
                 {column.deals.map((deal) => (
                   <DealCard
                     key={deal.id}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MoveKey } from '@/lib/dashboard/board';
 import { hashFor } from '@/lib/dashboard/links';
 import type { Deal, Pipeline } from '@/lib/model';
-import { money } from '../../format';
+import { money, stageName } from '../../format';
 import { formatDateTime, t } from '../../i18n';
 
 const MOVE_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
@@ -75,7 +75,7 @@ export function DealCard({
         <span class="amount">{money(deal.value)}</span>
         {deal.expectedCloseAt !== null ? (
           <time dateTime={new Date(deal.expectedCloseAt).toISOString()}>
-            {formatDateTime(deal.expectedCloseAt, timeZone, { dateStyle: 'medium', timeStyle: undefined })}
+            {formatDateTime(deal.expectedCloseAt, timeZone, 'date')}
           </time>
         ) : null}
       </div>
@@ -85,7 +85,7 @@ export function DealCard({
         <select value={deal.stageId} onChange={(e) => onMove(e.currentTarget.value)}>
           {pipeline.stages.map((stage) => (
             <option key={stage.id} value={stage.id}>
-              {stage.name}
+              {stageName(stage)}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { type BoardFilter, boardColumns, columnTotal, pipelinesFor } from '@/lib
 import { companyNames, openDealsInPipeline } from '@/lib/db/views';
 import type { Deal } from '@/lib/model';
 import { call } from '@/lib/worker/client';
+import { stageName as shownName } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 
@@ -57,7 +58,10 @@ export const BoardModel = createModel((app: Dashboard) => {
     };
   });
 
-  const stageName = (stageId: string) => pipeline.value?.stages.find((s) => s.id === stageId)?.name ?? '';
+  const stageName = (stageId: string) => {
+    const stage = pipeline.value?.stages.find((s) => s.id === stageId);
+    return stage ? shownName(stage) : '';
+  };
 
   const moveDeal = action(async (deal: Deal, stageId: string) => {
     if (deal.stageId === stageId) return;

@@ -82,7 +82,9 @@ export function RestoreSection({ app }: { app: Dashboard }) {
         done += chunk.records.length;
         setProgress({ done, total });
       }
-      setResult(t('exp_restored', totals));
+      setResult(
+        t('exp_restored', { written: t('count_records', { count: totals.written }), unchanged: totals.unchanged }),
+      );
       await app.loadConfig();
     } catch (error) {
       setResult(t('exp_restore_failed', { message: errorText(error) }));
@@ -118,11 +120,11 @@ export function RestoreSection({ app }: { app: Dashboard }) {
           <p>
             {t('exp_restore_about', {
               date: formatDateTime(backup.exportedAt, app.timeZone.value),
-              contacts: data.contacts.length,
-              companies: data.companies.length,
-              deals: data.deals.length,
-              activities: data.activities.length,
-              tasks: data.tasks.length,
+              contacts: t('count_contacts', { count: data.contacts.length }),
+              companies: t('count_companies', { count: data.companies.length }),
+              deals: t('count_deals', { count: data.deals.length }),
+              activities: t('count_activities', { count: data.activities.length }),
+              tasks: t('count_tasks', { count: data.tasks.length }),
             })}
           </p>
           <fieldset class="plain-fieldset" disabled={progress !== null}>
@@ -154,7 +156,7 @@ export function RestoreSection({ app }: { app: Dashboard }) {
           label={t('exp_restore_progress')}
           done={progress.done}
           total={progress.total}
-          text={t('exp_progress_text', progress)}
+          text={t('exp_progress_text', { done: progress.done, count: progress.total })}
         />
       )}
       <div role="status" aria-live="polite">

@@ -69,8 +69,8 @@ export function ImportView({ app }: ViewProps) {
           <p role="status">
             {t('imp_file_summary', {
               name: wizard.fileName.value,
-              rows: file.rows.length,
-              columns: file.headers.length,
+              rows: t('count_rows', { count: file.rows.length }),
+              columns: t('count_columns', { count: file.headers.length }),
               encoding: `${file.encoding}, ${file.delimiter === '\t' ? 'tab' : file.delimiter}`,
             })}
           </p>
@@ -82,7 +82,7 @@ export function ImportView({ app }: ViewProps) {
         )}
         {mismatch && (
           <p class="error" role="alert">
-            {t('imp_resume_mismatch', mismatch)}
+            {t('imp_resume_mismatch', { count: mismatch.rows, expected: mismatch.expected })}
           </p>
         )}
         {file && file.problems.length > 0 && (
@@ -224,7 +224,7 @@ export function ImportView({ app }: ViewProps) {
             label={t('imp_progress')}
             done={progress.done}
             total={progress.total}
-            text={t('imp_progress_text', progress)}
+            text={t('imp_progress_text', { done: progress.done, count: progress.total })}
           />
           {step === 'running' && (
             <button type="button" onClick={wizard.cancel} disabled={wizard.cancelRequested.value}>
@@ -233,7 +233,7 @@ export function ImportView({ app }: ViewProps) {
           )}
           <div role="status" aria-live="polite">
             {outcome?.kind === 'done' && <p class="notice">{t('imp_done', outcome)}</p>}
-            {outcome?.kind === 'cancelled' && <p class="notice">{t('imp_cancelled', outcome)}</p>}
+            {outcome?.kind === 'cancelled' && <p class="notice">{t('imp_cancelled', { count: outcome.done })}</p>}
             {outcome?.kind === 'failed' && <p class="error">{t('imp_failed', { message: outcome.message })}</p>}
             {wizard.rejected.value.length > 0 && (
               <p class="notice">{t('imp_rejected', { count: wizard.rejected.value.length })}</p>

@@ -2,7 +2,7 @@ import type { ImportDraft } from '@/lib/import/draft';
 import type { RowResult } from '@/lib/import/rows';
 import type { CustomPropertyDef, Pipeline, Rep } from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
-import { lifecycleLabel, money } from '../../format';
+import { lifecycleLabel, money, stageName } from '../../format';
 import { formatDateTime, t } from '../../i18n';
 
 interface Column {
@@ -103,21 +103,20 @@ function columnsFor(
     ];
   }
   if (kind === 'deal') {
-    const stageName = (pipelineId: string, stageId: string) => {
+    const stageIn = (pipelineId: string, stageId: string) => {
       const pipeline = pipelines.find((p) => p.id === pipelineId);
-      return `${pipeline?.name ?? ''} · ${pipeline?.stages.find((s) => s.id === stageId)?.name ?? ''}`;
+      const stage = pipeline?.stages.find((s) => s.id === stageId);
+      return `${pipeline?.name ?? ''} · ${stage ? stageName(stage) : ''}`;
     };
     return [
       { label: t('imp_f_title'), value: (d) => (d.entity === 'deal' ? d.title : '') },
       { label: t('imp_f_amount'), value: (d) => (d.entity === 'deal' ? money(d.value) : '') },
-      { label: t('imp_f_stage'), value: (d) => (d.entity === 'deal' ? stageName(d.pipelineId, d.stageId) : '') },
+      { label: t('imp_f_stage'), value: (d) => (d.entity === 'deal' ? stageIn(d.pipelineId, d.stageId) : '') },
       { label: t('imp_f_status'), value: (d) => (d.entity === 'deal' ? d.status : '') },
       {
         label: t('imp_f_expectedClose'),
         value: (d) =>
-          d.entity === 'deal' && d.expectedCloseAt !== null
-            ? formatDateTime(d.expectedCloseAt, timeZone, { timeStyle: undefined })
-            : '',
+          d.entity === 'deal' && d.expectedCloseAt !== null ? formatDateTime(d.expectedCloseAt, timeZone, 'date') : '',
       },
       { label: t('imp_f_company'), value: (d) => (d.entity === 'deal' ? (d.companyName ?? '') : '') },
       { label: t('imp_f_contactEmail'), value: (d) => (d.entity === 'deal' ? d.contactEmails.join(', ') : '') },

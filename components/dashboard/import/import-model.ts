@@ -328,7 +328,7 @@ export const ImportModel = createModel((app: Dashboard) => {
         total.kept += result.kept;
         if (result.remaining === 0) break;
       }
-      app.notify(t('imp_undone', total));
+      app.notify(t('imp_undone', { ...total, tombstoned: t('count_records', { count: total.tombstoned }) }));
     } catch (error) {
       app.notify(errorText(error));
     } finally {

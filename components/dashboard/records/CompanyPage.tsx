@@ -41,7 +41,12 @@ export function CompanyPage({ app, param }: ViewProps) {
 
   return (
     <RecordPage app={app} entity="companies" id={id} title={company.name}>
-      <p class="muted">{t('dash_company_summary', { contacts: data.contacts.length, deals: openDeals.length })}</p>
+      <p class="muted">
+        {t('dash_company_summary', {
+          contacts: t('count_contacts', { count: data.contacts.length }),
+          deals: t('count_open_deals', { count: openDeals.length }),
+        })}
+      </p>
       <div class="record-grid">
         <section aria-labelledby="company-fields">
           <h3 id="company-fields">{t('dash_details')}</h3>

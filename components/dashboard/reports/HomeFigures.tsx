@@ -12,7 +12,7 @@ import {
 } from '@/lib/reports/deal-figures';
 import type { FiguresInput } from '@/lib/reports/figures';
 import { responseTimeStats, waitingThreads } from '@/lib/reports/response-times';
-import { locale, t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
 import { FigureFilters } from './FigureFilters';
@@ -78,11 +78,8 @@ export function HomeFigures({ app }: ViewProps) {
   });
   const repName = (id: string | null) =>
     id === null ? t('fig_no_rep') : (app.reps.value.find((rep) => rep.id === id)?.name ?? t('fig_no_rep'));
-  const bucketFormat = new Intl.DateTimeFormat(
-    locale(),
-    bucket === 'week' ? { day: 'numeric', month: 'short', timeZone } : { month: 'short', year: 'numeric', timeZone },
-  );
-  const bucketLabel = (start: number) => bucketFormat.format(start);
+  const bucketLabel = (start: number) =>
+    formatDateTime(start, timeZone, bucket === 'week' ? 'day-month' : 'month-year');
 
   return page(
     <>

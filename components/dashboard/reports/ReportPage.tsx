@@ -4,7 +4,8 @@ import { ACTIVITY_TYPES } from '@/lib/model';
 import type { StoredReport } from '@/lib/reports/contract';
 import { reportToCsv, reportToText, type ScheduledReport } from '@/lib/reports/report';
 import { call } from '@/lib/worker/client';
-import { formatDateTime, locale, t } from '../../i18n';
+import { stageName } from '../../format';
+import { formatCount, formatDateTime, locale, t } from '../../i18n';
 import type { ViewProps } from '../view-props';
 import { days, duration, moneyTotal, periodText, rate } from './report-format';
 import '../../styles/reports.css';
@@ -20,25 +21,25 @@ interface Row {
 }
 
 function rowsOf(report: ScheduledReport, monthLabel: string): Row[] {
-  const nf = new Intl.NumberFormat(locale());
-  const signed = new Intl.NumberFormat(locale(), { signDisplay: 'exceptZero' });
   const count = (key: string, label: string, change: { current: number; previous: number; delta: number }): Row => ({
     key,
     label,
-    current: nf.format(change.current),
-    previous: nf.format(change.previous),
+    current: formatCount(change.current),
+    previous: formatCount(change.previous),
     delta: change.delta,
-    deltaText: signed.format(change.delta),
+    deltaText: formatCount(change.delta, { signDisplay: 'exceptZero' }),
   });
   const { contacts, deals, forecast, responseTimes } = report;
   const rows: Row[] = [
     count('contacts', t('report_new_contacts'), contacts.created),
     count('leads', t('report_new_leads'), contacts.leads),
-    { key: 'moved', label: t('report_deals_moved'), current: nf.format(deals.movedStage.count) },
+    { key: 'moved', label: t('report_deals_moved'), current: formatCount(deals.movedStage.count) },
     ...deals.movedStage.byStage.map((move) => ({
       key: `moved-${move.stageId}`,
-      label: t('report_moved_to', { stage: move.stageName ?? t('fig_stage_gone') }),
-      current: nf.format(move.count),
+      label: t('report_moved_to', {
+        stage: move.stageName === null ? t('fig_stage_gone') : stageName({ name: move.stageName }),
+      }),
+      current: formatCount(move.count),
     })),
     count('won', t('report_deals_won'), deals.won.count),
     {
@@ -67,20 +68,20 @@ function rowsOf(report: ScheduledReport, monthLabel: string): Row[] {
     },
     {
       key: 'forecast',
-      label: t('report_forecast_for', { month: monthLabel, count: nf.format(forecast.count) }),
+      label: t('report_forecast_for', { month: monthLabel, count: forecast.count }),
       current: moneyTotal(forecast.weighted),
     },
     count('activities', t('report_activities'), report.activities.count),
     ...ACTIVITY_TYPES.map((type) => ({
       key: `activity-${type}`,
       label: `· ${t(`activity_${type}`)}`,
-      current: nf.format(report.activities.byType[type]),
+      current: formatCount(report.activities.byType[type]),
     })),
     {
       key: 'replies',
       label: t('report_replies'),
-      current: nf.format(responseTimes.current.count),
-      previous: nf.format(responseTimes.previous.count),
+      current: formatCount(responseTimes.current.count),
+      previous: formatCount(responseTimes.previous.count),
     },
     {
       key: 'reply-median',
@@ -94,8 +95,8 @@ function rowsOf(report: ScheduledReport, monthLabel: string): Row[] {
       current: duration(responseTimes.current.p90Ms),
       previous: duration(responseTimes.previous.p90Ms),
     },
-    { key: 'waiting', label: t('report_waiting'), current: nf.format(report.waitingThreads.count) },
-    { key: 'overdue', label: t('report_overdue'), current: nf.format(report.overdueTasks.count) },
+    { key: 'waiting', label: t('report_waiting'), current: formatCount(report.waitingThreads.count) },
+    { key: 'overdue', label: t('report_overdue'), current: formatCount(report.overdueTasks.count) },
   ];
   return rows;
 }
@@ -133,9 +134,7 @@ export function ReportPage({ app, param }: ViewProps) {
   const report = stored.report;
   const timeZone = report.timeZone;
   const period = periodText(report.period, timeZone, locale());
-  const monthLabel = new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone }).format(
-    report.forecast.start,
-  );
+  const monthLabel = formatDateTime(report.forecast.start, timeZone, 'long-month-year');
   const rows = rowsOf(report, monthLabel);
   const text = reportToText(report, t, locale());
   const repName = report.repId ? app.reps.value.find((rep) => rep.id === report.repId)?.name : null;

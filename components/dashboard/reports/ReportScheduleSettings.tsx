@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { weekdayName } from '@/lib/i18n/dates';
+import { withDigits } from '@/lib/i18n/locale';
 import type { ReportSchedule, Settings } from '@/lib/model';
 import { nextRunAt } from '@/lib/time/periods';
 import { call } from '@/lib/worker/client';
-import { formatDateTime, locale, t } from '../../i18n';
+import { formatCount, formatDateTime, locale, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { NamedSelect } from '../NamedSelect';
 
@@ -16,11 +18,6 @@ const FREQUENCY_LABEL = {
 } as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
-function weekdayName(day: number): string {
-  // 2023-01-01 was a Sunday: day 0.
-  return new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + day));
-}
-
 /** Settings section: the reports the worker generates by itself, and when. */
 export function ReportScheduleSettings({ app, settings }: { app: Dashboard; settings: Settings }) {
   const schedules = settings.reportSchedules ?? [];
@@ -32,10 +29,10 @@ export function ReportScheduleSettings({ app, settings }: { app: Dashboard; sett
   const save = (next: ReportSchedule[]) => app.attempt(() => call('settings.update', { reportSchedules: next }));
 
   const summary = (schedule: ReportSchedule) => {
-    const parts = [t(FREQUENCY_LABEL[schedule.frequency]), schedule.time];
-    if (schedule.frequency === 'weekly') parts.push(weekdayName(schedule.weekday ?? 1));
+    const parts = [t(FREQUENCY_LABEL[schedule.frequency]), withDigits(schedule.time, locale())];
+    if (schedule.frequency === 'weekly') parts.push(weekdayName(schedule.weekday ?? 1, locale(), 'long'));
     if (schedule.frequency === 'monthly' || schedule.frequency === 'quarterly') {
-      parts.push(`${t('sched_day_of_month')} ${schedule.dayOfMonth ?? 1}`);
+      parts.push(`${t('sched_day_of_month')} ${formatCount(schedule.dayOfMonth ?? 1)}`);
     }
     const rep = app.reps.value.find((r) => r.id === schedule.repId);
     parts.push(rep ? rep.name : t('report_team'));
@@ -102,7 +99,7 @@ export function ReportScheduleSettings({ app, settings }: { app: Dashboard; sett
             <select value={weekday} onChange={(e) => setWeekday(Number(e.currentTarget.value))}>
               {WEEKDAYS.map((day) => (
                 <option key={day} value={day}>
-                  {weekdayName(day)}
+                  {weekdayName(day, locale(), 'long')}
                 </option>
               ))}
             </select>

@@ -1,9 +1,11 @@
+import { formatDate } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/locale';
 import type { MoneyBreakdown } from '@/lib/reports/figures';
 import { durationText, moneyText } from '@/lib/reports/report';
 import type { Period } from '@/lib/time/periods';
 import { toWallClock } from '@/lib/time/zoned';
 import { money } from '../../format';
-import { locale, t } from '../../i18n';
+import { formatCount, locale, t } from '../../i18n';
 
 const atMidnight = (at: number, timeZone: string) => {
   const wall = toWallClock(at, timeZone);
@@ -14,15 +16,11 @@ const atMidnight = (at: number, timeZone: string) => {
  * A report's dates as a rep reads them. A scheduled period ends at the run (say 08:30), so both ends carry the time;
  * a calendar period runs from midnight to midnight and shows its first and last days only.
  */
-export function periodText(period: Period, timeZone: string, locale: string): string {
+export function periodText(period: Period, timeZone: string, locale: Locale): string {
   const withTime = !(atMidnight(period.start, timeZone) && atMidnight(period.end, timeZone));
-  const format = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone,
-  });
-  const from = format.format(period.start);
-  const to = format.format(withTime ? period.end : period.end - 1);
+  const format = (epoch: number) => formatDate(epoch, withTime ? 'date-time' : 'date', locale, timeZone);
+  const from = format(period.start);
+  const to = format(withTime ? period.end : period.end - 1);
   return from === to ? from : `${from} – ${to}`;
 }
 
@@ -36,9 +34,7 @@ export const perCurrency = (breakdown: MoneyBreakdown): string =>
 export const duration = (ms: number | null): string => (ms === null ? '—' : durationText(ms, t, locale()));
 
 export const days = (value: number | null): string =>
-  value === null
-    ? '—'
-    : t('fig_days', { days: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(value) });
+  value === null ? '—' : t('fig_days', { count: Math.round(value * 10) / 10 });
 
 export const rate = (value: number | null): string =>
-  value === null ? '—' : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  value === null ? '—' : formatCount(value, { style: 'percent', maximumFractionDigits: 0 });

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { weekdayName } from '@/lib/i18n/dates';
 import { isTimeZone, type Settings } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { ErrorText } from '../../ErrorText';
-import { language, t } from '../../i18n';
+import { followSettings, language, locale, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -13,14 +14,6 @@ function zones(): string[] {
   } catch {
     return ['Asia/Phnom_Penh', 'Asia/Bangkok', 'UTC'];
   }
-}
-
-function weekdayName(day: number): string {
-  // 2023-01-01 was a Sunday: day 0.
-  return new Intl.DateTimeFormat(language.value === 'km' ? 'km-KH' : 'en-US', {
-    weekday: 'short',
-    timeZone: 'UTC',
-  }).format(Date.UTC(2023, 0, 1 + day));
 }
 
 /** Language (independent of the browser's), time zone and working hours. */
@@ -45,7 +38,7 @@ export function GeneralSettings({ app, settings }: { app: Dashboard; settings: S
               checked={language.value === lang}
               onChange={() => {
                 // Shown at once; the setting follows so the sidebar and popup switch too.
-                language.value = lang;
+                followSettings({ ...settings, language: lang });
                 void save({ language: lang });
               }}
             />
@@ -53,6 +46,23 @@ export function GeneralSettings({ app, settings }: { app: Dashboard; settings: S
           </label>
         ))}
       </fieldset>
+      {language.value === 'km' ? (
+        <div class="stack">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={locale().khmerDigits}
+              onChange={(e) => {
+                const khmerDigits = e.currentTarget.checked;
+                followSettings({ ...settings, khmerDigits });
+                void save({ khmerDigits });
+              }}
+            />
+            {t('settings_khmer_digits')}
+          </label>
+          <p class="muted">{t('settings_khmer_digits_hint')}</p>
+        </div>
+      ) : null}
       <form
         class="row"
         onSubmit={(e) => {
@@ -114,7 +124,7 @@ export function GeneralSettings({ app, settings }: { app: Dashboard; settings: S
                   })
                 }
               />
-              {weekdayName(day)}
+              {weekdayName(day, locale(), 'short')}
             </label>
           ))}
         </fieldset>

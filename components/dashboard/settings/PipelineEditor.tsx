@@ -4,7 +4,7 @@ import type { Pipeline, Rep } from '@/lib/model';
 import { RpcFailure } from '@/lib/worker/client';
 import { ErrorText } from '../../ErrorText';
 import { FormFooter } from '../../FormFooter';
-import { errorText } from '../../format';
+import { errorText, stageName } from '../../format';
 import { t } from '../../i18n';
 import { RepSelect } from '../RepSelect';
 
@@ -185,7 +185,7 @@ export function PipelineEditor({
       {blocked && blockedStage ? (
         <fieldset class="notice stack">
           <legend>{t('dash_move_deals_title')}</legend>
-          <p>{t('dash_stage_has_deals', { count: blocked.count, stage: blockedStage.name })}</p>
+          <p>{t('dash_stage_has_deals', { count: blocked.count, stage: stageName(blockedStage) })}</p>
           <div class="row">
             <label>
               {t('dash_move_deals_to')}

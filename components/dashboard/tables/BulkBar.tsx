@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TableEntity } from '@/lib/db/views';
 import type { LifecycleStage, Pipeline, Rep } from '@/lib/model';
+import { stageName } from '../../format';
 import { t } from '../../i18n';
 import { LifecycleOptions } from '../../LifecycleOptions';
 
@@ -80,7 +81,7 @@ export function BulkBar({
                 <optgroup key={p.id} label={p.name}>
                   {p.stages.map((s) => (
                     <option key={s.id} value={`${p.id}|${s.id}`}>
-                      {s.name}
+                      {stageName(s)}
                     </option>
                   ))}
                 </optgroup>

@@ -1,7 +1,7 @@
 import { hashFor } from '@/lib/dashboard/links';
 import type { RowOf, TableEntity } from '@/lib/db/views';
 import type { Company, Contact, Deal, Pipeline, Rep } from '@/lib/model';
-import { lifecycleLabel, money } from '../../format';
+import { lifecycleLabel, money, stageName } from '../../format';
 import { formatDateTime, t } from '../../i18n';
 
 /** One row of a records table; names link to the record page. */
@@ -25,8 +25,7 @@ export function RecordRow({
   onSelect(on: boolean): void;
 }) {
   const owner = reps.find((r) => r.id === row.ownerId)?.name ?? '';
-  const day = (epoch: number | null) =>
-    epoch === null ? '' : formatDateTime(epoch, timeZone, { dateStyle: 'medium', timeStyle: undefined });
+  const day = (epoch: number | null) => (epoch === null ? '' : formatDateTime(epoch, timeZone, 'date'));
   let label: string;
   let cells: preact.ComponentChildren[];
   if (entity === 'contacts') {
@@ -47,11 +46,11 @@ export function RecordRow({
   } else {
     const d = row as Deal;
     label = d.title;
-    const pipeline = pipelines.find((p) => p.id === d.pipelineId);
+    const stage = pipelines.find((p) => p.id === d.pipelineId)?.stages.find((s) => s.id === d.stageId);
     cells = [
       <a href={hashFor('deal', d.id)}>{d.title}</a>,
       <span class="amount">{money(d.value)}</span>,
-      pipeline?.stages.find((s) => s.id === d.stageId)?.name ?? '',
+      stage ? stageName(stage) : '',
       t(`dash_status_${d.status}`),
       day(d.expectedCloseAt),
       owner,

@@ -11,6 +11,7 @@ import {
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { LifecycleStage } from '@/lib/model';
 import { call } from '@/lib/worker/client';
+import { stageName } from '../../format';
 import { t } from '../../i18n';
 import { LifecycleOptions } from '../../LifecycleOptions';
 import { NewDealForm } from '../../NewDealForm';
@@ -172,7 +173,7 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
                   <option value="">{t('dash_all')}</option>
                   {pipelineFilter.stages.map((s) => (
                     <option key={s.id} value={s.id}>
-                      {s.name}
+                      {stageName(s)}
                     </option>
                   ))}
                 </select>

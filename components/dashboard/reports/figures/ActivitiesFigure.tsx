@@ -1,6 +1,6 @@
 import { ACTIVITY_TYPES } from '@/lib/model';
 import type { RepActivities } from '@/lib/reports/activity-figures';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
 
 /** Activities of the period per rep, busiest first, and per type in the table. */
@@ -11,7 +11,6 @@ export function ActivitiesFigure({
   activities: RepActivities[];
   repName: (id: string | null) => string;
 }) {
-  const nf = new Intl.NumberFormat(locale());
   return (
     <FigureCard
       title={t('fig_activities')}
@@ -21,8 +20,8 @@ export function ActivitiesFigure({
       rows={activities.map((rep) => ({
         key: rep.repId ?? 'none',
         head: repName(rep.repId),
-        cells: [...ACTIVITY_TYPES.map((type) => nf.format(rep.byType[type])), nf.format(rep.total)],
-        plot: { values: [rep.total], text: nf.format(rep.total) },
+        cells: [...ACTIVITY_TYPES.map((type) => formatCount(rep.byType[type])), formatCount(rep.total)],
+        plot: { values: [rep.total], text: formatCount(rep.total) },
       }))}
     />
   );

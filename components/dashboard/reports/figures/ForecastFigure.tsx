@@ -1,18 +1,16 @@
 import type { Forecast } from '@/lib/reports/deal-figures';
 import { money } from '../../../format';
-import { locale, t } from '../../../i18n';
+import { formatCount, formatDateTime, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
 import { moneyTotal, perCurrency } from '../report-format';
 
 /** Weighted value of the open deals by the month they are expected to close. */
 export function ForecastFigure({ forecast }: { forecast: Forecast }) {
-  const nf = new Intl.NumberFormat(locale());
-  const monthName = new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
   // Month keys are wall-clock 'YYYY-MM'; formatting the first of that month in UTC names it without a zone shift.
   const monthFromKey = (key: string | null) => {
     if (key === null) return t('fig_no_date');
     const [year, month] = key.split('-').map(Number);
-    return monthName.format(Date.UTC(year!, month! - 1, 1));
+    return formatDateTime(Date.UTC(year!, month! - 1, 1), 'UTC', 'month-year');
   };
   return (
     <FigureCard
@@ -24,7 +22,7 @@ export function ForecastFigure({ forecast }: { forecast: Forecast }) {
       rows={forecast.buckets.map((b) => ({
         key: b.month ?? 'none',
         head: monthFromKey(b.month),
-        cells: [nf.format(b.count), moneyTotal(b.weighted), perCurrency(b.weighted), moneyTotal(b.unweighted)],
+        cells: [formatCount(b.count), moneyTotal(b.weighted), perCurrency(b.weighted), moneyTotal(b.unweighted)],
         plot: { values: [b.weighted.converted.amount], text: money(b.weighted.converted) },
       }))}
       total={['', moneyTotal(forecast.weighted), perCurrency(forecast.weighted), '']}

@@ -1,7 +1,7 @@
 import type { ClosedValue, PipelineValue, SalesCycle, WinRate } from '@/lib/reports/deal-figures';
 import type { ResponseStats } from '@/lib/reports/response-times';
 import { money } from '../../../format';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { days, duration, perCurrency, rate } from '../report-format';
 
 /** One headline number, and a line of what it is made of. */
@@ -29,8 +29,6 @@ export function HeadlineStats({
   pipeline: PipelineValue;
   replies: ResponseStats;
 }) {
-  const nf = new Intl.NumberFormat(locale());
-  const decimal = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
   return (
     <dl class="stats headline">
       <Stat
@@ -39,7 +37,7 @@ export function HeadlineStats({
         detail={
           winRate.rate === null
             ? t('fig_none_closed')
-            : t('fig_win_rate_detail', { won: nf.format(winRate.won), lost: nf.format(winRate.lost) })
+            : t('fig_win_rate_detail', { won: formatCount(winRate.won), lost: formatCount(winRate.lost) })
         }
       />
       <Stat
@@ -48,14 +46,14 @@ export function HeadlineStats({
         detail={
           cycle.medianDays === null
             ? t('fig_none_won')
-            : t('fig_cycle_detail', { median: decimal.format(cycle.medianDays), count: nf.format(cycle.count) })
+            : t('fig_cycle_detail', { median: days(cycle.medianDays), count: cycle.count })
         }
       />
       <Stat term={t('fig_won_value')} value={money(won.value.converted)} detail={perCurrency(won.value)} />
       <Stat
         term={t('fig_pipeline_value')}
         value={money(pipeline.total.converted)}
-        detail={t('fig_open_total', { count: nf.format(pipeline.count), value: perCurrency(pipeline.total) })}
+        detail={t('fig_open_total', { count: pipeline.count, value: perCurrency(pipeline.total) })}
       />
       <Stat
         term={t('fig_response')}

@@ -1,6 +1,6 @@
 import { hashFor } from '@/lib/dashboard/links';
 import type { OverdueTask } from '@/lib/reports/activity-figures';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { duration } from '../report-format';
 
 /** Overdue tasks shown; the rest are a link away, on the tasks page. */
@@ -8,11 +8,10 @@ const OVERDUE_SHOWN = 20;
 
 /** Open tasks past their time, oldest first. */
 export function OverdueTasks({ overdue }: { overdue: OverdueTask[] }) {
-  const nf = new Intl.NumberFormat(locale());
   return (
     <section class="figure" aria-labelledby="overdue-title">
       <h3 id="overdue-title">
-        {t('fig_overdue')} ({nf.format(overdue.length)})
+        {t('fig_overdue')} ({formatCount(overdue.length)})
       </h3>
       {overdue.length === 0 ? <p class="muted">{t('fig_overdue_none')}</p> : null}
       <ul class="plain">
@@ -25,7 +24,7 @@ export function OverdueTasks({ overdue }: { overdue: OverdueTask[] }) {
       </ul>
       {overdue.length > OVERDUE_SHOWN ? (
         <p class="muted small">
-          <a href={hashFor('tasks')}>{t('fig_more', { count: nf.format(overdue.length - OVERDUE_SHOWN) })}</a>
+          <a href={hashFor('tasks')}>{t('fig_more', { count: overdue.length - OVERDUE_SHOWN })}</a>
         </p>
       ) : null}
     </section>

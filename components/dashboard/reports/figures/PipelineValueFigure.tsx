@@ -1,7 +1,7 @@
 import type { Pipeline } from '@/lib/model';
 import type { PipelineValue, StageValue } from '@/lib/reports/deal-figures';
-import { money } from '../../../format';
-import { locale, t } from '../../../i18n';
+import { money, stageName } from '../../../format';
+import { formatCount, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
 import { moneyTotal, perCurrency } from '../report-format';
 
@@ -15,11 +15,10 @@ export function PipelineValueFigure({
   pipelines: readonly Pipeline[];
   defaultCurrency: string;
 }) {
-  const nf = new Intl.NumberFormat(locale());
   // Stage names repeat across pipelines (every pipeline may have a "Demo"): name the pipeline when there are several.
   const multiPipeline = new Set(value.stages.map((stage) => stage.pipelineId)).size > 1;
   const stageLabel = (stage: StageValue) => {
-    const name = stage.stageName ?? t('fig_stage_gone');
+    const name = stage.stageName === null ? t('fig_stage_gone') : stageName({ name: stage.stageName });
     if (!multiPipeline) return name;
     return `${pipelines.find((p) => p.id === stage.pipelineId)?.name ?? ''} › ${name}`;
   };
@@ -36,13 +35,13 @@ export function PipelineValueFigure({
       rows={value.stages.map((stage) => ({
         key: stage.stageId,
         head: stageLabel(stage),
-        cells: [nf.format(stage.count), perCurrency(stage.value), moneyTotal(stage.value)],
+        cells: [formatCount(stage.count), perCurrency(stage.value), moneyTotal(stage.value)],
         plot: {
           values: [stage.value.converted.amount],
-          text: `${money(stage.value.converted)} (${nf.format(stage.count)})`,
+          text: `${money(stage.value.converted)} (${formatCount(stage.count)})`,
         },
       }))}
-      total={[nf.format(value.count), perCurrency(value.total), moneyTotal(value.total)]}
+      total={[formatCount(value.count), perCurrency(value.total), moneyTotal(value.total)]}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { RepResponseStats } from '@/lib/reports/response-times';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { FigureTable } from '../FigureCard';
 import { duration } from '../report-format';
 
@@ -11,7 +11,6 @@ export function ResponseByRep({
   byRep: RepResponseStats[];
   repName: (id: string | null) => string;
 }) {
-  const nf = new Intl.NumberFormat(locale());
   return (
     <section class="figure wide" aria-labelledby="by-rep-title">
       <h3 id="by-rep-title">
@@ -26,7 +25,7 @@ export function ResponseByRep({
             key: rep.repId ?? rep.repAddress ?? 'none',
             // A reply from an address no rep claims is shown by that address.
             head: rep.repId ? repName(rep.repId) : (rep.repAddress ?? t('fig_no_rep')),
-            cells: [nf.format(rep.count), duration(rep.medianMs), duration(rep.p90Ms)],
+            cells: [formatCount(rep.count), duration(rep.medianMs), duration(rep.p90Ms)],
           }))}
         />
       )}

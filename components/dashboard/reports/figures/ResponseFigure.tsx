@@ -1,11 +1,10 @@
 import type { ResponseTimeReport } from '@/lib/reports/response-times';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
 import { duration } from '../report-format';
 
 /** How fast reps answer contacts, per week or month of the period; `label` names a bucket by its start. */
 export function ResponseFigure({ replies, label }: { replies: ResponseTimeReport; label: (start: number) => string }) {
-  const nf = new Intl.NumberFormat(locale());
   return (
     <FigureCard
       title={t('fig_response')}
@@ -18,7 +17,7 @@ export function ResponseFigure({ replies, label }: { replies: ResponseTimeReport
       rows={replies.byPeriod.map((p) => ({
         key: p.key,
         head: label(p.start),
-        cells: [nf.format(p.count), duration(p.medianMs), duration(p.p90Ms)],
+        cells: [formatCount(p.count), duration(p.medianMs), duration(p.p90Ms)],
         plot: { values: [p.medianMs ?? 0], text: duration(p.medianMs) },
       }))}
     />

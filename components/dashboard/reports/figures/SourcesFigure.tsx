@@ -1,12 +1,11 @@
 import type { Source } from '@/lib/model';
 import type { SourceCount } from '@/lib/reports/activity-figures';
 import { sourceLabel } from '../../../format';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
 
 /** New contacts of the period by where they came from, and how many of them are still leads. */
 export function SourcesFigure({ counts, sources }: { counts: SourceCount[]; sources: readonly Source[] }) {
-  const nf = new Intl.NumberFormat(locale());
   const sourceName = (id: string | null) => {
     const source = sources.find((s) => s.id === id);
     return source ? sourceLabel(source) : t('fig_no_source');
@@ -19,8 +18,8 @@ export function SourcesFigure({ counts, sources }: { counts: SourceCount[]; sour
       rows={counts.map((s) => ({
         key: s.sourceId ?? 'none',
         head: sourceName(s.sourceId),
-        cells: [nf.format(s.contacts), nf.format(s.leads)],
-        plot: { values: [s.contacts], text: nf.format(s.contacts) },
+        cells: [formatCount(s.contacts), formatCount(s.leads)],
+        plot: { values: [s.contacts], text: formatCount(s.contacts) },
       }))}
     />
   );

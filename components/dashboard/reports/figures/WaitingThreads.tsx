@@ -1,6 +1,6 @@
 import { gmailThreadUrl } from '@/lib/dashboard/links';
 import type { WaitingThread } from '@/lib/reports/response-times';
-import { formatDateTime, locale, t } from '../../../i18n';
+import { formatCount, formatDateTime, t } from '../../../i18n';
 import { duration } from '../report-format';
 
 /** Waiting threads shown; the count above says how many there are in all. */
@@ -17,11 +17,10 @@ export function WaitingThreads({
   names: Record<string, string>;
   timeZone: string;
 }) {
-  const nf = new Intl.NumberFormat(locale());
   return (
     <section class="figure" aria-labelledby="waiting-title">
       <h3 id="waiting-title">
-        {t('fig_waiting')} ({nf.format(waiting.length)})
+        {t('fig_waiting')} ({formatCount(waiting.length)})
       </h3>
       <p class="muted small">{t('fig_waiting_hint')}</p>
       {waiting.length === 0 ? <p class="muted">{t('fig_waiting_none')}</p> : null}
@@ -41,7 +40,7 @@ export function WaitingThreads({
               </a>{' '}
               <span class="muted small">
                 {t('fig_waiting_for', { duration: duration(thread.waitingMs) })} ·{' '}
-                {t('fig_messages', { count: nf.format(thread.messages) })} ·{' '}
+                {t('fig_messages', { count: thread.messages })} ·{' '}
                 <time dateTime={new Date(thread.since).toISOString()}>{formatDateTime(thread.since, timeZone)}</time>
               </span>
             </li>
@@ -49,7 +48,7 @@ export function WaitingThreads({
         })}
       </ol>
       {waiting.length > WAITING_SHOWN ? (
-        <p class="muted small">{t('fig_more', { count: nf.format(waiting.length - WAITING_SHOWN) })}</p>
+        <p class="muted small">{t('fig_more', { count: waiting.length - WAITING_SHOWN })}</p>
       ) : null}
     </section>
   );

@@ -1,10 +1,9 @@
 import type { ClosedBucket } from '@/lib/reports/deal-figures';
-import { locale, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
 
 /** Deals won and lost per week or month of the period; `label` names a bucket by its start. */
 export function WonLostFigure({ buckets, label }: { buckets: ClosedBucket[]; label: (start: number) => string }) {
-  const nf = new Intl.NumberFormat(locale());
   return (
     <FigureCard
       title={t('fig_won_lost')}
@@ -16,8 +15,8 @@ export function WonLostFigure({ buckets, label }: { buckets: ClosedBucket[]; lab
       rows={buckets.map((b) => ({
         key: b.key,
         head: label(b.start),
-        cells: [nf.format(b.won), nf.format(b.lost)],
-        plot: { values: [b.won, b.lost], text: `${nf.format(b.won)} / ${nf.format(b.lost)}` },
+        cells: [formatCount(b.won), formatCount(b.lost)],
+        plot: { values: [b.won, b.lost], text: `${formatCount(b.won)} / ${formatCount(b.lost)}` },
       }))}
     />
   );
