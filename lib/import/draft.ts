@@ -16,6 +16,11 @@ const customValue = z.union([loose(200_000), z.number(), z.boolean(), z.null()])
 export type CustomValue = z.infer<typeof customValue>;
 
 const draftBase = {
+  /**
+   * The record's own id, from an ID column such as our export writes: the plan matches the record by it, and the
+   * page sends it as the row's update target rather than in the draft.
+   */
+  id: recordId.nullable(),
   custom: z.record(loose(100), customValue),
   /** Fields and custom properties the row gave a value for: an update writes these and leaves the rest alone. */
   provided: z.array(loose(100)).max(1000),
@@ -73,9 +78,16 @@ export function draftAddresses(
   return draft.entity === 'deal' ? draft.contactEmails : [];
 }
 
-const sent = { companyName: true } as const;
-/** The draft as import.rows carries it: the company name is left behind, resolved to the row's companyId. */
-const sentDraft = z.discriminatedUnion('entity', [contactDraft.omit(sent), companyDraft, dealDraft.omit(sent)]);
+const sent = { companyName: true, id: true } as const;
+/**
+ * The draft as import.rows carries it: the company name is left behind, resolved to the row's companyId, and the
+ * id, resolved to the row's target.
+ */
+const sentDraft = z.discriminatedUnion('entity', [
+  contactDraft.omit(sent),
+  companyDraft.omit({ id: true }),
+  dealDraft.omit(sent),
+]);
 
 const rowNumber = z
   .number()

@@ -17,8 +17,9 @@ export const FIELD_TARGETS = {
     'source',
     'owner',
     'notes',
+    'id',
   ],
-  company: ['name', 'domain', 'phone', 'address', 'owner'],
+  company: ['name', 'domain', 'phone', 'address', 'owner', 'id'],
   deal: [
     'title',
     'amount',
@@ -30,6 +31,7 @@ export const FIELD_TARGETS = {
     'company',
     'contactEmail',
     'owner',
+    'id',
   ],
 } as const satisfies Record<ImportEntity, readonly string[]>;
 
@@ -50,6 +52,9 @@ export function customTarget(key: string): CustomTarget {
 export function isCustomTarget(target: string): target is CustomTarget {
   return target.startsWith(CUSTOM_COLUMN_PREFIX);
 }
+
+/** The ID column of our own export (and the name a rep may give it): it names the record a row updates. */
+const ID_HEADERS = ['id', 'sidecar id', 'record id', 'លេខសម្គាល់'];
 
 /**
  * Synonyms per target, written as people write them; compared after normaliseHeader(). Khmer has spelling variants
@@ -127,6 +132,7 @@ const SYNONYMS: { [E in ImportEntity]: { [T in FieldTarget<E>]: readonly string[
     source: ['source', 'lead source', 'original source', 'channel', 'ប្រភព'],
     owner: ['owner', 'contact owner', 'sales rep', 'rep', 'assigned to', 'ម្ចាស់', 'អ្នកទទួលខុសត្រូវ'],
     notes: ['notes', 'note', 'comments', 'comment', 'description', 'remarks', 'កំណត់ចំណាំ', 'ចំណាំ', 'សម្គាល់'],
+    id: ID_HEADERS,
   },
   company: {
     name: [
@@ -156,6 +162,7 @@ const SYNONYMS: { [E in ImportEntity]: { [T in FieldTarget<E>]: readonly string[
     phone: ['phone', 'phone number', 'telephone', 'tel', 'mobile', 'ទូរស័ព្ទ', 'លេខទូរស័ព្ទ', 'ទូរសព្ទ'],
     address: ['address', 'street address', 'location', 'អាសយដ្ឋាន', 'ទីតាំង'],
     owner: ['owner', 'company owner', 'sales rep', 'rep', 'assigned to', 'ម្ចាស់', 'អ្នកទទួលខុសត្រូវ'],
+    id: ID_HEADERS,
   },
   deal: {
     title: [
@@ -188,6 +195,7 @@ const SYNONYMS: { [E in ImportEntity]: { [T in FieldTarget<E>]: readonly string[
     company: ['company', 'company name', 'organization', 'organisation', 'account', 'ក្រុមហ៊ុន', 'ឈ្មោះក្រុមហ៊ុន'],
     contactEmail: ['contact email', 'contact e-mail', 'email', 'e-mail', 'contact', 'អ៊ីមែល', 'អ៊ីម៉ែល', 'អ៊ីមែលអតិថិជន'],
     owner: ['owner', 'deal owner', 'sales rep', 'rep', 'assigned to', 'ម្ចាស់', 'អ្នកទទួលខុសត្រូវ'],
+    id: ID_HEADERS,
   },
 };
 

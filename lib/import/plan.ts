@@ -1,6 +1,8 @@
 import { toCsv } from '../csv/encode';
+import { companyNameKey } from '../db/companies';
 import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
 import { draftAddresses, type ImportDraft, type UpdateTarget } from './draft';
+import { type NamedContact, personKey, personKeys } from './match';
 import type { CsvProblem } from './parse';
 import type { CellError } from './row-cells';
 import type { RowResult } from './rows';
@@ -13,6 +15,10 @@ export interface ExistingRecords {
   companyIdByDomain(domain: string): string | undefined;
   /** Called with normaliseCompanyName(name). */
   companyIdByName(normalisedName: string): string | undefined;
+  /** Whether a live record of the import's kind has this id: the ID column of our own export names it. */
+  hasRecord(id: string): boolean;
+  /** Live contacts whose name has this personKey, for rows without an email address. */
+  contactsNamed(nameKey: string): readonly NamedContact[];
 }
 
 /**
@@ -43,15 +49,14 @@ export interface ImportPlan {
   companiesToCreate: string[];
 }
 
-/** Company names match ignoring case, repeated spaces and compatibility forms. */
-export function normaliseCompanyName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** Company names match as the store matches them when capturing: ignoring case, repeated spaces, compatibility forms. */
+export const normaliseCompanyName = companyNameKey;
 
 /**
- * Decides, row by row in file order, what an import will do. A later row that repeats an earlier row's key
- * (contact: any email; company: a domain or the name) is a duplicate of that row, just as a stored record with the
- * key makes it a duplicate of that record. Deals have no natural key and are always new.
+ * Decides, row by row in file order, what an import will do. A later row that repeats an earlier row's key (any
+ * record: its ID; contact: any email, or without one its name with its company or a phone; company: a domain or the
+ * name) is a duplicate of that row, just as a stored record with the key makes it a duplicate of that record. Deals
+ * have no natural key but their ID. A contact without an email whose name alone matches is new, with a warning.
  */
 export function planImport(
   results: readonly RowResult[],
@@ -65,9 +70,20 @@ export function planImport(
     if (problem.corruptsRow && !corrupt.has(problem.row)) corrupt.set(problem.row, problem.message);
   // Key → the row that first used it, and the stored record that row matched (if any).
   const seen = new Map<string, { row: number; storedId: string | undefined }>();
+  /** personKey → the first contact row of that name. */
+  const names = new Map<string, number>();
   const newCompanies = new Map<string, string>();
   const summary = { new: 0, updated: 0, skipped: 0, invalid: 0 };
   const rows: PlannedRow[] = [];
+
+  // Only the name matches: the row makes a second contact of that name, which the preview says before it does.
+  const sameNameWarning = (draft: ImportDraft): string[] => {
+    if (draft.entity !== 'contact' || draft.emails.length > 0) return [];
+    const name = personKey(draft.name);
+    if (existing.contactsNamed(name).length > 0) return [`another contact is named ${draft.name}`];
+    const earlier = names.get(name);
+    return earlier === undefined ? [] : [`row ${earlier} has the same name`];
+  };
 
   const companyLink = (draft: ImportDraft): CompanyLink | null => {
     if (draft.entity === 'company') return null;
@@ -107,7 +123,7 @@ export function planImport(
       return;
     }
     const draft = result.draft;
-    const keys = duplicateKeys(draft);
+    const { keys, marks } = duplicateKeys(draft);
     const inFile = keys.map((key) => ({ key, first: seen.get(key.key) })).find((hit) => hit.first !== undefined);
     let stored: { id: string; reason: string } | undefined;
     if (!inFile) {
@@ -144,16 +160,12 @@ export function planImport(
         planned = { row, action: 'update', draft, target, company: companyLink(draft), reasons: [stored.reason] };
       }
     } else {
-      planned = { row, action: 'new', draft, company: companyLink(draft), reasons: [] };
+      planned = { row, action: 'new', draft, company: companyLink(draft), reasons: sameNameWarning(draft) };
     }
 
-    if (!inFile) {
-      for (const key of keys) {
-        if (!seen.has(key.key)) seen.set(key.key, { row, storedId: stored?.id });
-      }
-    } else if (inFile?.first) {
-      for (const key of keys) if (!seen.has(key.key)) seen.set(key.key, inFile.first);
-    }
+    const origin = inFile?.first ?? { row, storedId: stored?.id };
+    for (const key of [...keys.map((k) => k.key), ...marks]) if (!seen.has(key)) seen.set(key, origin);
+    if (draft.entity === 'contact' && !names.has(personKey(draft.name))) names.set(personKey(draft.name), row);
 
     if (planned.action === 'new') summary.new++;
     else if (planned.action === 'update') summary.updated++;
@@ -177,31 +189,76 @@ interface DuplicateKey {
   lookup(existing: ExistingRecords): string | undefined;
 }
 
-function duplicateKeys(draft: ImportDraft): DuplicateKey[] {
+/**
+ * The keys a row is matched on, and `marks`: keys it holds for later rows only. A contact with an email is matched
+ * by its addresses, yet a later row of the same person without one finds it by name and company or phone.
+ */
+function duplicateKeys(draft: ImportDraft): { keys: DuplicateKey[]; marks: string[] } {
+  const own = draft.id;
+  const byId: DuplicateKey[] = own
+    ? [{ key: `id:${own}`, label: `ID ${own}`, lookup: (existing) => (existing.hasRecord(own) ? own : undefined) }]
+    : [];
   switch (draft.entity) {
-    case 'contact':
-      return draft.emails.map((email) => {
+    case 'contact': {
+      const person = personKeys(draft);
+      const byName = person.keys.map((key) => ({
+        key: key.key,
+        label: key.label,
+        lookup: (existing: ExistingRecords) => existing.contactsNamed(person.name).find(key.matches)?.id,
+      }));
+      if (draft.emails.length === 0) return { keys: [...byId, ...byName], marks: [] };
+      const byEmail = draft.emails.map((email) => {
         const normalised = normalizeEmail(email.address);
         return {
           key: `email:${normalised}`,
           label: `email ${normalised}`,
-          lookup: (existing) => existing.contactIdByEmail(normalised),
+          lookup: (existing: ExistingRecords) => existing.contactIdByEmail(normalised),
         };
       });
+      return { keys: [...byId, ...byEmail], marks: byName.map((key) => key.key) };
+    }
     case 'company': {
       const name = normaliseCompanyName(draft.name);
-      return [
+      const keys = [
+        ...byId,
         ...draft.domains.map((domain) => ({
           key: `domain:${domain}`,
           label: `domain ${domain}`,
           lookup: (existing: ExistingRecords) => existing.companyIdByDomain(domain),
         })),
-        { key: `name:${name}`, label: `name ${draft.name}`, lookup: (existing) => existing.companyIdByName(name) },
+        {
+          key: `name:${name}`,
+          label: `name ${draft.name}`,
+          lookup: (existing: ExistingRecords) => existing.companyIdByName(name),
+        },
       ];
+      return { keys, marks: [] };
     }
     case 'deal':
-      return [];
+      return { keys: byId, marks: [] };
   }
+}
+
+/** A row of the plan as the review names it: its number and why. */
+export interface NamedRow {
+  row: number;
+  reasons: readonly string[];
+}
+
+/** Every row the import will not write, in file order, with why: invalid rows and skipped duplicates. */
+export function skippedRows(plan: ImportPlan): (NamedRow & { action: 'skip' | 'invalid' })[] {
+  return plan.rows.flatMap((planned) =>
+    planned.action === 'skip' || planned.action === 'invalid'
+      ? [{ row: planned.row, action: planned.action, reasons: planned.reasons }]
+      : [],
+  );
+}
+
+/** New rows that may make a second record (only the name matches, or a duplicate kept under "create"), with why. */
+export function warnedRows(plan: ImportPlan): NamedRow[] {
+  return plan.rows.flatMap((planned) =>
+    planned.action === 'new' && planned.reasons.length > 0 ? [{ row: planned.row, reasons: planned.reasons }] : [],
+  );
 }
 
 export interface RowWithReasons {

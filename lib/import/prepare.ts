@@ -237,38 +237,45 @@ export function prepare(
         updatedAt: now,
       });
     } else {
-      // Deals have no natural key: planImport always makes them new.
-      const pipeline = context.pipelines.get(draft.pipelineId);
-      if (!pipeline?.stages.some((s) => s.id === draft.stageId)) {
+      // A deal is updated only through its ID (our export's): it has no natural key.
+      const old = before as Deal | null;
+      const has = (target: string) => isNew || provided.has(target);
+      const moved = has('pipeline') || has('stage');
+      const pipelineId = moved ? draft.pipelineId : (old?.pipelineId ?? draft.pipelineId);
+      const stageId = moved ? draft.stageId : (old?.stageId ?? draft.stageId);
+      if (!context.pipelines.get(pipelineId)?.stages.some((s) => s.id === stageId)) {
         errors.push({ row: row.row, reason: 'its pipeline or stage no longer exists' });
         continue;
       }
-      const contactIds = [
-        ...new Set(
-          draft.contactEmails
-            .map((e) => context.emailOwners.get(normalizeEmail(e)))
-            .filter((c): c is string => c !== undefined),
-        ),
-      ];
+      const status = has('status') ? draft.status : (old?.status ?? draft.status);
+      const named = draft.contactEmails
+        .map((e) => context.emailOwners.get(normalizeEmail(e)))
+        .filter((c): c is string => c !== undefined);
+      const companyId = has('company') ? row.companyId : (old?.companyId ?? null);
       result = checked(dealSchema, {
-        ...newRecordBase(now, id),
-        title: draft.title,
-        value: draft.value,
-        pipelineId: draft.pipelineId,
-        stageId: draft.stageId,
-        status: draft.status,
-        lostReason: '',
-        expectedCloseAt: draft.expectedCloseAt,
-        closedAt: draft.status === 'open' ? null : now,
-        probabilityOverride: null,
-        contactIds,
-        companyId: row.companyId,
-        ownerId: ownerId(draft.ownerName),
-        threadId: null,
-        stageChangedAt: now,
-        custom: draft.custom,
+        ...(old ?? {
+          ...newRecordBase(now, id),
+          lostReason: '',
+          probabilityOverride: null,
+          threadId: null,
+          stageChangedAt: now,
+          custom: {},
+        }),
+        title: has('title') ? draft.title : (old?.title ?? draft.title),
+        value: has('amount') || has('currency') ? draft.value : (old?.value ?? draft.value),
+        pipelineId,
+        stageId,
+        status,
+        expectedCloseAt: has('expectedClose') ? draft.expectedCloseAt : (old?.expectedCloseAt ?? null),
+        closedAt: status === 'open' ? null : old?.status === status ? old.closedAt : now,
+        contactIds: [...new Set([...(old?.contactIds ?? []), ...named])],
+        companyId,
+        ownerId: has('owner') ? ownerId(draft.ownerName) : (old?.ownerId ?? null),
+        stageChangedAt: old && old.stageId !== stageId ? now : (old?.stageChangedAt ?? now),
+        custom: { ...(old?.custom ?? {}), ...draft.custom },
+        updatedAt: now,
       } satisfies Deal);
-      companyName = row.companyId ? (context.companyNames.get(row.companyId) ?? '') : '';
+      companyName = companyId ? (context.companyNames.get(companyId) ?? '') : '';
     }
 
     if (!result.ok) {

@@ -1,4 +1,4 @@
-import { shortText } from '../model/common';
+import { recordId, shortText } from '../model/common';
 import { domainName } from '../model/company';
 import { contactEmail, contactPhone, type LifecycleStage } from '../model/contact';
 import type { CustomPropertyDef } from '../model/custom-property';
@@ -116,6 +116,7 @@ function contactDraft(cells: Cells, custom: Record<string, CustomValue>): RowRes
   const notes = cells.check('notes', notesText, cells.value('notes'), 'notes') ?? '';
   return finish<DraftOf<'contact'>>(cells, {
     entity: 'contact',
+    id: ownId(cells),
     name,
     emails,
     phones,
@@ -148,6 +149,7 @@ function companyDraft(cells: Cells, custom: Record<string, CustomValue>): RowRes
   const address = cells.check('address', shortText(500), cells.value('address'), 'address') ?? '';
   return finish<DraftOf<'company'>>(cells, {
     entity: 'company',
+    id: ownId(cells),
     name,
     domains,
     phone,
@@ -208,6 +210,7 @@ function dealDraft(cells: Cells, custom: Record<string, CustomValue>, context: I
 
   return finish<DraftOf<'deal'>>(cells, {
     entity: 'deal',
+    id: ownId(cells),
     title,
     value: value ?? { amount: 0, currency: context.defaultCurrency },
     pipelineId,
@@ -220,6 +223,12 @@ function dealDraft(cells: Cells, custom: Record<string, CustomValue>, context: I
     custom,
     provided: cells.provided,
   });
+}
+
+/** An ID cell holding one of our record ids; another program's ids (numbers, mostly) name no record of ours. */
+function ownId(cells: Cells): string | null {
+  const parsed = recordId.safeParse(cells.value('id').toLowerCase());
+  return parsed.success ? parsed.data : null;
 }
 
 function optionalText(cells: Cells, target: MappingTarget, max: number): string | null {

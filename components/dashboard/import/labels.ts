@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<FieldTarget, MessageKey> = {
   expectedClose: 'imp_f_expectedClose',
   status: 'imp_f_status',
   contactEmail: 'imp_f_contactEmail',
+  id: 'imp_f_id',
 };
 
 /** A mapping target as the rep reads it: a field's name, a custom property's label, or "Skip". */

@@ -49,6 +49,7 @@ describe('export → import round trip', () => {
     expect(drafts).toEqual([
       {
         entity: 'contact',
+        id: contacts[0]!.id,
         name: 'សុខ ដារ៉ា',
         emails: contacts[0]!.emails,
         phones: contacts[0]!.phones,
@@ -87,6 +88,7 @@ describe('export → import round trip', () => {
     const drafts = reimport('deal', table);
     expect(drafts).toEqual([
       expect.objectContaining({
+        id: deals[0]!.id,
         title: deals[0]!.title,
         value: deals[0]!.value,
         pipelineId: deals[0]!.pipelineId,
@@ -106,6 +108,7 @@ describe('export → import round trip', () => {
     const drafts = reimport('company', companiesTable([company], exportContext));
     expect(drafts).toEqual([
       expect.objectContaining({
+        id: company.id,
         name: company.name,
         domains: company.domains,
         phone: company.phone,

@@ -61,6 +61,8 @@ function importFile(spec: Expected) {
     contactIdByEmail: (email: string) => spec.existing?.emails?.[email],
     companyIdByDomain: (domain: string) => spec.existing?.domains?.[domain],
     companyIdByName: (name: string) => spec.existing?.names?.[name],
+    hasRecord: () => false,
+    contactsNamed: () => [],
   };
   const plan = planImport(results, existing, spec.policy, parsed.problems);
   return { decoded, parsed, mapping, plan };
@@ -78,9 +80,7 @@ describe('awkward CSV corpus', () => {
     expect(parsed.delimiter).toBe(spec.delimiter);
     expect(parsed.headers).toEqual(spec.headers);
     expect(mapping).toMatchObject(spec.mapping);
-    expect(missingRequiredTargets(spec.entity, mapping, corpusContext.propertyDefs)).toEqual(
-      spec.missingRequired,
-    );
+    expect(missingRequiredTargets(spec.entity, mapping, corpusContext.propertyDefs)).toEqual(spec.missingRequired);
     if (spec.problems.length === 0) expect(parsed.problems).toEqual([]);
     for (const problem of spec.problems) {
       expect(parsed.problems).toContainEqual(

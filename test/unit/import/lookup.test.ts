@@ -5,7 +5,12 @@ import { existingRecordsFor } from '@/lib/import/lookup';
 import { freshDb, NOW } from './helpers';
 
 const draftFor = (...addresses: string[]) =>
-  ({ entity: 'contact', emails: addresses.map((address) => ({ address })) }) as unknown as ImportDraft;
+  ({
+    entity: 'contact',
+    id: null,
+    name: addresses[0] ?? 'Nobody',
+    emails: addresses.map((address) => ({ address })),
+  }) as unknown as ImportDraft;
 
 /** A store of `count` contacts; the first also has a second address. */
 async function storeWith(count: number) {

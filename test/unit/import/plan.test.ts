@@ -17,6 +17,8 @@ const store: ExistingRecords = {
   contactIdByEmail: (email) => (email === 'dara@acme.com' ? STORED_DARA : undefined),
   companyIdByDomain: (domain) => (domain === 'acme.com' ? STORED_ACME : undefined),
   companyIdByName: (name) => (name === 'acme corp' ? STORED_ACME : undefined),
+  hasRecord: () => false,
+  contactsNamed: () => [],
 };
 
 const csv = [

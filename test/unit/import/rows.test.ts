@@ -31,6 +31,7 @@ describe('rowToDraft: contacts', () => {
       ok: true,
       draft: {
         entity: 'contact',
+        id: null,
         name: 'Dara Sok',
         emails: [{ address: 'Dara@Example.com' }, { address: 'dara.sok@gmail.com' }],
         phones: [{ number: '012 345 678' }, { number: '097 111 222' }],
