@@ -16,6 +16,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   heartbeatMs?: number;
+  /** How long close() lets requests in flight finish before it cuts their connections. */
+  closeGraceMs?: number;
   now?: () => number;
 }
 
@@ -72,8 +74,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   teamRoutes(app, options.pool, options.hub);
   syncRoutes(app, options.pool, options.hub, now);
   eventRoutes(app, options.pool, options.hub, options.heartbeatMs ?? 25_000);
-  // Open event streams would hold close() forever; ending them is part of stopping.
-  app.addHook('preClose', async () => options.hub.stop());
+  // Open event streams would hold close() forever; ending them is part of stopping. Requests in flight get a grace
+  // period, then their connections are cut: a device retries, and exactly-once makes that safe. A socket a client
+  // opened without sending a request yet is not idle to Node's server.close(), which would otherwise wait for it.
+  let cut: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    cut = setTimeout(() => app.server.closeAllConnections(), options.closeGraceMs ?? 5000).unref();
+    await options.hub.stop();
+  });
+  app.addHook('onClose', async () => clearTimeout(cut));
   return app;
 }
 

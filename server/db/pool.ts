@@ -30,6 +30,13 @@ export async function transaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // The pool listens for errors only on idle clients. A connection lost between two statements of this transaction
+  // (the database restarting) would otherwise be an unhandled 'error' event and end the process; the next statement
+  // fails anyway, and the request answers 503.
+  const lost = () => {
+    broken = true;
+  };
+  client.on('error', lost);
   try {
     await client.query(begin);
     const result = await work(client);
@@ -41,7 +48,8 @@ export async function transaction<T>(
     });
     throw error;
   } finally {
-    // A client whose rollback failed has lost its connection: destroy it rather than hand it out again.
+    client.off('error', lost);
+    // A client whose connection was lost is destroyed rather than handed out again.
     client.release(broken);
   }
 }

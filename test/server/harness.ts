@@ -56,6 +56,7 @@ export async function startService(
     allowedOrigins: [ORIGIN],
     heartbeatMs: options.heartbeatMs,
     logger: options.logger,
+    closeGraceMs: 500,
   });
   await hub.start();
   return {
