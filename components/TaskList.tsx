@@ -4,6 +4,7 @@ import { customTime } from '@/lib/reminders/presets';
 import { toWallClock } from '@/lib/time/zoned';
 import { call } from '@/lib/worker/client';
 import { ErrorText } from './ErrorText';
+import { useFormFocus } from './form-focus';
 import { errorText } from './format';
 import { formatDateTime, t } from './i18n';
 
@@ -19,6 +20,7 @@ function TaskItem({ task, timeZone }: { task: Task; timeZone: string }) {
   const [error, setError] = useState<string | null>(null);
   const [rescheduling, setRescheduling] = useState(false);
   const [when, setWhen] = useState(() => wallInputs(task.dueAt, timeZone));
+  const rescheduleFocus = useFormFocus(rescheduling);
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -52,50 +54,75 @@ function TaskItem({ task, timeZone }: { task: Task; timeZone: string }) {
         >
           {t('task_snooze_tomorrow')}
         </button>
-        <button type="button" aria-expanded={rescheduling} onClick={() => setRescheduling(!rescheduling)}>
+        <button
+          ref={rescheduleFocus.opener}
+          type="button"
+          aria-label={t('task_reschedule_named', { title: task.title })}
+          aria-expanded={rescheduling}
+          onClick={() => setRescheduling(!rescheduling)}
+        >
           {t('task_reschedule')}
         </button>
       </div>
-      {rescheduling ? (
-        <form
-          class="row"
-          aria-label={t('task_reschedule_named', { title: task.title })}
-          onSubmit={(e) => {
-            e.preventDefault();
-            let dueAt: number;
-            try {
-              dueAt = customTime(when.date, when.time, timeZone);
-            } catch {
-              return setError(t('followup_pick_date'));
-            }
-            void act(() => call('task.reschedule', { id: task.id, dueAt })).then(() => setRescheduling(false));
-          }}
-        >
-          <label>
-            {t('followup_date')}
-            <input type="date" value={when.date} onInput={(e) => setWhen({ ...when, date: e.currentTarget.value })} />
-          </label>
-          <label>
-            {t('followup_time')}
-            <input type="time" value={when.time} onInput={(e) => setWhen({ ...when, time: e.currentTarget.value })} />
-          </label>
-          <button type="submit" class="primary">
-            {t('save')}
-          </button>
-        </form>
-      ) : null}
+      <div ref={rescheduleFocus.panel}>
+        {rescheduling ? (
+          <form
+            class="row"
+            aria-label={t('task_reschedule_named', { title: task.title })}
+            onSubmit={(e) => {
+              e.preventDefault();
+              let dueAt: number;
+              try {
+                dueAt = customTime(when.date, when.time, timeZone);
+              } catch {
+                return setError(t('followup_pick_date'));
+              }
+              void act(() => call('task.reschedule', { id: task.id, dueAt })).then(() => setRescheduling(false));
+            }}
+          >
+            <label>
+              {t('followup_date')}
+              <input type="date" value={when.date} onInput={(e) => setWhen({ ...when, date: e.currentTarget.value })} />
+            </label>
+            <label>
+              {t('followup_time')}
+              <input
+                type="time"
+                step={60}
+                value={when.time}
+                onInput={(e) => setWhen({ ...when, time: e.currentTarget.value })}
+              />
+            </label>
+            <button type="submit" class="primary">
+              {t('save')}
+            </button>
+          </form>
+        ) : null}
+      </div>
       <ErrorText message={error} />
     </li>
   );
 }
 
-export function TaskGroup({ title, tasks, timeZone }: { title: string; tasks: Task[]; timeZone: string }) {
+/** One group of tasks under its heading: level 2 in the popup, 3 under the sidebar home's own heading. */
+export function TaskGroup({
+  title,
+  tasks,
+  timeZone,
+  level = 2,
+}: {
+  title: string;
+  tasks: Task[];
+  timeZone: string;
+  level?: 2 | 3;
+}) {
   if (tasks.length === 0) return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section aria-label={title}>
-      <h3>
+      <Heading class="group-title">
         {title} ({tasks.length})
-      </h3>
+      </Heading>
       <ul class="tasks">
         {tasks.map((task) => (
           <TaskItem key={task.id} task={task} timeZone={timeZone} />

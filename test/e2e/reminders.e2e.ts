@@ -54,6 +54,8 @@ test('a follow-up set from the sidebar fires once, even after Chrome stopped the
   const page = await ext.openPage('popup.html');
   const { date, time } = await localInputs(page, 12);
   await card.getByLabel('Date').fill(date);
+  // The picker offers whole minutes (step 60); this test needs a time seconds away, so it lets the input take seconds.
+  await card.getByLabel('Time').evaluate((input) => input.setAttribute('step', '1'));
   await card.getByLabel('Time').fill(time);
   await card.getByRole('button', { name: 'Set reminder' }).click();
   await expect(card.getByText('Follow up with Dara Kim')).toBeVisible();
@@ -112,13 +114,16 @@ test('the popup lists due tasks and completes one', async ({ ext }) => {
   await page.reload();
   const overdue = page.getByRole('region', { name: 'Overdue' });
   await expect(overdue.getByText('Send the riel invoice')).toBeVisible();
+  // The groups' headings come right under the popup's h1, no level skipped.
+  await expect(overdue.getByRole('heading', { level: 2 })).toHaveText('Overdue (1)');
   await expect(page.getByRole('region', { name: 'Upcoming' }).getByText('Call Bopha about Friday')).toBeVisible();
   await overdue.getByRole('button', { name: 'Mark Send the riel invoice done' }).click();
   await expect(page.getByText('Send the riel invoice')).toHaveCount(0);
 
   // Reschedule inline: a year ahead it stays among the upcoming ones, at the chosen day.
   const upcoming = page.getByRole('region', { name: 'Upcoming' });
-  await upcoming.getByRole('button', { name: 'Reschedule' }).click();
+  // Each task's Reschedule is named by its task, not three buttons called "Reschedule".
+  await upcoming.getByRole('button', { name: 'Reschedule Call Bopha about Friday' }).click();
   const form = upcoming.getByRole('form', { name: 'Reschedule Call Bopha about Friday' });
   const nextYear = new Date().getUTCFullYear() + 1;
   await form.getByLabel('Date').fill(`${nextYear}-03-02`);
