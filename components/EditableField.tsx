@@ -12,13 +12,17 @@ export function EditableField({
   label,
   value,
   type = 'text',
+  hideLabel = false,
   onSave,
 }: {
   label: string;
   value: string;
   type?: 'text' | 'tel' | 'email' | 'date';
+  /** The label for screen readers only, where a value says what it is by its place (a name atop a card). */
+  hideLabel?: boolean;
   onSave(next: string): Promise<unknown>;
 }) {
+  const labelClass = hideLabel ? 'field-label visually-hidden' : 'field-label';
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +55,7 @@ export function EditableField({
     // then says what the button does.
     return (
       <div class="field">
-        <span class="field-label">{label}</span>
+        <span class={labelClass}>{label}</span>
         <button
           ref={button}
           type="button"
@@ -95,7 +99,7 @@ export function EditableField({
       }}
     >
       <label>
-        <span class="field-label">{label}</span>
+        <span class={labelClass}>{label}</span>
         <input
           ref={input}
           type={type}

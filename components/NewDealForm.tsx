@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Pipeline, Settings } from '@/lib/model';
+import type { Deal, Pipeline, Settings } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
 import { instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { call } from '@/lib/worker/client';
@@ -25,7 +25,8 @@ export function NewDealForm({
   threadId: string | null;
   settings: Settings;
   pipelines: Pipeline[];
-  onDone(): void;
+  /** Called with the new deal once it is saved, without one when the rep cancels. */
+  onDone(created?: Deal): void;
 }) {
   const firstPipeline = pipelines.find((p) => p.id === settings.defaultPipelineId) ?? pipelines[0];
   const [title, setTitle] = useState(subject);
@@ -45,7 +46,7 @@ export function NewDealForm({
     const minor = amount.trim() === '' ? 0 : parseMoneyInput(amount, currency);
     if (minor === null) return setError(t('deal_amount_invalid'));
     try {
-      await call('deal.create', {
+      const created = await call('deal.create', {
         title,
         pipelineId: pipeline.id,
         stageId: pipeline.stages.some((s) => s.id === stageId) ? stageId : pipeline.stages[0]!.id,
@@ -56,7 +57,7 @@ export function NewDealForm({
         expectedCloseAt: instantOfCalendarDay(closeDate),
         ownerId: settings.currentRepId,
       });
-      onDone();
+      onDone(created);
     } catch (err) {
       setError(errorText(err));
     }
@@ -92,7 +93,7 @@ export function NewDealForm({
         {t('deal_close_date')}
         <input type="date" value={closeDate} onInput={(e) => setCloseDate(e.currentTarget.value)} />
       </label>
-      <FormFooter error={error} submitLabel={t('deal_create')} onCancel={onDone} />
+      <FormFooter error={error} submitLabel={t('deal_create')} onCancel={() => onDone()} />
     </form>
   );
 }

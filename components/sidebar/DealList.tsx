@@ -6,9 +6,12 @@ import { call, RpcFailure } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
+import { useFormFocus } from '../form-focus';
 import { errorText, money } from '../format';
 import { t } from '../i18n';
+import { Icon } from '../icons';
 import { StageSelect } from '../StageSelect';
+import type { Toaster } from '../toaster';
 
 type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
 
@@ -16,89 +19,132 @@ function invalid(message: string): RpcFailure {
   return new RpcFailure({ code: 'invalid', message });
 }
 
-function DealItem({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefined }) {
+function DealItem({ deal, pipeline, toaster }: { deal: Deal; pipeline: Pipeline | undefined; toaster: Toaster }) {
   const [error, setError] = useState<string | null>(null);
   const [closing, setClosing] = useState<'lost' | null>(null);
   const [reason, setReason] = useState('');
+  const lostFocus = useFormFocus(closing === 'lost');
   const save = (patch: DealPatch) => call('deal.update', { id: deal.id, patch });
-  const update = async (patch: DealPatch) => {
+  /** Saves, then says so in the toast, with the write that takes it back. */
+  const update = async (patch: DealPatch, message: string, undo: DealPatch) => {
     setError(null);
     try {
       await save(patch);
       setClosing(null);
+      toaster.notify(message, () => save(undo));
     } catch (e) {
       setError(errorText(e));
     }
   };
+  const stageName = (stageId: string) => pipeline?.stages.find((s) => s.id === stageId)?.name ?? '';
   return (
     <li class="deal" aria-label={deal.title}>
       <div class="deal-head">
-        <strong>{deal.title}</strong> <span class="amount">{money(deal.value)}</span>
+        <strong>{deal.title}</strong>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('deal_open_record')}
+          title={t('deal_open_record')}
+          onClick={() => window.open(dashboardUrl('deal', deal.id))}
+        >
+          <Icon name="external" />
+        </button>
       </div>
       {pipeline ? (
         <StageSelect
           pipeline={pipeline}
           stageId={deal.stageId}
           label={t('deal_stage_of', { title: deal.title })}
-          onChange={(stageId) => void update({ stageId })}
+          onChange={(stageId) =>
+            void update({ stageId }, t('dash_moved_to', { title: deal.title, stage: stageName(stageId) }), {
+              stageId: deal.stageId,
+            })
+          }
         />
       ) : null}
-      <EditableField
-        label={t('deal_amount_in', { currency: deal.value.currency })}
-        value={money(deal.value)}
-        onSave={async (text) => {
-          const amount = parseMoneyInput(text, deal.value.currency);
-          if (amount === null) throw invalid(t('deal_amount_invalid'));
-          await save({ value: { amount, currency: deal.value.currency } });
-        }}
-      />
-      <EditableField
-        label={t('deal_close_date')}
-        type="date"
-        value={calendarDayOf(deal.expectedCloseAt)}
-        onSave={async (text) => {
-          const expectedCloseAt = instantOfCalendarDay(text);
-          if (text !== '' && expectedCloseAt === null) throw invalid(t('followup_pick_date'));
-          await save({ expectedCloseAt });
-        }}
-      />
+      <div class="deal-fields">
+        <EditableField
+          label={t('deal_amount_in', { currency: deal.value.currency })}
+          value={money(deal.value)}
+          onSave={async (text) => {
+            const amount = parseMoneyInput(text, deal.value.currency);
+            if (amount === null) throw invalid(t('deal_amount_invalid'));
+            await save({ value: { amount, currency: deal.value.currency } });
+          }}
+        />
+        <EditableField
+          label={t('deal_close_date')}
+          type="date"
+          value={calendarDayOf(deal.expectedCloseAt)}
+          onSave={async (text) => {
+            const expectedCloseAt = instantOfCalendarDay(text);
+            if (text !== '' && expectedCloseAt === null) throw invalid(t('followup_pick_date'));
+            await save({ expectedCloseAt });
+          }}
+        />
+      </div>
       <div class="row">
-        <button type="button" onClick={() => void update({ status: 'won' })}>
+        <button
+          type="button"
+          class="small"
+          onClick={() =>
+            void update({ status: 'won' }, t('dash_marked_won', { title: deal.title }), { status: 'open' })
+          }
+        >
+          <Icon name="check" />
           {t('deal_mark_won')}
         </button>
-        <button type="button" onClick={() => setClosing('lost')}>
+        <button
+          ref={lostFocus.opener}
+          type="button"
+          class="small"
+          aria-expanded={closing === 'lost'}
+          onClick={() => setClosing(closing === 'lost' ? null : 'lost')}
+        >
+          <Icon name="close" />
           {t('deal_mark_lost')}
-        </button>
-        <button type="button" class="link" onClick={() => window.open(dashboardUrl('deal', deal.id))}>
-          {t('deal_open_record')}
         </button>
       </div>
       {closing === 'lost' ? (
-        <form
-          class="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void update({ status: 'lost', lostReason: reason });
-          }}
-        >
-          <label>
-            {t('deal_lost_reason')}
-            <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-          </label>
-          <button type="submit">{t('deal_confirm_lost')}</button>
-        </form>
+        <div ref={lostFocus.panel}>
+          <form
+            class="stack card-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void update({ status: 'lost', lostReason: reason }, t('dash_marked_lost', { title: deal.title }), {
+                status: 'open',
+              });
+            }}
+          >
+            <label>
+              {t('deal_lost_reason')}
+              <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+            </label>
+            <div class="row">
+              <button type="submit" class="primary">
+                {t('deal_confirm_lost')}
+              </button>
+            </div>
+          </form>
+        </div>
       ) : null}
       <ErrorText message={error} />
     </li>
   );
 }
 
-export function DealList({ deals, pipelines }: { deals: Deal[]; pipelines: Pipeline[] }) {
+export function DealList({ deals, pipelines, toaster }: { deals: Deal[]; pipelines: Pipeline[]; toaster: Toaster }) {
   if (deals.length === 0) return <p class="muted">{t('deals_none')}</p>;
   return (
     <ul class="deals" aria-label={t('deals_open')}>
       {deals.map((deal) => (
-        <DealItem key={deal.id} deal={deal} pipeline={pipelines.find((p) => p.id === deal.pipelineId)} />
+        <DealItem
+          key={deal.id}
+          deal={deal}
+          pipeline={pipelines.find((p) => p.id === deal.pipelineId)}
+          toaster={toaster}
+        />
       ))}
     </ul>
   );

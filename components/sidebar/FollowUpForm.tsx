@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n/translate';
+import type { Task } from '@/lib/model';
 import { REMINDER_PRESETS, type ReminderPreset } from '@/lib/reminders/presets';
 import { fromWallClock } from '@/lib/time/zoned';
 import { call } from '@/lib/worker/client';
@@ -20,7 +21,8 @@ export function FollowUpForm({
   contactId: string | null;
   inThread: boolean;
   timeZone: string;
-  onDone(): void;
+  /** Called with the new task once it is saved, without one when the rep cancels. */
+  onDone(created?: Task): void;
 }) {
   const [note, setNote] = useState('');
   const [noReply, setNoReply] = useState(false);
@@ -32,7 +34,7 @@ export function FollowUpForm({
   const create = async (due: { preset: ReminderPreset } | { at: number }) => {
     setError(null);
     try {
-      await call('task.followUp', {
+      const created = await call('task.followUp', {
         title,
         note,
         due,
@@ -42,7 +44,7 @@ export function FollowUpForm({
         requestId,
       });
       renew();
-      onDone();
+      onDone(created);
     } catch (e) {
       setError(errorText(e));
     }
@@ -83,10 +85,10 @@ export function FollowUpForm({
         </label>
         <label>
           {t('followup_time')}
-          <input type="time" step={1} value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+          <input type="time" step={60} value={time} onInput={(e) => setTime(e.currentTarget.value)} />
         </label>
       </div>
-      <FormFooter error={error} submitLabel={t('followup_set')} onCancel={onDone} />
+      <FormFooter error={error} submitLabel={t('followup_set')} onCancel={() => onDone()} />
     </form>
   );
 }

@@ -5,7 +5,9 @@ import type { ContactCardView } from '@/lib/worker/contract';
 import { ErrorText } from '../ErrorText';
 import { errorText } from '../format';
 import { t } from '../i18n';
+import type { Toaster } from '../toaster';
 import { ContactCard } from './ContactCard';
+import { PersonHead } from './PersonHead';
 
 /** Offers to put this address on a contact the rep already has, so a second address never makes a duplicate. */
 function AttachToExisting({ person }: { person: SnapshotParticipant }) {
@@ -63,6 +65,7 @@ export function ParticipantItem({
   sources,
   reps,
   thread,
+  toaster,
 }: {
   person: SnapshotParticipant;
   card: ContactCardView | undefined;
@@ -72,6 +75,7 @@ export function ParticipantItem({
   sources: Source[];
   reps: Rep[];
   thread: { id: string; subject: string } | null;
+  toaster: Toaster;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,7 +86,8 @@ export function ParticipantItem({
     setBusy(true);
     setError(null);
     try {
-      await call('contact.capture', { name: person.name, email: person.email, tabSnapshot: true });
+      const { contact } = await call('contact.capture', { name: person.name, email: person.email, tabSnapshot: true });
+      toaster.notify(t('toast_contact_added', { name: contact.name }));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -92,36 +97,38 @@ export function ParticipantItem({
 
   return (
     <li class="participant">
-      <div class="who">
-        <span class="name" dir="auto">
-          {displayName}
-        </span>
-        <span class="email" dir="ltr">
-          {person.email}
-        </span>
-        <span class="roles muted">{person.roles.map((role) => t(`role_${role}`)).join(', ')}</span>
-      </div>
       {card ? (
         <ContactCard
           card={card}
+          person={person}
           settings={settings}
           pipelines={pipelines}
           sources={sources}
           reps={reps}
           thread={thread}
+          toaster={toaster}
         />
-      ) : known ? (
-        <p class="muted">{t('loading')}</p>
       ) : (
-        <div class="stack">
-          <button type="button" class="primary" disabled={busy} onClick={capture}>
-            {t('contact_add', { name: displayName })}
-          </button>
-          <button type="button" class="link" aria-expanded={attaching} onClick={() => setAttaching(!attaching)}>
-            {t('attach_offer')}
-          </button>
-          {attaching ? <AttachToExisting person={person} /> : null}
-        </div>
+        <>
+          <PersonHead person={person} name={person.name}>
+            <span class="name" dir="auto">
+              {displayName}
+            </span>
+          </PersonHead>
+          {known ? (
+            <p class="muted">{t('loading')}</p>
+          ) : (
+            <div class="stack">
+              <button type="button" class="primary" disabled={busy} onClick={capture}>
+                {t('contact_add', { name: displayName })}
+              </button>
+              <button type="button" class="link" aria-expanded={attaching} onClick={() => setAttaching(!attaching)}>
+                {t('attach_offer')}
+              </button>
+              {attaching ? <AttachToExisting person={person} /> : null}
+            </div>
+          )}
+        </>
       )}
       <ErrorText message={error} />
     </li>

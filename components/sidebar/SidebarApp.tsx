@@ -5,8 +5,12 @@ import { partitionForPopup } from '@/lib/reminders/due';
 import { call } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
 import { t } from '../i18n';
+import { Icon } from '../icons';
 import { TaskGroup } from '../TaskList';
+import { createToaster } from '../toaster';
+import { UndoToast } from '../UndoToast';
 import { SidebarModel } from './model';
+import { loadMorePreference } from './more-preference';
 import { ParticipantItem } from './ParticipantItem';
 
 function HomeView({ timeZone }: { timeZone: string }) {
@@ -22,8 +26,8 @@ function HomeView({ timeZone }: { timeZone: string }) {
   return (
     <div class="home">
       <h2>{t('home_title')}</h2>
-      <TaskGroup title={t('tasks_overdue')} tasks={groups.overdue} timeZone={timeZone} />
-      <TaskGroup title={t('tasks_today')} tasks={groups.today} timeZone={timeZone} />
+      <TaskGroup title={t('tasks_overdue')} tasks={groups.overdue} timeZone={timeZone} level={3} />
+      <TaskGroup title={t('tasks_today')} tasks={groups.today} timeZone={timeZone} level={3} />
       {groups.overdue.length + groups.today.length === 0 ? <p class="muted">{t('home_nothing_due')}</p> : null}
       <p class="muted">{t('home_hint')}</p>
     </div>
@@ -32,6 +36,8 @@ function HomeView({ timeZone }: { timeZone: string }) {
 
 export function SidebarApp() {
   const model = useModel(SidebarModel);
+  const [toaster] = useState(createToaster);
+  useEffect(loadMorePreference, []);
   const snapshot = model.snapshot.value;
   const settings = model.settings.value;
 
@@ -90,6 +96,7 @@ export function SidebarApp() {
                 sources={model.sources.value}
                 reps={model.reps.value}
                 thread={thread}
+                toaster={toaster}
               />
             );
           })}
@@ -102,11 +109,18 @@ export function SidebarApp() {
     <main class="sidebar" lang={settings.language}>
       <header class="top">
         <h1>{t('appName')}</h1>
-        <button type="button" class="link" onClick={() => window.open(dashboardUrl(), '_blank')}>
+        <button type="button" class="link small" onClick={() => window.open(dashboardUrl(), '_blank')}>
           {t('open_dashboard')}
+          <Icon name="external" />
         </button>
       </header>
       {body()}
+      <UndoToast
+        toast={toaster.toast.value}
+        onClose={() => {
+          toaster.toast.value = null;
+        }}
+      />
     </main>
   );
 }

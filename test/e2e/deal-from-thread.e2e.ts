@@ -6,12 +6,18 @@ test('a deal created from a thread shows on the board, moves by keyboard, and is
   const sidebar = await sidebarOf(gmail);
   await sidebar.getByRole('button', { name: 'Add Dara Kim' }).click();
   const card = sidebar.getByRole('region', { name: 'Contact Dara Kim' });
-  await card.getByRole('button', { name: 'New deal' }).click();
+  const newDeal = card.getByRole('button', { name: 'New deal' });
+  await newDeal.click();
   const form = card.getByRole('form', { name: 'New deal' });
   await expect(form.getByLabel('Deal title')).toHaveValue('Quotation: 40ft container Phnom Penh → Sihanoukville');
+  // The sidebar is a cross-origin frame, where autofocus is ignored: focus is moved by script, and back on close.
+  await expect(form.getByLabel('Deal title')).toBeFocused();
   await form.getByLabel('Amount').fill('4,100,000');
   await form.getByLabel('Currency').selectOption('KHR');
   await form.getByRole('button', { name: 'Create deal' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(newDeal).toBeFocused();
+  await expect(sidebar.getByRole('status')).toContainText('Deal created: Quotation: 40ft container');
 
   const deal = card.getByRole('listitem', { name: 'Quotation: 40ft container Phnom Penh → Sihanoukville' });
   await expect(deal.getByText('៛4,100,000').first()).toBeVisible();
@@ -43,4 +49,10 @@ test('a deal created from a thread shows on the board, moves by keyboard, and is
   await expect(deal.getByRole('combobox').locator('option:checked')).toHaveText('Demo (60%)');
   await deal.getByRole('button', { name: 'Won' }).click();
   await expect(card.getByText('No open deals.')).toBeVisible();
+
+  // The toast says so and takes it back.
+  const toast = sidebar.getByRole('status');
+  await expect(toast).toContainText('marked as won');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(deal.getByRole('combobox').locator('option:checked')).toHaveText('Demo (60%)');
 });

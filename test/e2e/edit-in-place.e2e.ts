@@ -42,9 +42,13 @@ test('a sidebar field is edited by mouse and by keyboard, saved with Enter and l
   await expect(jobTitle).toHaveText('Head of Sales');
   await expect(jobTitle).toBeFocused();
 
-  // Keyboard only: Tab on to the phone, Enter opens it, typing replaces the number, Enter saves.
+  // Keyboard only: the phone is behind More. Enter opens More, Tab goes on to the phone, Enter opens it, typing
+  // replaces the number, Enter saves.
+  const more = card.getByRole('button', { name: 'More' });
+  await more.focus();
+  await gmail.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
   const phone = card.getByRole('button', { name: /edit Phone$/i });
-  await gmail.keyboard.press('Tab');
   await gmail.keyboard.press('Tab');
   await expect(phone).toBeFocused();
   await gmail.keyboard.press('Enter');
