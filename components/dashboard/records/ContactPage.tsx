@@ -3,6 +3,7 @@ import { dealsForContact, getRecord, tasksFor, timeline } from '@/lib/db/views';
 import { mergesInto, possibleDuplicates } from '@/lib/merges/store';
 import type { LifecycleStage } from '@/lib/model';
 import { call } from '@/lib/worker/client';
+import { Avatar } from '../../Avatar';
 import { EditableField } from '../../EditableField';
 import { t } from '../../i18n';
 import { LifecycleOptions } from '../../LifecycleOptions';
@@ -60,7 +61,18 @@ export function ContactPage({ app, param }: ViewProps) {
   const db = app.db.value!;
 
   return (
-    <RecordPage app={app} entity="contacts" id={id} title={contact.name}>
+    <RecordPage
+      app={app}
+      entity="contacts"
+      id={id}
+      name={contact.name}
+      title={
+        <>
+          <Avatar name={contact.name} email={contact.emails[0]?.address ?? ''} size="lg" />
+          {contact.name}
+        </>
+      }
+    >
       <div class="record-grid">
         <section aria-labelledby="contact-fields">
           <h3 id="contact-fields">{t('dash_details')}</h3>
