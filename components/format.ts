@@ -1,4 +1,5 @@
 import { formatMoney } from '@/lib/i18n/numbers';
+import { refusalText } from '@/lib/i18n/refusal';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { DealStage, LifecycleStage, Money, Source } from '@/lib/model';
 import { DEFAULT_STAGES } from '@/lib/model/defaults';
@@ -26,14 +27,7 @@ export function stageName({ name }: Pick<DealStage, 'name'>): string {
   return key ? t(`stage_${key}` as MessageKey) : name;
 }
 
-/** A failure as the rep should read it: what kind of problem, in their language, then the specifics. */
+/** A failure as the rep should read it: what went wrong, in their language, naming fields by their labels. */
 export function errorText(error: unknown): string {
-  if (error instanceof RpcFailure) {
-    const kind = t(`error_${error.error.code.replace('-', '_')}` as MessageKey);
-    // Refusals name the field and the reason; the other kinds are whole sentences already in the rep's language.
-    return ['invalid', 'conflict', 'invalid-request'].includes(error.error.code)
-      ? `${kind} ${error.error.message}`
-      : kind;
-  }
-  return t('error_internal');
+  return error instanceof RpcFailure ? refusalText(error.error, locale()) : t('error_internal');
 }

@@ -3,8 +3,9 @@ import { parseHash, type Route } from '@/lib/dashboard/links';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import type { CustomPropertyDef, Pipeline, Rep, Settings, Source } from '@/lib/model';
-import { request } from '@/lib/worker/client';
+import { RpcFailure, request } from '@/lib/worker/client';
 import { onSidecarEvent } from '../events';
+import { errorText } from '../format';
 import { followSettings } from '../i18n';
 import { createToaster } from '../toaster';
 
@@ -41,7 +42,7 @@ export const DashboardModel = createModel(() => {
       request('propertyDefs.list', {}),
     ]);
     if (!s.ok) {
-      problem.value = s.error.message;
+      problem.value = errorText(new RpcFailure(s.error));
       return;
     }
     settings.value = s.value;

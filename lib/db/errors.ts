@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { refusalDetails } from '../i18n/refusal';
 
 export const STORE_ERROR_CODES = ['invalid', 'not-found', 'conflict', 'quota', 'internal'] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
@@ -22,7 +23,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, what: s
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || null;
   const message = `${what}${field ? ` ${field}` : ''}: ${issue?.message ?? 'is not valid'}`;
-  throw new StoreError('invalid', message, field);
+  throw new StoreError('invalid', message, field, refusalDetails(issue));
 }
 
 /** IndexedDB failures become StoreErrors; a full disk is told apart so the rep sees why the save failed. */

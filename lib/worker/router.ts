@@ -1,4 +1,5 @@
 import { asStoreError, StoreError } from '../db/errors';
+import { refusalDetails } from '../i18n/refusal';
 import type { CallContext, HandlersOf, SenderInfo } from '../rpc/define';
 import { RPC_KIND, type RpcResult } from '../rpc/wire';
 import { webmailTabOf } from '../webmail/origins';
@@ -60,7 +61,12 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
       const field = issue?.path.join('.') ?? '';
       return {
         ok: false,
-        error: { code: 'invalid-request', message: `${field || 'input'}: ${issue?.message ?? 'is not valid'}`, field },
+        error: {
+          code: 'invalid-request',
+          message: `${field || 'input'}: ${issue?.message ?? 'is not valid'}`,
+          field,
+          details: refusalDetails(issue),
+        },
       };
     }
     const context: CallContext = { sender, tabId: sender.tab?.id ?? null, fromContentScript: caller === 'content' };

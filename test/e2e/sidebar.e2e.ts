@@ -23,7 +23,7 @@ test('a rep sees the people of a thread, captures one in a click, and finds the 
   await card.getByRole('button', { name: /edit Name$/ }).click();
   await card.getByRole('textbox', { name: 'Name' }).fill('  ');
   await card.getByRole('button', { name: 'Save' }).click();
-  await expect(card.getByRole('alert')).toContainText('name: is required');
+  await expect(card.getByRole('alert')).toHaveText('Name is required.');
   await card.getByRole('textbox', { name: 'Name' }).fill('Dara Kim (Angkor Trade)');
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(sidebar.getByRole('region', { name: 'Contact Dara Kim (Angkor Trade)' })).toBeVisible();
