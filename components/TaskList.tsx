@@ -6,7 +6,7 @@ import { call } from '@/lib/worker/client';
 import { ErrorText } from './ErrorText';
 import { useFormFocus } from './form-focus';
 import { errorText } from './format';
-import { formatDateTime, t } from './i18n';
+import { formatCount, formatDateTime, t } from './i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -121,7 +121,7 @@ export function TaskGroup({
   return (
     <section aria-label={title}>
       <Heading class="group-title">
-        {title} ({tasks.length})
+        {title} ({formatCount(tasks.length)})
       </Heading>
       <ul class="tasks">
         {tasks.map((task) => (

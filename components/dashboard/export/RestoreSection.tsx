@@ -3,7 +3,7 @@ import { type Backup, type BackupData, mergeBackup, parseBackup } from '@/lib/ba
 import { isProfileEmpty, readBackupData } from '@/lib/backup/store';
 import { call } from '@/lib/worker/client';
 import { errorText } from '../../format';
-import { formatDateTime, t } from '../../i18n';
+import { formatCount, formatDateTime, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { ProgressBar } from '../import/ProgressBar';
 import { restoreSteps, restoreTotal } from './restore-steps';
@@ -165,7 +165,7 @@ export function RestoreSection({ app }: { app: Dashboard }) {
       {conflicts.length > 0 && (
         <details>
           <summary>
-            {t('exp_restore_conflicts')} ({conflicts.length})
+            {t('exp_restore_conflicts')} ({formatCount(conflicts.length)})
           </summary>
           <ul>
             {conflicts.slice(0, 200).map((c) => (

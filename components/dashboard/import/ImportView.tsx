@@ -2,7 +2,7 @@ import { useModel } from '@preact/signals';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { ImportEntity } from '@/lib/import/mapping';
 import type { DuplicatePolicy } from '@/lib/import/plan';
-import { t } from '../../i18n';
+import { formatCount, t } from '../../i18n';
 import type { ViewProps } from '../view-props';
 import { ImportHistory } from './ImportHistory';
 import { ImportModel, PREVIEW_ROWS } from './import-model';
@@ -88,7 +88,7 @@ export function ImportView({ app }: ViewProps) {
         {file && file.problems.length > 0 && (
           <details>
             <summary>
-              {t('imp_file_problems')} ({file.problems.length})
+              {t('imp_file_problems')} ({formatCount(file.problems.length)})
             </summary>
             <ul>
               {file.problems.slice(0, 100).map((p) => (
