@@ -1,5 +1,5 @@
 import type { Activity, RecordBase } from '../model';
-import { activitySchema, newRecordBase } from '../model';
+import { activitySchema, newRecordBase, normalizeEmail } from '../model';
 import { StoreError, validate } from './errors';
 import { activityRow, stripRow } from './rows';
 import type { CrmDb } from './schema';
@@ -84,4 +84,57 @@ export async function activitiesForContact(db: CrmDb, contactId: string, limit =
     cursor = await cursor.continue();
   }
   return out;
+}
+
+/**
+ * Takes a thread's email activities off every timeline: each becomes a tombstone (so a team's server hears of the
+ * deletion) and its contact's last-contacted time falls back to the newest email still logged. Returns the
+ * activities removed.
+ */
+export async function unlogThread(db: CrmDb, threadId: string, now: number): Promise<Activity[]> {
+  const tx = db.transaction(['activities', 'contacts'], 'readwrite');
+  const store = tx.objectStore('activities');
+  const removed: Activity[] = [];
+  for (const row of await store.index('byThread').getAll(threadId)) {
+    if (row.type !== 'email' || row.deletedAt !== null) continue;
+    const tombstone = { ...(stripRow(row) as Activity), deletedAt: now, updatedAt: now };
+    await store.put(activityRow(tombstone));
+    removed.push(tombstone);
+  }
+  for (const contactId of new Set(removed.map((a) => a.contactId).filter((id): id is string => id !== null))) {
+    const contact = await tx.objectStore('contacts').get(contactId);
+    if (!contact) continue;
+    let last: number | null = null;
+    let cursor = await store
+      .index('byContactTime')
+      .openCursor(IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]), 'prev');
+    while (cursor && last === null) {
+      if (cursor.value.type === 'email' && cursor.value.deletedAt === null) last = cursor.value.occurredAt;
+      cursor = await cursor.continue();
+    }
+    if (contact.lastContactedAt !== last) await tx.objectStore('contacts').put({ ...contact, lastContactedAt: last });
+  }
+  await tx.done;
+  return removed;
+}
+
+/**
+ * Gives `repId` to the email activities logged from the signed-in account `address` with no rep: the rep has just
+ * said the account is theirs. Walks every activity once (no index holds the account), in one transaction.
+ */
+export async function assignAccountMail(db: CrmDb, address: string, repId: string, now: number): Promise<number> {
+  const key = normalizeEmail(address);
+  const tx = db.transaction('activities', 'readwrite');
+  let assigned = 0;
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    const row = cursor.value;
+    if (row.type === 'email' && row.repId === null && row.repAddress && normalizeEmail(row.repAddress) === key) {
+      await cursor.update({ ...row, repId, updatedAt: now });
+      assigned++;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return assigned;
 }

@@ -151,6 +151,11 @@ export const contract = {
   'sources.list': { input: z.object({}), output: z.array(sourceSchema) },
   'reps.list': { input: z.object({}), output: z.array(repSchema) },
   'rep.save': { input: repSchema, output: repSchema },
+  /** "Which rep is you on this account?": the sender tab's signed-in account joins this rep, or a new rep named so. */
+  'rep.claimAccount': {
+    input: z.object({ repId: recordId.nullable(), name: z.string().max(120).optional() }),
+    output: repSchema,
+  },
   'propertyDefs.list': { input: z.object({}), output: z.array(customPropertyDefSchema) },
   'propertyDef.save': { input: customPropertyDefSchema, output: customPropertyDefSchema },
 
@@ -161,6 +166,14 @@ export const contract = {
   'thread.setDoNotLog': {
     input: z.object({ threadId: z.string().max(100), doNotLog: z.boolean() }),
     output: z.object({ threadId: z.string(), doNotLog: z.boolean() }),
+  },
+  /**
+   * From the sidebar of the tab showing the thread: it has been on screen long enough for the rep to have said no,
+   * so log it (lib/worker/thread-log.ts); nothing when the tab shows another thread by now.
+   */
+  'thread.log': {
+    input: z.object({ threadId: z.string().max(100) }),
+    output: z.object({ logged: z.number().int().min(0) }),
   },
   ...dashboardContract,
   ...importContract,

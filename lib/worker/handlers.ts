@@ -10,7 +10,7 @@ import { searchCompanies, searchContacts, searchDeals } from '../db/search';
 import * as tasks from '../db/tasks';
 import { createImportHandlers } from '../import/handlers';
 import { createMergeHandlers } from '../merges/handlers';
-import type { Settings, Task, WebmailSnapshot } from '../model';
+import type { Task, WebmailSnapshot } from '../model';
 import { normalizeEmail } from '../model';
 import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
@@ -18,33 +18,14 @@ import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { senderSignature } from '../webmail/signature';
-import { emailActivitiesFor, repAddressesOf } from './email-log';
+import { claimAccount } from './account-rep';
+import { repAddressesOf } from './email-log';
 import { createDashboardHandlers } from './handlers-records';
 import type { Handlers } from './router';
+import { logWhenDue, releaseThread, unlogThread, withMessageTimes } from './thread-log';
 
 async function repAddresses(s: WorkerServices, snapshot: WebmailSnapshot | null): Promise<Set<string>> {
-  const reps = await config.listReps(s.db);
-  return repAddressesOf(
-    snapshot,
-    reps.flatMap((r) => [r.email, ...r.accountEmails]),
-  );
-}
-
-/** Logs the open thread's messages on its known contacts, unless the rep said not to for this thread. */
-async function logThread(s: WorkerServices, snapshot: WebmailSnapshot, settings: Settings): Promise<number> {
-  const thread = snapshot.thread;
-  if (!thread) return 0;
-  if ((await config.getThreadPrefs(s.db, thread.id)).doNotLog) return 0;
-  const emails = new Set<string>();
-  for (const m of thread.messages) {
-    for (const p of [m.from, ...m.to, ...m.cc]) if (p) emails.add(normalizeEmail(p.email));
-  }
-  const ids = await contactIdsForEmails(s.db, [...emails]);
-  if (!Object.values(ids).some(Boolean)) return 0;
-  const drafts = emailActivitiesFor(snapshot, ids, await repAddresses(s, snapshot), settings.neverLogDomains, s.now());
-  const added = await activities.logEmails(s.db, drafts, s.now());
-  if (added.length > 0) s.changed(['activities', 'contacts']);
-  return added.length;
+  return repAddressesOf(snapshot, await config.listReps(s.db));
 }
 
 /** A reply in a watched thread cancels its "remind me if no reply" tasks. */
@@ -75,20 +56,29 @@ export function createHandlers(s: WorkerServices): Handlers {
     s.changed(stores);
     return value;
   };
+  // The rep acted on the thread in the sidebar: it is logged now. The act itself is done and stays done.
+  const actedOn = (tabId: number | null, threadId: string) =>
+    releaseThread(s, tabId, threadId).catch((error: unknown) => {
+      console.warn('Sidecar: could not log this thread', error);
+      return 0;
+    });
 
   return {
     ping: async () => ({ version: s.version, now: s.now() }),
 
     'snapshot.publish': async (snapshot, { tabId }) => {
       if (tabId === null) throw new StoreError('invalid', 'A snapshot must come from a tab.');
-      await s.snapshots.set(tabId, snapshot);
+      const settings = await config.getSettings(db);
+      // The page gives times read from Gmail's ids; the date text of the others is read here, in the rep's zone.
+      const timed = withMessageTimes(snapshot, settings.timeZone, s.now());
+      await s.snapshots.set(tabId, timed, s.now());
       // The sidebar hears of the new people first; the session copy (for a restarted worker) is written after.
-      s.snapshotChanged(tabId, snapshot);
+      s.snapshotChanged(tabId, timed);
       await s.snapshots.flush();
       // Logging and reply-watching must never make the publish fail: the sidebar still shows the people.
       try {
-        await logThread(s, snapshot, await config.getSettings(db));
-        await cancelAnsweredTasks(s, snapshot);
+        await logWhenDue(s, tabId, timed, settings);
+        await cancelAnsweredTasks(s, timed);
       } catch (error) {
         console.warn('Sidecar: could not log this thread', error);
       }
@@ -118,7 +108,8 @@ export function createHandlers(s: WorkerServices): Handlers {
         s.now(),
       );
       s.changed(['contacts', 'companies']);
-      if (snapshot) await logThread(s, snapshot, await config.getSettings(db));
+      // Capturing someone from the thread is acting on it: it is logged now, on them too.
+      if (snapshot?.thread) await actedOn(tabId, snapshot.thread.id);
       return { contact: result.contact, created: result.created };
     },
     'contact.fillFromSignature': async ({ id, ...fill }) =>
@@ -135,7 +126,12 @@ export function createHandlers(s: WorkerServices): Handlers {
     'company.update': async ({ id, patch }) =>
       write(['companies', 'contacts', 'deals'], companies.updateCompany(db, id, patch, s.now())),
 
-    'deal.create': async (input) => write(['deals'], deals.createDeal(db, input, s.now())),
+    'deal.create': async (input, { tabId }) => {
+      const deal = await write(['deals'], deals.createDeal(db, input, s.now()));
+      // A deal made from the thread on screen is the rep acting on it: it is logged now.
+      if (input.threadId) await actedOn(tabId, input.threadId);
+      return deal;
+    },
     'deal.update': async ({ id, patch }) => write(['deals'], deals.updateDeal(db, id, patch, s.now())),
     'deal.setDeleted': async ({ id, deleted }) => write(['deals'], deals.setDealDeleted(db, id, deleted, s.now())),
     'deals.forPipeline': async ({ pipelineId }) => {
@@ -170,6 +166,7 @@ export function createHandlers(s: WorkerServices): Handlers {
       );
       s.changed(['tasks']);
       await s.tasksChanged();
+      if (thread) await actedOn(tabId, thread.id);
       return task;
     },
     'task.complete': async ({ id }) => updateTask(s, id, (task) => complete(task, s.now())),
@@ -203,12 +200,23 @@ export function createHandlers(s: WorkerServices): Handlers {
     'sources.list': async () => config.listSources(db),
     'reps.list': async () => config.listReps(db),
     'rep.save': async (rep) => write(['reps'], config.saveRep(db, rep, s.now())),
+    'rep.claimAccount': async ({ repId, name }, { tabId }) => {
+      const account = (await senderSnapshot(s, tabId))?.account;
+      if (!account) throw new StoreError('invalid', 'Sidecar cannot see which account is signed in to this Gmail.');
+      return claimAccount(s, account, repId, name);
+    },
     'propertyDefs.list': async () => config.listPropertyDefs(db),
     'propertyDef.save': async (def) => write(['propertyDefs'], config.savePropertyDef(db, def, s.now())),
 
     'thread.prefs': async ({ threadId }) => config.getThreadPrefs(db, threadId),
-    'thread.setDoNotLog': async ({ threadId, doNotLog }) =>
-      write(['threadPrefs'], config.setThreadDoNotLog(db, threadId, doNotLog)),
+    'thread.setDoNotLog': async ({ threadId, doNotLog }, { tabId }) => {
+      const prefs = await write(['threadPrefs'], config.setThreadDoNotLog(db, threadId, doNotLog));
+      // Ticked after the thread was logged, what was logged of it goes; unticked, the rep chose to have it logged.
+      if (doNotLog) await unlogThread(s, threadId);
+      else await actedOn(tabId, threadId);
+      return prefs;
+    },
+    'thread.log': async ({ threadId }, { tabId }) => ({ logged: await releaseThread(s, tabId, threadId) }),
     ...createDashboardHandlers(s),
     ...createImportHandlers(s),
     ...createBackupHandlers(s),

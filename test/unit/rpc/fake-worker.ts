@@ -5,6 +5,7 @@ import type { WorkerServices } from '@/lib/rpc/services';
 import { SnapshotCache } from '@/lib/webmail/snapshot-cache';
 import { contract, type Input, type Method, type Output } from '@/lib/worker/contract';
 import { createHandlers } from '@/lib/worker/handlers';
+import { gmailMessageIds } from '../../fixtures/gmail/generate';
 
 export const NOW = Date.UTC(2026, 10, 23, 3, 0);
 export const TAB = 7;
@@ -62,7 +63,7 @@ export async function fakeWorker() {
     effects,
     call,
     /** Opens a thread in tab TAB, as the content script's publish leaves it in the snapshot cache. */
-    openThread: (snapshot: WebmailSnapshot) => services.snapshots.set(TAB, snapshot),
+    openThread: (snapshot: WebmailSnapshot) => services.snapshots.set(TAB, snapshot, clock),
     advance: (ms: number) => {
       clock += ms;
     },
@@ -78,6 +79,15 @@ export async function fakeWorker() {
 
 export type FakeWorker = Awaited<ReturnType<typeof fakeWorker>>;
 
+/** A message Gmail accepted at `at`, with the ids it would have then. */
+function accepted(at: number, low: number) {
+  return { at, ...gmailMessageIds(at, low) };
+}
+
+/** The client wrote an hour ago (some seconds into the minute, as Gmail's ids say), the rep answered half an hour later. */
+export const CLIENT_MESSAGE = accepted(NOW - 3_600_000 + 12_345, 0x4c1e2);
+export const REP_MESSAGE = accepted(NOW - 1_800_000 + 41_007, 0x2a0b9);
+
 /** A Gmail thread between the rep and a client: the client wrote with a signature, the rep answered. */
 export function threadSnapshot(threadId = 'thread-1'): WebmailSnapshot {
   return {
@@ -91,23 +101,23 @@ export function threadSnapshot(threadId = 'thread-1'): WebmailSnapshot {
       subject: 'Rice order for December',
       messages: [
         {
-          id: 'msg-f:1001',
+          id: CLIENT_MESSAGE.messageId,
           legacyId: null,
           from: { email: CLIENT, name: 'Sokha Chan' },
           to: [{ email: REP, name: 'Rep' }],
           cc: [],
-          time: NOW - 3_600_000,
+          time: CLIENT_MESSAGE.at,
           timeText: '09:00',
           collapsed: false,
           tail: 'Please send the price list.\n\n--\nSokha Chan\nPurchasing Manager\nTel: +855 12 345 678',
         },
         {
-          id: 'msg-f:1002',
+          id: REP_MESSAGE.messageId,
           legacyId: null,
           from: { email: REP, name: 'Rep' },
           to: [{ email: CLIENT, name: 'Sokha Chan' }],
           cc: [],
-          time: NOW - 1_800_000,
+          time: REP_MESSAGE.at,
           timeText: '09:30',
           collapsed: false,
           tail: 'Attached.',
@@ -125,7 +135,7 @@ export function withClientReply(snapshot: WebmailSnapshot, time: number): Webmai
   const thread = snapshot.thread!;
   const reply = {
     ...thread.messages[0]!,
-    id: `msg-f:${1000 + thread.messages.length + 1}`,
+    id: gmailMessageIds(time, thread.messages.length).messageId,
     time,
     tail: 'Thank you, we will order 10 tons.',
   };

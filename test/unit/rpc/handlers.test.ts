@@ -1,6 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { refusal } from '../refusal';
-import { CLIENT, type FakeWorker, fakeWorker, NOW, REP, TAB, threadSnapshot, withClientReply } from './fake-worker';
+import {
+  CLIENT,
+  CLIENT_MESSAGE,
+  type FakeWorker,
+  fakeWorker,
+  NOW,
+  REP,
+  REP_MESSAGE,
+  TAB,
+  threadSnapshot,
+  withClientReply,
+} from './fake-worker';
 
 const HOUR = 3_600_000;
 let worker: FakeWorker;
@@ -32,9 +43,10 @@ describe('contact.capture', () => {
     const sources = await worker.call('sources.list', {});
     expect(contact.sourceId).toBe(sources.find((s) => s.key === 'email')?.id);
     const logged = await worker.call('activities.forContact', { contactId: contact.id });
-    expect(logged.map((a) => [a.messageId, a.direction])).toEqual([
-      ['msg-f:1002', 'outbound'],
-      ['msg-f:1001', 'inbound'],
+    // Capturing is acting on the thread: it is logged at once, each time read from the message's id.
+    expect(logged.map((a) => [a.messageId, a.direction, a.occurredAt, a.timeSource, a.accountIndex])).toEqual([
+      [REP_MESSAGE.messageId, 'outbound', REP_MESSAGE.at, 'id', 1],
+      [CLIENT_MESSAGE.messageId, 'inbound', CLIENT_MESSAGE.at, 'id', 1],
     ]);
     expect(worker.effects.changed).toEqual([
       ['contacts', 'companies'],
@@ -117,7 +129,10 @@ describe('tasks', () => {
       noReply: true,
     });
     expect(task).toMatchObject({ kind: 'no-reply', threadId: 'thread-1', accountIndex: 1, dueAt: NOW + 48 * HOUR });
-    expect(task.watch).toEqual({ knownMessageIds: ['msg-f:1001', 'msg-f:1002'], participants: [CLIENT] });
+    expect(task.watch).toEqual({
+      knownMessageIds: [CLIENT_MESSAGE.messageId, REP_MESSAGE.messageId],
+      participants: [CLIENT],
+    });
     worker.clearEffects();
     worker.advance(HOUR);
     expect(await worker.call('snapshot.publish', withClientReply(threadSnapshot(), NOW + HOUR))).toBe(true);
@@ -168,34 +183,5 @@ describe('settings.update', () => {
     expect(worker.effects.changed).toEqual([['settings']]);
     expect(worker.effects.wakes).toBe(1);
     expect(worker.effects.tasksChanged).toBe(0);
-  });
-});
-
-describe('thread logging', () => {
-  it('publishing a thread logs its messages on the known contact, once however often it is published', async () => {
-    const contact = await worker.call('contact.create', { name: 'Sokha Chan', emails: [{ address: CLIENT }] });
-    worker.clearEffects();
-    const context = { sender: {}, tabId: TAB, fromContentScript: true };
-    await worker.call('snapshot.publish', threadSnapshot(), context);
-    await worker.call('snapshot.publish', threadSnapshot(), context);
-    expect((await worker.call('activities.forContact', { contactId: contact.id })).length).toBe(2);
-    expect(worker.effects.changed).toEqual([['activities', 'contacts']]);
-    expect(await worker.call('snapshot.current', {})).toEqual({ tabId: TAB, snapshot: threadSnapshot() });
-  });
-
-  it('thread.setDoNotLog keeps the thread off the timeline', async () => {
-    const contact = await worker.call('contact.create', { name: 'Sokha Chan', emails: [{ address: CLIENT }] });
-    worker.clearEffects();
-    expect(await worker.call('thread.setDoNotLog', { threadId: 'thread-1', doNotLog: true })).toEqual({
-      threadId: 'thread-1',
-      doNotLog: true,
-    });
-    expect(await worker.call('thread.prefs', { threadId: 'thread-1' })).toEqual({
-      threadId: 'thread-1',
-      doNotLog: true,
-    });
-    await worker.call('snapshot.publish', threadSnapshot());
-    expect(await worker.call('activities.forContact', { contactId: contact.id })).toEqual([]);
-    expect(worker.effects.changed).toEqual([['threadPrefs']]);
   });
 });
