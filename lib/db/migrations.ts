@@ -54,6 +54,11 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
   if (oldVersion >= 1 && oldVersion < 3) rekeySearch(tx);
   if (oldVersion < 4) db.createObjectStore('merges', { keyPath: 'id' }).createIndex('byKeep', 'keepId');
   if (oldVersion >= 1 && oldVersion < 5) fillActivityAccounts(tx);
+  if (oldVersion < 6) {
+    db.createObjectStore('sync');
+    db.createObjectStore('outbox', { keyPath: 'seq' });
+    db.createObjectStore('fieldClocks', { keyPath: ['entity', 'id'] });
+  }
 }
 
 /**

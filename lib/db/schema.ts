@@ -11,6 +11,9 @@ import type {
   Source,
   Task,
 } from '../model';
+import type { Clock } from '../sync/hlc';
+import type { Conflict, FieldWrite } from '../sync/merge';
+import type { Mutation, Role, SyncEntity } from '../sync/protocol';
 
 /**
  * Stored rows carry index keys derived from the record on every write: `emailKeys` (normalised addresses, unique)
@@ -51,6 +54,54 @@ export interface MergeRecord {
 export interface ThreadPrefs {
   threadId: string;
   doNotLog: boolean;
+}
+
+/** A teammate as the team service names them: field writes and conflicts say who by these ids. */
+export interface TeamRep {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * The one row of the `sync` store, present only while this browser belongs to a team (a lone rep has none, and every
+ * record write checks for it once per transaction). The device token opens the service; it never leaves the worker.
+ */
+export interface TeamSync {
+  serverUrl: string;
+  team: { id: string; name: string };
+  rep: TeamRep;
+  deviceId: string;
+  deviceName: string;
+  token: string;
+  joinedAt: number;
+  /** The team version pulled up to; pages are applied with it in one transaction, so none is skipped. */
+  cursor: number;
+  /** The team's version at the last pull, for the progress of a first sync. */
+  teamVersion: number;
+  /** This device's hybrid logical clock: every local field write is stamped from it. */
+  clock: Clock;
+  /** The number the next outbox mutation gets: 1, 2, 3… per device, no gap. */
+  nextSeq: number;
+  /** Whether the records written before joining have been queued for the team. */
+  seeded: boolean;
+  reps: TeamRep[];
+  lastSyncAt: number | null;
+  /** Why the last round failed (`offline` when the service could not be reached), or null. */
+  lastError: { code: string; message: string; at: number } | null;
+}
+
+/**
+ * The merge state of one synced record (lib/sync/merge.ts): each field's winning write with its clock, and the
+ * writes that lost. `dismissed` holds the stamps of conflicts the rep has read and put away.
+ */
+export interface FieldClockRow {
+  entity: SyncEntity;
+  id: string;
+  fields: Record<string, FieldWrite>;
+  conflicts: Conflict[];
+  dismissed: string[];
 }
 
 export interface CrmSchema extends DBSchema {
@@ -97,6 +148,10 @@ export interface CrmSchema extends DBSchema {
   threadPrefs: { key: string; value: ThreadPrefs };
   imports: { key: string; value: ImportRecord; indexes: { byStarted: number } };
   merges: { key: string; value: MergeRecord; indexes: { byKeep: string } };
+  sync: { key: 'team'; value: TeamSync };
+  /** Local changes waiting to be pushed to the team, by mutation number. */
+  outbox: { key: number; value: Mutation };
+  fieldClocks: { key: [string, string]; value: FieldClockRow };
 }
 
 export type CrmDb = IDBPDatabase<CrmSchema>;
@@ -117,6 +172,9 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v5: activities say where an email's time came from (`timeSource`) and which signed-in account saw it
  *     (`accountIndex`); both null on rows logged before. Email activities logged with no rep get the rep their
  *     account address belongs to, so per-rep figures count the mail logged before reps were recorded.
+ * v6: the team stores: `sync` (the membership, empty for a lone rep), `outbox` (changes to push, written in the
+ *     transaction of the change) and `fieldClocks` (per record, each field's clock and the values that lost).
+ *     No row changes.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 export const DB_NAME = 'sidecar-crm';

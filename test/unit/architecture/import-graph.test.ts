@@ -24,6 +24,7 @@ const FLOORS: Record<string, number> = {
   reports: 4,
   reminders: 4,
   merges: 4,
+  team: 4,
   worker: 5,
   content: 6,
 };

@@ -16,6 +16,7 @@ import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';
 import { createV2Schema, V2_DATA, V2_IDS } from '../../fixtures/db/v2';
 import { createV3Schema, V3_DATA, V3_IDS } from '../../fixtures/db/v3';
 import { createV4Schema, V4_DATA, V4_IDS } from '../../fixtures/db/v4';
+import { createV5Schema, V5_DATA, V5_IDS } from '../../fixtures/db/v5';
 
 // biome-ignore lint/suspicious/noExplicitAny: the frozen schemas are untyped on purpose
 type Untyped = any;
@@ -237,6 +238,35 @@ describe('upgrading a v4 database', () => {
       ['18c2f0a1b2c3d4e5', null],
       ['18e7c1f2a9b0c3d4', null],
     ]);
+    db.close();
+  });
+});
+
+describe('upgrading a v5 database', () => {
+  it('adds the team stores, empty, and leaves every record as it was', async () => {
+    await seedFrozen('upgrade-v5', 5, createV5Schema, V5_DATA);
+    const db = await openCrmDb('upgrade-v5');
+    expect(db.version).toBe(DB_VERSION);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    for (const store of ['contacts', 'companies', 'deals', 'activities', 'tasks', 'reps', 'pipelines'] as const) {
+      expect(await db.getAll(store)).toEqual([...(V5_DATA[store] as { id: string }[])].sort(byId));
+    }
+    expect(await getSettings(db)).toEqual(V5_DATA.settings);
+    // A lone rep: no membership, nothing queued, no clocks.
+    expect(await db.get('sync', 'team')).toBeUndefined();
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('fieldClocks')).toBe(0);
+    const timed = `msg-f:1814500000000000001|${V5_IDS.sokha}`;
+    expect((await db.getFromIndex('activities', 'byMessageKey', timed))?.id).toBe(V5_IDS.timedReply);
+    db.close();
+  });
+
+  it('climbs from v1 to the team stores in one open', async () => {
+    await seedFrozen('upgrade-v1-v6', 1, createV1Schema, V1_DATA);
+    const db = await openCrmDb('upgrade-v1-v6');
+    for (const store of ['sync', 'outbox', 'fieldClocks'] as const)
+      expect(db.objectStoreNames.contains(store)).toBe(true);
+    expect(await db.count('contacts')).toBe(V1_DATA.contacts.length);
     db.close();
   });
 });
