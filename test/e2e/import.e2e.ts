@@ -60,3 +60,49 @@ test('imports a Khmer CSV through the wizard, shows the contacts, and undoes the
   await expect(contacts.getByText('Nothing here yet.')).toBeVisible();
   await expect(contacts.getByText('ចាន់ សុភា')).toHaveCount(0);
 });
+
+/** A shop's phone list: no email addresses, a row broken, a row repeating another in capitals. */
+const PHONE_LIST = [
+  'Name,Email,Company,Phone',
+  'Bopha Chea,bopha@luckyretail.example,Lucky Retail,012 345 678',
+  'Vanna Ouk,,Mekong Rice,097 111 222',
+  'Broken Row,not-an-email,Broken Co,',
+  'BOPHA CHEA,BOPHA@LuckyRetail.example,Lucky Retail,',
+  'សុខ ដារ៉ា,,,011 222 333',
+].join('\r\n');
+
+test('the preview shows a broken row as the file has it, and the plan names every row it skips', async ({ ext }) => {
+  const page = await ext.openPage('dashboard.html#/import');
+  const choose = (name: string) =>
+    page.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(PHONE_LIST, 'utf8') });
+  await choose('phone-list.csv');
+  const preview = page.getByRole('region', { name: 'Preview' });
+  // The invalid row keeps its cells, the one at fault marked, beside the reason.
+  const broken = preview.getByRole('row', { name: /Broken Row/ });
+  await expect(broken.getByRole('cell', { name: 'not-an-email', exact: true })).toHaveClass(/imp-cell-error/);
+  await expect(broken.getByRole('cell', { name: 'Broken Co', exact: true })).toBeVisible();
+  await expect(broken).toContainText('"not-an-email" is not an email address');
+
+  await page.getByRole('button', { name: 'Check all rows' }).click();
+  const skipped = page.getByRole('region', { name: 'Rows it will not import' });
+  await expect(skipped.getByRole('listitem')).toHaveText([
+    'Row 3: Email: "not-an-email" is not an email address',
+    'Row 4: duplicate of row 1 (same email bopha@luckyretail.example)',
+  ]);
+  // The capitalised repeat is no longer shown "Ready" in the preview.
+  await expect(preview.getByRole('row', { name: /BOPHA CHEA/ })).toContainText('Will be skipped: duplicate of row 1');
+  await page.getByRole('button', { name: 'Import (3)' }).click();
+  await expect(page.getByText('Import finished: 3 created, 0 updated.')).toBeVisible();
+
+  // The same file again makes no second contact, the ones without an email included.
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await choose('phone-list-again.csv');
+  await page.getByRole('button', { name: 'Check all rows' }).click();
+  const summary = page.locator('.imp-summary');
+  await expect(summary).toContainText('New0');
+  await expect(summary).toContainText('Skipped4');
+  await expect(skipped.getByRole('listitem')).toContainText([
+    'Row 1: a contact with email bopha@luckyretail.example already exists',
+    'Row 2: a contact with name Vanna Ouk and company Mekong Rice already exists',
+  ]);
+});

@@ -7,6 +7,7 @@ import type { ViewProps } from '../view-props';
 import { ImportHistory } from './ImportHistory';
 import { ImportModel, PREVIEW_ROWS } from './import-model';
 import { MappingStep } from './MappingStep';
+import { NamedRowList } from './NamedRowList';
 import { PreviewTable } from './PreviewTable';
 import { ProgressBar } from './ProgressBar';
 import './import.css';
@@ -125,7 +126,10 @@ export function ImportView({ app }: ViewProps) {
             <h3 id="imp-preview-title">{t('imp_preview')}</h3>
             <p class="muted">{t('imp_preview_hint', { count: Math.min(PREVIEW_ROWS, file.rows.length) })}</p>
             <PreviewTable
+              entity={wizard.entity.value}
               rows={wizard.preview.value}
+              headers={file.headers}
+              mapping={wizard.mapping.value}
               defs={wizard.defs.value}
               pipelines={app.pipelines.value}
               reps={app.reps.value}
@@ -196,6 +200,8 @@ export function ImportView({ app }: ViewProps) {
           {plan.companiesToCreate.length > 0 && (
             <p class="muted">{t('imp_sum_companies', { count: plan.companiesToCreate.length })}</p>
           )}
+          <NamedRowList id="imp-skipped-title" title={t('imp_skipped_title')} rows={wizard.skipped.value} />
+          <NamedRowList id="imp-warned-title" title={t('imp_warned_title')} rows={wizard.warned.value} />
           {invalidCount > 0 && (
             <p>
               <button type="button" onClick={wizard.downloadInvalid}>

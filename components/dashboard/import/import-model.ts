@@ -12,7 +12,15 @@ import {
   mappingTargets,
   missingRequiredTargets,
 } from '@/lib/import/mapping';
-import { type DuplicatePolicy, type ImportPlan, invalidRows, invalidRowsCsv, planImport } from '@/lib/import/plan';
+import {
+  type DuplicatePolicy,
+  type ImportPlan,
+  invalidRows,
+  invalidRowsCsv,
+  planImport,
+  skippedRows,
+  warnedRows,
+} from '@/lib/import/plan';
 import type { RowRejection } from '@/lib/import/prepare';
 import { type ImportContext, type RowResult, rowToDraft } from '@/lib/import/rows';
 import { call } from '@/lib/worker/client';
@@ -23,6 +31,7 @@ import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { downloadFile, fileStamp } from '../export/download';
 import { recallMapping, rememberMapping } from './mapping-memory';
+import type { PreviewRow } from './PreviewTable';
 
 export type Step = 'file' | 'map' | 'review' | 'running' | 'finished';
 export type Outcome =
@@ -102,13 +111,25 @@ export const ImportModel = createModel((app: Dashboard) => {
     return rowToDraft(entity.value, row, file?.headers ?? [], mapping.value, context.value);
   };
 
-  /** The first rows as they will be stored, each with its problems: cheap enough to follow every mapping change. */
-  const preview = computed(() => {
+  /**
+   * The first rows as they will be stored, each with its problems and, once checked, what the import does with it:
+   * cheap enough to follow every mapping change.
+   */
+  const preview = computed((): PreviewRow[] => {
     const file = parsed.value;
     if (!file) return [];
     const from = afterRow.value;
-    return file.rows.slice(from, from + PREVIEW_ROWS).map((row, i) => ({ row: from + i + 1, result: draftOf(row) }));
+    return file.rows.slice(from, from + PREVIEW_ROWS).map((cells, i) => ({
+      row: from + i + 1,
+      cells,
+      result: draftOf(cells),
+      planned: plan.value?.rows[from + i] ?? null,
+    }));
   });
+
+  /** Every row the run will not write, and every row that may make a second record, after a resume's rows. */
+  const skipped = computed(() => (plan.value ? skippedRows(plan.value).filter((r) => r.row > afterRow.value) : []));
+  const warned = computed(() => (plan.value ? warnedRows(plan.value).filter((r) => r.row > afterRow.value) : []));
 
   /** What the run will do: the plan's rows after those a resumed import wrote already. */
   const summary = computed(() => {
@@ -362,6 +383,8 @@ export const ImportModel = createModel((app: Dashboard) => {
     missing,
     afterRow,
     preview,
+    skipped,
+    warned,
     chooseFile,
     applyEntity,
     setTarget,
