@@ -1,6 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { LifecycleStage, Pipeline, Rep, Settings, SnapshotParticipant, Source } from '@/lib/model';
+import type {
+  CustomPropertyDef,
+  LifecycleStage,
+  Pipeline,
+  Rep,
+  Settings,
+  SnapshotParticipant,
+  Source,
+} from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { dashboardUrl } from '../browser';
@@ -16,6 +24,7 @@ import { PhonesField } from '../PhonesField';
 import { SourceOptions } from '../SourceOptions';
 import type { Toaster } from '../toaster';
 import { ActivityList } from './ActivityList';
+import { CustomValues } from './CustomValues';
 import { DealList } from './DealList';
 import { FollowUpForm } from './FollowUpForm';
 import { moreOpen, rememberMore } from './more-preference';
@@ -58,6 +67,7 @@ export function ContactCard({
   pipelines,
   sources,
   reps,
+  propertyDefs,
   thread,
   toaster,
 }: {
@@ -67,6 +77,7 @@ export function ContactCard({
   pipelines: Pipeline[];
   sources: Source[];
   reps: Rep[];
+  propertyDefs: CustomPropertyDef[];
   thread: { id: string; subject: string } | null;
   toaster: Toaster;
 }) {
@@ -255,6 +266,7 @@ export function ContactCard({
                 ))}
               </SelectField>
             ) : null}
+            <CustomValues defs={propertyDefs} values={contact.custom} />
             <h3>{t('activities_title')}</h3>
             <ActivityList activities={card.recentActivities} timeZone={settings.timeZone} />
             <button

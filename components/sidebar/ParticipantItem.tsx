@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Contact, Pipeline, Rep, Settings, SnapshotParticipant, Source } from '@/lib/model';
+import type { Contact, CustomPropertyDef, Pipeline, Rep, Settings, SnapshotParticipant, Source } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { ErrorText } from '../ErrorText';
@@ -64,6 +64,7 @@ export function ParticipantItem({
   pipelines,
   sources,
   reps,
+  propertyDefs,
   thread,
   toaster,
 }: {
@@ -74,6 +75,7 @@ export function ParticipantItem({
   pipelines: Pipeline[];
   sources: Source[];
   reps: Rep[];
+  propertyDefs: CustomPropertyDef[];
   thread: { id: string; subject: string } | null;
   toaster: Toaster;
 }) {
@@ -105,6 +107,7 @@ export function ParticipantItem({
           pipelines={pipelines}
           sources={sources}
           reps={reps}
+          propertyDefs={propertyDefs}
           thread={thread}
           toaster={toaster}
         />

@@ -95,6 +95,7 @@ export function SidebarApp() {
                 pipelines={model.pipelines.value}
                 sources={model.sources.value}
                 reps={model.reps.value}
+                propertyDefs={model.propertyDefs.value}
                 thread={thread}
                 toaster={toaster}
               />

@@ -2,7 +2,15 @@ import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { onSidecarEvent, onSnapshotPublished } from '@/components/events';
 import { followSettings } from '@/components/i18n';
 import { createSnapshotFeed } from '@/lib/content/snapshot-feed';
-import type { Pipeline, Rep, Settings, SnapshotParticipant, Source, WebmailSnapshot } from '@/lib/model';
+import type {
+  CustomPropertyDef,
+  Pipeline,
+  Rep,
+  Settings,
+  SnapshotParticipant,
+  Source,
+  WebmailSnapshot,
+} from '@/lib/model';
 import { normalizeEmail } from '@/lib/model';
 import type { RpcError } from '@/lib/rpc/wire';
 import { request } from '@/lib/worker/client';
@@ -26,6 +34,7 @@ export const SidebarModel = createModel(() => {
   const pipelines = signal<Pipeline[]>([]);
   const sources = signal<Source[]>([]);
   const reps = signal<Rep[]>([]);
+  const propertyDefs = signal<CustomPropertyDef[]>([]);
   const doNotLog = signal(false);
 
   const people = computed<SnapshotParticipant[]>(() => snapshot.value?.participants ?? []);
@@ -80,11 +89,12 @@ export const SidebarModel = createModel(() => {
   });
 
   const loadSettings = action(async () => {
-    const [s, p, src, r] = await Promise.all([
+    const [s, p, src, r, defs] = await Promise.all([
       request('settings.get', {}),
       request('pipelines.list', {}),
       request('sources.list', {}),
       request('reps.list', {}),
+      request('propertyDefs.list', {}),
     ]);
     if (s.ok) {
       settings.value = s.value;
@@ -93,6 +103,7 @@ export const SidebarModel = createModel(() => {
     if (p.ok) pipelines.value = p.value;
     if (src.ok) sources.value = src.value;
     if (r.ok) reps.value = r.value;
+    if (defs.ok) propertyDefs.value = defs.value;
   });
 
   const refreshCards = action(() => loadCards(people.value.map((p) => normalizeEmail(p.email))));
@@ -102,7 +113,8 @@ export const SidebarModel = createModel(() => {
   onSidecarEvent((event) => {
     if (event.type === 'snapshot') feed.fromWorker(event.tabId, event.snapshot);
     if (event.type === 'changed') {
-      if (event.stores.some((s) => ['settings', 'pipelines', 'sources', 'reps'].includes(s))) void loadSettings();
+      if (event.stores.some((s) => ['settings', 'pipelines', 'sources', 'reps', 'propertyDefs'].includes(s)))
+        void loadSettings();
       if (event.stores.some((s) => ['contacts', 'companies', 'deals', 'activities', 'tasks'].includes(s))) {
         void refreshCards();
       }
@@ -123,6 +135,7 @@ export const SidebarModel = createModel(() => {
     pipelines,
     sources,
     reps,
+    propertyDefs,
     doNotLog,
     reload: loadSnapshot,
     refreshCards,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { demoMailboxHtml, GMAIL_FIXTURES, gmailFixtureHtml } from '../fixtures/gmail';
 import { expect, rpc, sidebarOf, swapGmailMain, test } from './harness';
 
@@ -15,7 +16,11 @@ test('a rep sees the people of a thread, captures one in a click, and finds the 
   await sidebar.getByRole('button', { name: 'Add Dara Kim' }).click();
   const card = sidebar.getByRole('region', { name: 'Contact Dara Kim' });
   await expect(card).toBeVisible();
-  await expect(card.getByRole('button', { name: /edit Company$/ })).toHaveText('Angkortrade');
+  await expect(card.getByRole('button', { name: /edit Company$/ })).toHaveText('Angkor Trade Co., Ltd.');
+  // Phones and the last activities are behind More.
+  const more = card.getByRole('button', { name: 'More' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
   await expect(card.getByRole('button', { name: /edit Phone$/ })).toContainText('+855 12 345 678');
   await expect(card.getByRole('list', { name: 'Last activities' }).getByRole('listitem')).not.toHaveCount(0);
 
@@ -44,6 +49,54 @@ test('a rep sees the people of a thread, captures one in a click, and finds the 
   expect(new Set(ids).size).toBe(ids.length);
   expect(new Set(activities.map((a) => a.direction))).toEqual(new Set(['inbound', 'outbound']));
   expect(activities).toHaveLength(3);
+});
+
+test('a contact card shows the essentials first, the rest behind More, in 14 px text', async ({ ext }) => {
+  const page = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const sidebar = await sidebarOf(page);
+  await sidebar.getByRole('button', { name: 'Add Bopha Chea' }).click();
+  await expect(sidebar.getByRole('status').filter({ hasText: 'Bopha Chea added to your contacts.' })).toBeVisible();
+  const card = sidebar.getByRole('region', { name: 'Contact Bopha Chea' });
+  // A custom property with a value shows behind More too.
+  const popup = await ext.openPage('popup.html');
+  const now = Date.now();
+  await rpc(popup, 'propertyDef.save', {
+    ...{ id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null },
+    ...{ entity: 'contact', key: 'shops', label: 'Shops', type: 'number', options: [], required: false, order: 0 },
+  });
+  const [bopha] = (await rpc<{ contacts: { id: string }[] }>(popup, 'search.all', { query: 'bopha' })).contacts;
+  await rpc(popup, 'contact.update', { id: bopha!.id, patch: { custom: { shops: 3 } } });
+  await popup.close();
+  const company = card.getByRole('button', { name: /edit Company$/ });
+  await expect(company).toBeVisible();
+  await expect(card.getByRole('combobox', { name: 'Lifecycle stage' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Next follow-up' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Open deals' })).toBeVisible();
+  // Chrome's style for extension pages shrinks body text to 75 % (10.5 px); values must read at the labels' size.
+  expect(await company.evaluate((el) => getComputedStyle(el).fontSize)).toBe('14px');
+  expect(await sidebar.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
+
+  // More is one choice for every card (an earlier test may have left it open): closed, the rest is out of the way.
+  const more = card.getByRole('button', { name: 'More' });
+  if ((await more.getAttribute('aria-expanded')) === 'true') await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByRole('button', { name: /edit Phone$/ })).toHaveCount(0);
+  await expect(card.getByRole('combobox', { name: 'Source' })).toHaveCount(0);
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(card.getByRole('button', { name: /edit Phone$/ })).toBeVisible();
+  await expect(card.getByRole('button', { name: /edit Email addresses$/ })).toHaveText('bopha.chea@luckyretail.com.kh');
+  await expect(card.getByRole('combobox', { name: 'Source' })).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Last activities' })).toBeVisible();
+  await expect(card.getByRole('term')).toHaveText('Shops');
+  await expect(card.getByRole('definition')).toHaveText('3');
+
+  // Remembered: a reload opens the card the way the rep left it.
+  await page.reload();
+  const again = (await sidebarOf(page)).getByRole('region', { name: 'Contact Bopha Chea' });
+  await expect(again.getByRole('button', { name: 'More' })).toHaveAttribute('aria-expanded', 'true');
+  await again.getByRole('button', { name: 'More' }).click();
+  await expect(again.getByRole('button', { name: /edit Phone$/ })).toHaveCount(0);
 });
 
 test('the sidebar follows Gmail to another thread without a reload, and shows a home view in lists', async ({
