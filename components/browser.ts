@@ -22,6 +22,13 @@ export function openTab(url: string): void {
   void browser.tabs.create({ url });
 }
 
+/** Closes the page's own tab: window.close() may be refused for a tab no script of the page opened. */
+export async function closeThisPage(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) window.close();
+  else await browser.tabs.remove(tab.id);
+}
+
 /**
  * Calls `listener` with each runtime message until `signal` aborts. Never answers: the worker does, and a listener
  * that returned a promise would claim the reply.

@@ -17,7 +17,15 @@ import {
   taskIdFromAlarm,
   tasksToFire,
 } from './due';
-import { buildNotification, type NotificationButton, taskIdsFromNotification } from './notification';
+import {
+  buildNotification,
+  type NotificationButton,
+  opensReminderPage,
+  reminderPagePath,
+  snoozeDue,
+  type Translate,
+  taskIdsFromNotification,
+} from './notification';
 import { presetTime } from './presets';
 import { notifyAt } from './quiet';
 
@@ -27,7 +35,6 @@ function translatorFor(settings: Settings) {
   const locale = localeOf(settings);
   return (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
 }
-const HOUR = 3_600_000;
 
 /**
  * Reminders live in the store; alarms are only a cache of them. Every wake re-derives the alarms from the store
@@ -36,6 +43,8 @@ const HOUR = 3_600_000;
 export class ReminderRuntime {
   /** One reminder operation at a time: two alarms at once must not both fire the same task. */
   private readonly serial = serialQueue();
+  /** Set once this browser refused a notification with buttons and took it without (Firefox): its answer, not its name. */
+  private buttonsRefused = false;
 
   constructor(
     private readonly browser: WebExt,
@@ -88,17 +97,7 @@ export class ReminderRuntime {
       const settings = await getSettings(db);
       if (notifyAt(now, settings) > now) return;
       const t = translatorFor(settings);
-      for (const group of groupForNotification(due, now)) {
-        const content = buildNotification(group, t);
-        await this.browser.notifications?.create(content.id, {
-          type: 'basic',
-          iconUrl: this.browser.runtime.getURL('/icon/128.png'),
-          title: content.title,
-          message: content.message,
-          buttons: content.buttonTitles.map((title) => ({ title })),
-          requireInteraction: true,
-        });
-      }
+      for (const group of groupForNotification(due, now)) await this.show(group, t);
       // Marked after showing: if the worker dies in between, the same notification id is shown again (it replaces,
       // it does not stack) rather than a reminder being lost.
       await saveTasks(
@@ -108,6 +107,35 @@ export class ReminderRuntime {
       );
       this.changed(['tasks']);
     }).then(() => this.rearm());
+  }
+
+  /**
+   * Shows a group's notification with its buttons, or where the browser refuses them without, its click then opening
+   * the reminder page. Firefox's schema has neither `buttons` nor `requireInteraction` and rejects the whole call.
+   */
+  private async show(group: readonly Task[], t: Translate): Promise<void> {
+    const notifications = this.browser.notifications;
+    if (!notifications) return;
+    const iconUrl = this.browser.runtime.getURL('/icon/128.png');
+    if (!this.buttonsRefused) {
+      const content = buildNotification(group, t);
+      try {
+        await notifications.create(content.id, {
+          type: 'basic',
+          iconUrl,
+          title: content.title,
+          message: content.message,
+          buttons: content.buttonTitles.map((title) => ({ title })),
+          requireInteraction: true,
+        });
+        return;
+      } catch {
+        // Tried again below without them; if that fails too, the buttons were not the reason and its error is thrown.
+      }
+    }
+    const plain = buildNotification(group, t, false);
+    await notifications.create(plain.id, { type: 'basic', iconUrl, title: plain.title, message: plain.message });
+    this.buttonsRefused = true;
   }
 
   private async translator() {
@@ -131,16 +159,17 @@ export class ReminderRuntime {
   private async openTarget(notificationId: string): Promise<void> {
     const tasks = await this.tasksOf(notificationId);
     if (tasks.length === 0) return;
-    const content = buildNotification(tasks, await this.translator());
-    const target = content.target;
-    const url =
-      target.kind === 'thread'
-        ? target.url
-        : this.browser.runtime.getURL(
-            target.kind === 'record' ? dashboardPath(target.entity, target.id) : dashboardPath('tasks'),
-          );
-    await this.browser.tabs.create({ url });
+    await this.browser.tabs.create({ url: await this.clickUrl(notificationId, tasks) });
     await this.browser.notifications?.clear(notificationId);
+  }
+
+  /** A notification without buttons opens the reminder page, which has them; else its tasks' thread or record. */
+  private async clickUrl(notificationId: string, tasks: Task[]): Promise<string> {
+    const { runtime } = this.browser;
+    if (opensReminderPage(notificationId)) return runtime.getURL(reminderPagePath(tasks.map((task) => task.id)));
+    const target = buildNotification(tasks, await this.translator()).target;
+    if (target.kind === 'thread') return target.url;
+    return runtime.getURL(target.kind === 'record' ? dashboardPath(target.entity, target.id) : dashboardPath('tasks'));
   }
 
   private async pressButton(notificationId: string, index: number): Promise<void> {
@@ -155,8 +184,8 @@ export class ReminderRuntime {
     const settings = await getSettings(db);
     const changedTasks = tasks.map((task) => {
       if (button === 'done') return complete(task, now);
-      const until = button === 'snooze-hour' ? now + HOUR : presetTime('tomorrow-morning', now, settings);
-      return snooze(task, until, now);
+      const due = snoozeDue(button, now);
+      return snooze(task, 'at' in due ? due.at : presetTime(due.preset, now, settings), now);
     });
     await saveTasks(db, changedTasks, now);
     await this.browser.notifications?.clear(notificationId);

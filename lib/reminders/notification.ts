@@ -37,6 +37,11 @@ export interface NotificationContent {
 }
 
 export const NOTIFICATION_PREFIX = 'sidecar-tasks:';
+/**
+ * A notification shown without buttons, where the browser refuses them (Firefox): its click opens the reminder page,
+ * which carries them. Kept in the id so the click is routed right even by a worker that restarted since.
+ */
+export const PAGE_NOTIFICATION_PREFIX = 'sidecar-tasks-page:';
 
 export const BUTTON_KEYS: Record<NotificationButton, NotificationKey> = {
   open: 'notification_open',
@@ -45,24 +50,55 @@ export const BUTTON_KEYS: Record<NotificationButton, NotificationKey> = {
   done: 'notification_done',
 };
 
+const HOUR = 3_600_000;
+
+/** What a snooze button asks for, as the worker's task.snooze takes it: an hour from `now`, or the next work morning. */
+export function snoozeDue(
+  button: 'snooze-hour' | 'snooze-tomorrow',
+  now: number,
+): { at: number } | { preset: 'tomorrow-morning' } {
+  return button === 'snooze-hour' ? { at: now + HOUR } : { preset: 'tomorrow-morning' };
+}
+
 /** How many titles a summary lists before "and N more": notifications show only a few lines. */
 const LISTED_TITLES = 3;
 
 /** The notification id for a group: the task ids, so a click can be traced back and a re-show replaces, not stacks. */
-export function notificationId(group: readonly Task[]): string {
-  return `${NOTIFICATION_PREFIX}${group.map((task) => task.id).join(',')}`;
+export function notificationId(group: readonly Task[], withButtons = true): string {
+  const prefix = withButtons ? NOTIFICATION_PREFIX : PAGE_NOTIFICATION_PREFIX;
+  return `${prefix}${group.map((task) => task.id).join(',')}`;
 }
 
 /** The task ids a notification id stands for; empty for a notification that is not a reminder. */
 export function taskIdsFromNotification(id: string): string[] {
-  if (!id.startsWith(NOTIFICATION_PREFIX)) return [];
+  const prefix = [NOTIFICATION_PREFIX, PAGE_NOTIFICATION_PREFIX].find((p) => id.startsWith(p));
+  if (prefix === undefined) return [];
   return id
-    .slice(NOTIFICATION_PREFIX.length)
+    .slice(prefix.length)
     .split(',')
     .filter((taskId) => taskId !== '');
 }
 
-function targetOf(task: Task): NotificationTarget {
+/** Whether a click on this notification opens the reminder page rather than the tasks' thread or record. */
+export function opensReminderPage(id: string): boolean {
+  return id.startsWith(PAGE_NOTIFICATION_PREFIX);
+}
+
+/** The reminder page for these tasks, inside the extension. */
+export function reminderPagePath(taskIds: readonly string[]): `/reminder.html#${string}` {
+  return `/reminder.html#${taskIds.join(',')}`;
+}
+
+/** The task ids of a reminder page's address hash, as reminderPagePath wrote them. */
+export function taskIdsFromReminderHash(hash: string): string[] {
+  return hash
+    .replace(/^#/, '')
+    .split(',')
+    .filter((taskId) => taskId !== '');
+}
+
+/** Where the notification of this one task leads: its thread, else its deal or contact, else the task list. */
+export function targetOf(task: Task): NotificationTarget {
   // The thread first: a follow-up is nearly always "write back to this email", and the deal or contact is one click
   // away from the sidebar there.
   if (task.threadId && task.accountIndex !== null) {
@@ -89,8 +125,9 @@ function firstLine(text: string): string {
  *   "snooze-hour" for a follow-up, "snooze-tomorrow" for a no-reply task, since an hour rarely brings the reply.
  * - a summary: "snooze-hour" and "snooze-tomorrow", both undoable; "done" on tasks the rep has not looked at would
  *   close them unread, so marking done happens in the list the body click opens.
+ * - `withButtons` false, where the browser refuses buttons: none; the body click opens the reminder page instead.
  */
-export function buildNotification(group: readonly Task[], t: Translate): NotificationContent {
+export function buildNotification(group: readonly Task[], t: Translate, withButtons = true): NotificationContent {
   const [first] = group;
   if (!first) throw new RangeError('A notification needs at least one task');
   let content: Omit<NotificationContent, 'id' | 'buttonTitles'>;
@@ -113,8 +150,9 @@ export function buildNotification(group: readonly Task[], t: Translate): Notific
       target: { kind: 'popup' },
     };
   }
+  if (!withButtons) content.buttons = [];
   return {
-    id: notificationId(group),
+    id: notificationId(group, withButtons),
     ...content,
     buttonTitles: content.buttons.map((button) => t(BUTTON_KEYS[button])),
   };
