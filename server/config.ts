@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Origins that may call the service from a browser: the extension's, exactly, never a wildcard. */
@@ -20,6 +22,8 @@ const origins = z
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
+  /** Without DATABASE_URL: where the embedded PostgreSQL (PGlite) keeps its data. */
+  SIDECAR_DATA_DIR: z.string().min(1).default(join(homedir(), '.sidecar-team')),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   SIDECAR_ALLOWED_ORIGINS: origins,

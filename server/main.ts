@@ -4,15 +4,11 @@ import { emailAddress, requiredText } from '../lib/model';
 import { createTeam } from './accounts/teams';
 import { buildApp, loggerOptions } from './app';
 import { type Config, readConfig } from './config';
+import { startEmbedded } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool, type Pool } from './db/pool';
 import { EventHub } from './events/hub';
 
-/**
- * `npm run server` starts the service; `npm run server -- migrate` only brings the schema up to date;
- * `npm run server -- create-team --name … --manager-name … --manager-email …` makes a team and prints the
- * manager's one-time invite code.
- */
 const USAGE = `usage:
   npm run server                     start the service (DATABASE_URL, PORT, HOST, SIDECAR_ALLOWED_ORIGINS)
   npm run server -- migrate          apply pending migrations and exit
@@ -24,88 +20,109 @@ const newTeamSchema = z.strictObject({
   'manager-email': emailAddress,
 });
 
-function databaseUrl(config: Config): string {
-  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required (postgres://user:password@host:5432/database)');
-  return config.DATABASE_URL;
+interface Database {
+  pool: Pool;
+  /** For LISTEN; null on the embedded database, which serves one session at a time. */
+  listenUrl: string | null;
+  close(): Promise<void>;
 }
 
-/** Commands that run once: the schema brought up to date first, so they work on an empty database too. */
-async function withPool<T>(config: Config, work: (pool: Pool, applied: string[]) => Promise<T>): Promise<T> {
-  const pool = createPool(databaseUrl(config), (error) => console.error('database connection lost:', error.message));
-  try {
-    return await work(pool, await migrate(pool));
-  } finally {
-    await pool.end();
+/** The database of DATABASE_URL, or without it the embedded one, with the schema brought up to date. */
+async function openDatabase(config: Config, onError: (error: Error) => void): Promise<Database> {
+  if (config.DATABASE_URL) {
+    const pool = createPool(config.DATABASE_URL, onError);
+    await migrate(pool);
+    return { pool, listenUrl: config.DATABASE_URL, close: () => pool.end() };
   }
+  console.error(
+    `No DATABASE_URL: using the embedded PostgreSQL (PGlite) in ${config.SIDECAR_DATA_DIR}, for a demo. ` +
+      'A business sets DATABASE_URL (see server/README.md).',
+  );
+  const embedded = await startEmbedded(config.SIDECAR_DATA_DIR);
+  const pool = createPool(embedded.url, onError, 1);
+  await migrate(pool);
+  return {
+    pool,
+    listenUrl: null,
+    close: async () => {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
 }
 
 async function serve(config: Config): Promise<void> {
-  const app = await buildAppFor(config);
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  const database = await openDatabase(config, (error) =>
+    app?.log.warn({ err: error }, 'idle database connection lost'),
+  );
+  const log = {
+    warn: (object: object, message: string) => app?.log.warn(object, message),
+    info: (object: object, message: string) => app?.log.info(object, message),
+  };
+  const hub = new EventHub(database.pool, log, database.listenUrl);
+  app = await buildApp({
+    pool: database.pool,
+    hub,
+    allowedOrigins: config.SIDECAR_ALLOWED_ORIGINS,
+    trustProxy: config.SIDECAR_TRUST_PROXY,
+    logger: loggerOptions({ level: config.LOG_LEVEL }),
+  });
+  app.addHook('onClose', async () => database.close());
+  await hub.start();
+  if (config.SIDECAR_ALLOWED_ORIGINS.length === 0) {
+    app.log.warn('SIDECAR_ALLOWED_ORIGINS is empty: no browser extension can call this service');
+  }
   await app.listen({ port: config.PORT, host: config.HOST });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'stopping');
-    await app.close();
+    app?.log.info({ signal }, 'stopping');
+    await app?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-async function buildAppFor(config: Config) {
-  const url = databaseUrl(config);
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
-  const pool = createPool(url, (error) => app?.log.warn({ err: error }, 'idle database connection lost'));
-  await migrate(pool);
-  const log = {
-    warn: (object: object, message: string) => app?.log.warn(object, message),
-    info: (object: object, message: string) => app?.log.info(object, message),
-  };
-  const hub = new EventHub(pool, log, url);
-  app = await buildApp({
-    pool,
-    hub,
-    allowedOrigins: config.SIDECAR_ALLOWED_ORIGINS,
-    trustProxy: config.SIDECAR_TRUST_PROXY,
-    logger: loggerOptions({ level: config.LOG_LEVEL }),
+async function createTeamCommand(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, 'manager-name': { type: 'string' }, 'manager-email': { type: 'string' } },
+    strict: true,
   });
-  app.addHook('onClose', async () => pool.end());
-  await hub.start();
-  if (config.SIDECAR_ALLOWED_ORIGINS.length === 0) {
-    app.log.warn('SIDECAR_ALLOWED_ORIGINS is empty: no browser extension can call this service');
+  const input = newTeamSchema.safeParse(values);
+  if (!input.success) {
+    throw new Error(`${input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`);
   }
-  return app;
+  const team = input.data;
+  const database = await openDatabase(config, () => {});
+  try {
+    const { teamId, invite } = await createTeam(database.pool, {
+      name: team.name,
+      managerName: team['manager-name'],
+      managerEmail: team['manager-email'],
+    });
+    console.log(`Team "${team.name}" created (${teamId}).`);
+    console.log(`Invite code for ${invite.name} <${invite.email}>, manager: ${invite.code}`);
+    console.log(
+      `It works once, until ${new Date(invite.expiresAt).toISOString()}: type it in Sidecar, Settings → Team.`,
+    );
+  } finally {
+    await database.close();
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   const config = readConfig(process.env);
   if (command === 'serve') return serve(config);
+  if (command === 'create-team') return createTeamCommand(config, rest);
   if (command === 'migrate') {
-    const applied = await withPool(config, async (_pool, applied) => applied);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
-    return;
-  }
-  if (command === 'create-team') {
-    const { values } = parseArgs({
-      args: rest,
-      options: { name: { type: 'string' }, 'manager-name': { type: 'string' }, 'manager-email': { type: 'string' } },
-      strict: true,
-    });
-    const input = newTeamSchema.safeParse(values);
-    if (!input.success)
-      throw new Error(`${input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`);
-    const team = input.data;
-    const { teamId, invite } = await withPool(config, (pool) =>
-      createTeam(pool, { name: team.name, managerName: team['manager-name'], managerEmail: team['manager-email'] }),
-    );
-    console.log(`Team "${team.name}" created (${teamId}).`);
-    console.log(`Invite code for ${invite.name} <${invite.email}>, manager: ${invite.code}`);
-    console.log(
-      `It works once, until ${new Date(invite.expiresAt).toISOString()}: type it in Sidecar, Settings → Team.`,
-    );
+    const database = await openDatabase(config, () => {});
+    await database.close();
+    console.log('schema up to date');
     return;
   }
   throw new Error(USAGE);

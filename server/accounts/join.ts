@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JoinRequest, JoinResponse, Role } from '../../lib/sync/protocol';
-import { type Pool, transaction } from '../db/pool';
+import { type Pool, type PoolClient, transaction } from '../db/pool';
 import { ApiError } from '../errors';
 import { newDeviceId, newToken, normaliseCode, sha256 } from './secrets';
 
@@ -28,7 +28,7 @@ export async function join(pool: Pool, request: JoinRequest): Promise<JoinRespon
       [codeHash],
     );
     const invite = taken.rows[0];
-    if (!invite) throw await refusal(pool, codeHash);
+    if (!invite) throw await refusal(client, codeHash);
 
     const rep = await client.query<{ id: string; name: string; email: string; role: Role }>(
       `INSERT INTO reps (team_id, id, name, email, role) VALUES ($1, $2, $3, $4, $5)
@@ -52,8 +52,8 @@ export async function join(pool: Pool, request: JoinRequest): Promise<JoinRespon
 }
 
 /** Why a code was not taken: a person typing it wants to know whether to ask for a new one or retype it. */
-async function refusal(pool: Pool, codeHash: Buffer): Promise<ApiError> {
-  const { rows } = await pool.query<{ used: boolean; expired: boolean }>(
+async function refusal(client: PoolClient, codeHash: Buffer): Promise<ApiError> {
+  const { rows } = await client.query<{ used: boolean; expired: boolean }>(
     'SELECT used_at IS NOT NULL AS used, expires_at <= now() AS expired FROM invites WHERE code_hash = $1',
     [codeHash],
   );

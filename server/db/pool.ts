@@ -9,10 +9,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
 
-export function createPool(connectionString: string, onError: (error: Error) => void): pg.Pool {
+export function createPool(connectionString: string, onError: (error: Error) => void, max = 10): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
+    max,
     // A request must not hang on a database that went away: fail fast, answer 503, let the device retry.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
