@@ -1,18 +1,11 @@
 import type { DevicesResponse, InviteResponse, JoinResponse, TeamResponse } from '@/lib/sync/protocol';
 import { createTeam } from '@/server/accounts/teams';
-import { addMember, call, contactId, type Device, joinWith, newTeam, type Service, startService } from './harness';
+import { addMember, call, contactId, joinWith, withTeam } from './harness';
 
-let service: Service;
-let manager: Device;
-
-beforeAll(async () => {
-  service = await startService();
-  ({ manager } = await newTeam(service));
-});
-afterAll(() => service.close());
+const setup = withTeam();
 
 const invite = (role = 'rep', name = 'Sophea') =>
-  call<InviteResponse>(service.app, 'POST', '/v1/invites', manager.token, {
+  call<InviteResponse>(setup.service.app, 'POST', '/v1/invites', setup.manager.token, {
     role,
     name,
     email: `${name.toLowerCase()}@lucky.kh`,
@@ -24,7 +17,10 @@ describe('invites', () => {
     expect(body.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const tries = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        call<JoinResponse>(service.app, 'POST', '/v1/join', undefined, { code: body.code, deviceName: `PC ${i}` }),
+        call<JoinResponse>(setup.service.app, 'POST', '/v1/join', undefined, {
+          code: body.code,
+          deviceName: `PC ${i}`,
+        }),
       ),
     );
     expect(tries.map((t) => t.status).sort()).toEqual([200, 403, 403, 403, 403]);
@@ -34,26 +30,32 @@ describe('invites', () => {
   it('are read forgivingly as typed, and refused when unknown or expired', async () => {
     const { body } = await invite('rep', 'Bopha');
     const typed = body.code.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
-    expect((await call(service.app, 'POST', '/v1/join', undefined, { code: typed, deviceName: 'Phone' })).status).toBe(
-      200,
-    );
-    const unknown = await call(service.app, 'POST', '/v1/join', undefined, { code: 'AAAA-BBBB-CCCC', deviceName: 'x' });
+    expect(
+      (await call(setup.service.app, 'POST', '/v1/join', undefined, { code: typed, deviceName: 'Phone' })).status,
+    ).toBe(200);
+    const unknown = await call(setup.service.app, 'POST', '/v1/join', undefined, {
+      code: 'AAAA-BBBB-CCCC',
+      deviceName: 'x',
+    });
     expect(unknown).toMatchObject({ status: 403, body: { error: { code: 'invite_invalid' } } });
 
     const expiring = await invite('rep', 'Rathana');
-    await service.pool.query(`UPDATE invites SET expires_at = now() - interval '1 second' WHERE rep_email = $1`, [
+    await setup.service.pool.query(`UPDATE invites SET expires_at = now() - interval '1 second' WHERE rep_email = $1`, [
       'rathana@lucky.kh',
     ]);
-    const late = await call(service.app, 'POST', '/v1/join', undefined, { code: expiring.body.code, deviceName: 'x' });
+    const late = await call(setup.service.app, 'POST', '/v1/join', undefined, {
+      code: expiring.body.code,
+      deviceName: 'x',
+    });
     expect(late).toMatchObject({ status: 403, body: { error: { code: 'invite_expired' } } });
   });
 
   it('stores codes and tokens only as hashes', async () => {
     const { body } = await invite('rep', 'Hash');
-    const device = await joinWith(service.app, body.code);
+    const device = await joinWith(setup.service.app, body.code);
     const dump = JSON.stringify(
-      (await service.pool.query('SELECT * FROM invites')).rows.concat(
-        (await service.pool.query('SELECT * FROM devices')).rows,
+      (await setup.service.pool.query('SELECT * FROM invites')).rows.concat(
+        (await setup.service.pool.query('SELECT * FROM devices')).rows,
       ),
     );
     expect(dump).not.toContain(body.code);
@@ -62,19 +64,19 @@ describe('invites', () => {
   });
 
   it('make a second device of the same person the same rep', async () => {
-    const first = await addMember(service, manager, 'Twice');
-    const second = await addMember(service, manager, 'Twice');
+    const first = await addMember(setup.service, setup.manager, 'Twice');
+    const second = await addMember(setup.service, setup.manager, 'Twice');
     expect(second.joined.rep.id).toBe(first.joined.rep.id);
     expect(second.id).not.toBe(first.id);
   });
 
   it('can be made by a manager with one command, before any device exists', async () => {
-    const { invite: made } = await createTeam(service.pool, {
+    const { invite: made } = await createTeam(setup.service.pool, {
       name: 'Second Shop',
       managerName: 'Nary',
       managerEmail: 'NARY@shop.kh ',
     });
-    const joined = await joinWith(service.app, made.code);
+    const joined = await joinWith(setup.service.app, made.code);
     expect(joined.joined).toMatchObject({
       team: { name: 'Second Shop' },
       rep: { name: 'Nary', email: 'nary@shop.kh', role: 'manager' },
@@ -84,25 +86,25 @@ describe('invites', () => {
 
 describe('roles and devices', () => {
   it('keeps manager endpoints from reps with 403', async () => {
-    const rep = await addMember(service, manager, 'Plain Rep');
+    const rep = await addMember(setup.service, setup.manager, 'Plain Rep');
     const asRep = (method: 'GET' | 'POST', url: string, body?: unknown) =>
-      call(service.app, method, url, rep.token, body);
+      call(setup.service.app, method, url, rep.token, body);
     expect((await asRep('POST', '/v1/invites', { role: 'rep', name: 'X', email: 'x@y.kh' })).status).toBe(403);
     expect((await asRep('GET', '/v1/devices')).status).toBe(403);
-    expect((await asRep('POST', `/v1/devices/${manager.id}/revoke`)).status).toBe(403);
-    const team = await call<TeamResponse>(service.app, 'GET', '/v1/team', rep.token);
+    expect((await asRep('POST', `/v1/devices/${setup.manager.id}/revoke`)).status).toBe(403);
+    const team = await call<TeamResponse>(setup.service.app, 'GET', '/v1/team', rep.token);
     expect(team.body.me).toEqual({ repId: rep.joined.rep.id, deviceId: rep.id, role: 'rep' });
     expect(team.body.reps.map((r) => r.name)).toContain('Dara');
   });
 
   it('refuses a revoked device at every endpoint, and lets a rep leave with their own device', async () => {
-    const rep = await addMember(service, manager, 'Leaving');
-    const listed = await call<DevicesResponse>(service.app, 'GET', '/v1/devices', manager.token);
+    const rep = await addMember(setup.service, setup.manager, 'Leaving');
+    const listed = await call<DevicesResponse>(setup.service.app, 'GET', '/v1/devices', setup.manager.token);
     expect(listed.body.devices.find((d) => d.id === rep.id)).toMatchObject({
       rep: { name: 'Leaving' },
       revokedAt: null,
     });
-    const revoked = await call(service.app, 'POST', `/v1/devices/${rep.id}/revoke`, manager.token);
+    const revoked = await call(setup.service.app, 'POST', `/v1/devices/${rep.id}/revoke`, setup.manager.token);
     expect(revoked.status).toBe(200);
     const push = rep.push([rep.change('contacts', contactId(), { name: 'After revoke' })]);
     for (const [method, url, body] of [
@@ -112,19 +114,21 @@ describe('roles and devices', () => {
       ['GET', '/v1/events'],
       ['POST', `/v1/devices/${rep.id}/revoke`],
     ] as const) {
-      const answer = await call(service.app, method, url, rep.token, body);
+      const answer = await call(setup.service.app, method, url, rep.token, body);
       expect([url, answer.status, answer.body.error?.code]).toEqual([url, 401, 'unauthorized']);
     }
-    const other = await addMember(service, manager, 'Staying');
-    const own = await call(service.app, 'POST', `/v1/devices/${other.id}/revoke`, other.token);
+    const other = await addMember(setup.service, setup.manager, 'Staying');
+    const own = await call(setup.service.app, 'POST', `/v1/devices/${other.id}/revoke`, other.token);
     expect(own.status).toBe(200);
-    expect((await call(service.app, 'GET', '/v1/team', other.token)).status).toBe(401);
+    expect((await call(setup.service.app, 'GET', '/v1/team', other.token)).status).toBe(401);
   });
 
   it('answers 404 for a device that is not there', async () => {
-    expect((await call(service.app, 'POST', '/v1/devices/0123456789abcdef0123/revoke', manager.token)).status).toBe(
-      404,
-    );
-    expect((await call(service.app, 'POST', '/v1/devices/not-a-device!/revoke', manager.token)).status).toBe(400);
+    expect(
+      (await call(setup.service.app, 'POST', '/v1/devices/0123456789abcdef0123/revoke', setup.manager.token)).status,
+    ).toBe(404);
+    expect(
+      (await call(setup.service.app, 'POST', '/v1/devices/not-a-device!/revoke', setup.manager.token)).status,
+    ).toBe(400);
   });
 });

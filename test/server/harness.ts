@@ -4,7 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Clock, format, newClock, tick } from '@/lib/sync/hlc';
 import type { Json } from '@/lib/sync/json';
-import type { JoinResponse, Mutation, SyncEntity } from '@/lib/sync/protocol';
+import type { JoinResponse, Mutation, PushResponse, SyncEntity } from '@/lib/sync/protocol';
 import { createTeam } from '@/server/accounts/teams';
 import { buildApp } from '@/server/app';
 import { createPool, type Pool } from '@/server/db/pool';
@@ -149,3 +149,20 @@ export async function addMember(
 }
 
 export const contactId = () => randomUUID();
+
+/** A test file's service with one team and its manager joined, made before its tests and closed after them. */
+export function withTeam() {
+  const context = {
+    service: undefined as unknown as Service,
+    manager: undefined as unknown as Device,
+    /** A push of `mutations` by `device`, as its worker would send it. */
+    push: (device: Device, ...mutations: Mutation[]) =>
+      call<PushResponse>(context.service.app, 'POST', '/v1/push', device.token, device.push(mutations)),
+  };
+  beforeAll(async () => {
+    context.service = await startService();
+    context.manager = (await newTeam(context.service)).manager;
+  });
+  afterAll(() => context.service.close());
+  return context;
+}

@@ -89,20 +89,17 @@ describe('bad input', () => {
       expect(answer.status).toBe(status);
       expect(answer.body.error).toMatchObject({ code: 'bad_request', message: expect.any(String) });
     }
-    const broken = await service.app.inject({
-      method: 'POST',
-      url: '/v1/push',
-      headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/json' },
-      payload: '{"deviceId": ',
-    });
+    const raw = (contentType: string, payload: string) =>
+      service.app.inject({
+        method: 'POST',
+        url: '/v1/push',
+        headers: { authorization: `Bearer ${manager.token}`, 'content-type': contentType },
+        payload,
+      });
+    const broken = await raw('application/json', '{"deviceId": ');
     expect(broken.statusCode).toBe(400);
     expect(JSON.parse(broken.body).error.code).toBe('bad_request');
-    const text = await service.app.inject({
-      method: 'POST',
-      url: '/v1/push',
-      headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'text/plain' },
-      payload: 'hello',
-    });
+    const text = await raw('text/plain', 'hello');
     expect(text.statusCode).toBe(415);
     expect(await count()).toBe(0);
   });

@@ -1,19 +1,17 @@
 import type { PullResponse, SyncedRecord } from '@/lib/sync/protocol';
-import { call, contactId, type Device, newTeam, type Service, startService } from './harness';
+import { call, contactId, type Device, withTeam } from './harness';
 
-let service: Service;
-let manager: Device;
-
-beforeAll(async () => {
-  service = await startService();
-  ({ manager } = await newTeam(service));
-});
-afterAll(() => service.close());
+const setup = withTeam();
 
 async function pullAll(device: Device, cursor: number, limit: number) {
   const pages: PullResponse[] = [];
   for (;;) {
-    const page = await call<PullResponse>(service.app, 'GET', `/v1/pull?cursor=${cursor}&limit=${limit}`, device.token);
+    const page = await call<PullResponse>(
+      setup.service.app,
+      'GET',
+      `/v1/pull?cursor=${cursor}&limit=${limit}`,
+      device.token,
+    );
     expect(page.status).toBe(200);
     pages.push(page.body);
     cursor = page.body.cursor;
@@ -25,10 +23,12 @@ describe('GET /v1/pull', () => {
   it('pages through one push bigger than a page without losing or repeating a row', async () => {
     const ids = Array.from({ length: 700 }, contactId);
     for (let i = 0; i < ids.length; i += 350) {
-      const batch = ids.slice(i, i + 350).map((id, n) => manager.change('contacts', id, { name: `Contact ${i + n}` }));
-      expect((await call(service.app, 'POST', '/v1/push', manager.token, manager.push(batch))).status).toBe(200);
+      const batch = ids
+        .slice(i, i + 350)
+        .map((id, n) => setup.manager.change('contacts', id, { name: `Contact ${i + n}` }));
+      expect((await setup.push(setup.manager, ...batch)).status).toBe(200);
     }
-    const { pages, records, cursor } = await pullAll(manager, 0, 300);
+    const { pages, records, cursor } = await pullAll(setup.manager, 0, 300);
     expect(pages.map((p) => [p.records.length, p.more])).toEqual([
       [300, true],
       [300, true],
@@ -41,38 +41,28 @@ describe('GET /v1/pull', () => {
     expect(records[0]).toMatchObject<Partial<SyncedRecord>>({
       entity: 'contacts',
       conflicts: [],
-      updatedBy: { id: manager.joined.rep.id, name: 'Dara' },
+      updatedBy: { id: setup.manager.joined.rep.id, name: 'Dara' },
     });
   });
 
   it('answers a record written again once, at its new version, and moves the cursor to the team version', async () => {
-    const { cursor: start } = await pullAll(manager, 0, 1000);
+    const { cursor: start } = await pullAll(setup.manager, 0, 1000);
     const id = contactId();
-    await call(
-      service.app,
-      'POST',
-      '/v1/push',
-      manager.token,
-      manager.push([manager.change('contacts', id, { name: 'A' })]),
-    );
-    await call(
-      service.app,
-      'POST',
-      '/v1/push',
-      manager.token,
-      manager.push([manager.change('contacts', id, { name: 'B' })]),
-    );
-    const { records, cursor } = await pullAll(manager, start, 1000);
+    await setup.push(setup.manager, setup.manager.change('contacts', id, { name: 'A' }));
+    await setup.push(setup.manager, setup.manager.change('contacts', id, { name: 'B' }));
+    const { records, cursor } = await pullAll(setup.manager, start, 1000);
     expect(records.map((r) => [r.id, r.fields.name?.value])).toEqual([[id, 'B']]);
     expect(cursor).toBe(start + 2);
-    expect((await pullAll(manager, cursor, 1000)).records).toEqual([]);
+    expect((await pullAll(setup.manager, cursor, 1000)).records).toEqual([]);
   });
 
   it('refuses a cursor beyond the team version, and pages over 1000', async () => {
-    const ahead = await call(service.app, 'GET', '/v1/pull?cursor=999999', manager.token);
+    const ahead = await call(setup.service.app, 'GET', '/v1/pull?cursor=999999', setup.manager.token);
     expect(ahead.status).toBe(409);
     expect(ahead.body.error?.code).toBe('cursor_ahead');
-    expect((await call(service.app, 'GET', '/v1/pull?cursor=0&limit=1001', manager.token)).status).toBe(400);
-    expect((await call(service.app, 'GET', '/v1/pull', manager.token)).status).toBe(400);
+    expect((await call(setup.service.app, 'GET', '/v1/pull?cursor=0&limit=1001', setup.manager.token)).status).toBe(
+      400,
+    );
+    expect((await call(setup.service.app, 'GET', '/v1/pull', setup.manager.token)).status).toBe(400);
   });
 });
