@@ -13,6 +13,7 @@ import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { dashboardUrl } from '../browser';
 import { EditableField } from '../EditableField';
+import { EmailsField } from '../EmailsField';
 import { ErrorText } from '../ErrorText';
 import { useFormFocus } from '../form-focus';
 import { errorText } from '../format';
@@ -231,18 +232,7 @@ export function ContactCard({
         {more ? (
           <>
             <PhonesField phones={contact.phones} onSave={(phones) => update({ phones })} />
-            <EditableField
-              label={t('dash_emails')}
-              value={contact.emails.map((e) => e.address).join(', ')}
-              onSave={(text) =>
-                update({
-                  emails: text
-                    .split(/[,;\s]+/)
-                    .filter(Boolean)
-                    .map((address) => ({ address })),
-                })
-              }
-            />
+            <EmailsField emails={contact.emails} onSave={(emails) => update({ emails })} />
             <SelectField
               id={`source-${contact.id}`}
               label={t('contact_source')}

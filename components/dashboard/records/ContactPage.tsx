@@ -5,6 +5,7 @@ import type { LifecycleStage } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { Avatar } from '../../Avatar';
 import { EditableField } from '../../EditableField';
+import { EmailsField } from '../../EmailsField';
 import { t } from '../../i18n';
 import { LifecycleOptions } from '../../LifecycleOptions';
 import { PhonesField } from '../../PhonesField';
@@ -77,19 +78,7 @@ export function ContactPage({ app, param }: ViewProps) {
         <section aria-labelledby="contact-fields">
           <h3 id="contact-fields">{t('dash_details')}</h3>
           <EditableField label={t('contact_name')} value={contact.name} onSave={(name) => update({ name })} />
-          <EditableField
-            label={t('dash_emails')}
-            type="text"
-            value={contact.emails.map((e) => e.address).join(', ')}
-            onSave={(text) =>
-              update({
-                emails: text
-                  .split(/[,;\s]+/)
-                  .filter(Boolean)
-                  .map((address) => ({ address })),
-              })
-            }
-          />
+          <EmailsField emails={contact.emails} onSave={(emails) => update({ emails })} />
           <PhonesField phones={contact.phones} onSave={(phones) => update({ phones })} />
           <EditableField
             label={t('contact_job_title')}
