@@ -23,14 +23,18 @@ export function eventRoutes(app: FastifyInstance, pool: Pool, hub: EventHub, hea
       // nginx buffers proxied responses by default, which would hold events back until its buffer fills.
       'x-accel-buffering': 'no',
     });
-    raw.write('retry: 5000\n\n');
+    // A stream the device has just closed must not be written to: that is an error event on the response.
+    const write = (text: string) => {
+      if (!raw.writableEnded && !raw.destroyed) raw.write(text);
+    };
+    write('retry: 5000\n\n');
     // Proxies and NATs drop a connection silent for a minute or two; a comment line keeps it open.
-    const heartbeat = setInterval(() => raw.write(': ping\n\n'), heartbeatMs);
+    const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
     const unsubscribe = hub.subscribe(
       {
         teamId: caller.teamId,
         deviceId: caller.deviceId,
-        send: (version) => raw.write(`event: version\ndata: ${JSON.stringify({ version })}\n\n`),
+        send: (version) => write(`event: version\ndata: ${JSON.stringify({ version })}\n\n`),
         close: () => raw.end(),
       },
       rows[0]!.version,
