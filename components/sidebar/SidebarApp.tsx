@@ -118,6 +118,7 @@ export function SidebarApp() {
       {body()}
       <UndoToast
         toast={toaster.toast.value}
+        hideAfterMs={6000}
         onClose={() => {
           toaster.toast.value = null;
         }}
