@@ -9,6 +9,7 @@ import type {
   SnapshotParticipant,
   Source,
 } from '@/lib/model';
+import type { WebmailSnapshot } from '@/lib/model/snapshot';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { dashboardUrl } from '../browser';
@@ -30,6 +31,7 @@ import { DealList } from './DealList';
 import { FollowUpForm } from './FollowUpForm';
 import { moreOpen, rememberMore } from './more-preference';
 import { PersonHead } from './PersonHead';
+import { SignatureOffer } from './SignatureOffer';
 
 /** A select under its label, laid out like the card's editable fields. */
 function SelectField({
@@ -79,7 +81,7 @@ export function ContactCard({
   sources: Source[];
   reps: Rep[];
   propertyDefs: CustomPropertyDef[];
-  thread: { id: string; subject: string } | null;
+  thread: WebmailSnapshot['thread'];
   toaster: Toaster;
 }) {
   const { contact, company } = card;
@@ -132,6 +134,7 @@ export function ContactCard({
         </SelectField>
       </div>
       <ErrorText message={error} />
+      <SignatureOffer contact={contact} messages={thread?.messages ?? []} />
 
       <div class="card-section">
         <h3>{t('task_next')}</h3>

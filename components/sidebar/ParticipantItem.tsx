@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Contact, CustomPropertyDef, Pipeline, Rep, Settings, SnapshotParticipant, Source } from '@/lib/model';
+import type { WebmailSnapshot } from '@/lib/model/snapshot';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { ErrorText } from '../ErrorText';
@@ -76,7 +77,7 @@ export function ParticipantItem({
   sources: Source[];
   reps: Rep[];
   propertyDefs: CustomPropertyDef[];
-  thread: { id: string; subject: string } | null;
+  thread: WebmailSnapshot['thread'];
   toaster: Toaster;
 }) {
   const [error, setError] = useState<string | null>(null);

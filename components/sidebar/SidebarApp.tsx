@@ -51,7 +51,7 @@ export function SidebarApp() {
   }
 
   const view = snapshot?.view ?? 'other';
-  const thread = snapshot?.thread ? { id: snapshot.thread.id, subject: snapshot.thread.subject } : null;
+  const thread = snapshot?.thread ?? null;
   const body = () => {
     if (view === 'unrecognised') return <p class="notice">{t('sidebar_cannot_read')}</p>;
     if (view === 'list' || view === 'other' || model.people.value.length === 0) {

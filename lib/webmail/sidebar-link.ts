@@ -72,12 +72,15 @@ export function offerSidebarLink(
 }
 
 /**
- * The snapshot as the sidebar needs it: the people, the view and which thread, without the messages (up to 500,
- * with their recipients and tails) that only the worker reads; the port then copies and the frame parses a few
- * kilobytes per thread swap rather than tens.
+ * The snapshot as the sidebar needs it: the people, the view and which thread, and of the messages (up to 500, with
+ * their recipients, that only the worker reads) just those carrying a signature tail, one per sender at most, without
+ * recipients: the sidebar offers what a known contact's signature adds (lib/webmail/signature.ts). The port then
+ * copies and the frame parses a few kilobytes per thread swap rather than tens.
  */
 export function forSidebar(snapshot: WebmailSnapshot): WebmailSnapshot {
-  return snapshot.thread ? { ...snapshot, thread: { ...snapshot.thread, messages: [] } } : snapshot;
+  if (!snapshot.thread) return snapshot;
+  const signed = snapshot.thread.messages.filter((m) => m.tail !== '').map((m) => ({ ...m, to: [], cc: [] }));
+  return { ...snapshot, thread: { ...snapshot.thread, messages: signed } };
 }
 
 /** What the frame needs of a window `message` event. */

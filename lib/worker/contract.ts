@@ -47,6 +47,13 @@ const dueChoice = z.union([z.object({ preset: z.enum(REMINDER_PRESETS) }), z.obj
 
 const idInput = z.object({ id: recordId });
 
+/** What a sender's signature may fill in a contact's empty fields (lib/webmail/signature.ts). */
+const signatureFill = z.object({
+  jobTitle: z.string().max(200).nullable(),
+  phone: z.string().max(40).nullable(),
+  company: z.string().max(200).nullable(),
+});
+
 const ok = z.literal(true);
 
 export const contract = {
@@ -75,12 +82,7 @@ export const contract = {
   },
   /** Fills the contact's empty job title, phone and company from their signature, as the rep accepted it. */
   'contact.fillFromSignature': {
-    input: z.object({
-      id: recordId,
-      jobTitle: z.string().max(200).nullable(),
-      phone: z.string().max(40).nullable(),
-      company: z.string().max(200).nullable(),
-    }),
+    input: signatureFill.extend({ id: recordId }),
     output: contactSchema,
   },
   'contact.create': {

@@ -99,6 +99,30 @@ test('a contact card shows the essentials first, the rest behind More, in 14 px 
   await expect(again.getByRole('button', { name: /edit Phone$/ })).toHaveCount(0);
 });
 
+test("a known contact's signature offers their empty fields, and nothing is written until the rep adds them", async ({
+  ext,
+}) => {
+  const popup = await ext.openPage('popup.html');
+  const chanthy = await rpc<{ id: string; jobTitle: string }>(popup, 'contact.create', {
+    name: 'សុខ ចាន់ធី',
+    emails: [{ address: 'chanthy.sok@sokha-transport.com.kh' }],
+    phones: [{ number: '099 888 777' }],
+  });
+  const page = await ext.openGmail(gmailFixtureHtml('thread-expanded'), GMAIL_FIXTURES['thread-expanded']);
+  const sidebar = await sidebarOf(page);
+  const card = sidebar.getByRole('region', { name: 'Contact សុខ ចាន់ធី' });
+  // Her Khmer signature names a title and a company; she has a phone already, so no phone is offered.
+  const offer = card.getByText('From their signature:');
+  await expect(offer).toHaveText('From their signature: Job title: ប្រធានផ្នែកលក់ · Company: ក្រុមហ៊ុនដឹកជញ្ជូនសុខា');
+  expect(await rpc(popup, 'contact.get', { id: chanthy.id })).toMatchObject({ jobTitle: '', companyId: null });
+
+  await card.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(card.getByRole('button', { name: /edit Job title$/ })).toHaveText('ប្រធានផ្នែកលក់');
+  await expect(card.getByRole('button', { name: /edit Company$/ })).toHaveText('ក្រុមហ៊ុនដឹកជញ្ជូនសុខា');
+  expect(await rpc(popup, 'contact.get', { id: chanthy.id })).toMatchObject({ phones: [{ number: '099 888 777' }] });
+});
+
 test('the sidebar follows Gmail to another thread without a reload, and shows a home view in lists', async ({
   ext,
 }) => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WebmailSnapshot } from '@/lib/model';
+import { forSidebar } from '@/lib/webmail/sidebar-link';
 import { senderSignature, signatureOffer } from '@/lib/webmail/signature';
 import { CLIENT, type FakeWorker, fakeWorker, REP, threadSnapshot } from '../rpc/fake-worker';
 
@@ -87,9 +88,25 @@ describe('a later signature fills empty fields, only once the rep accepts', () =
 
   it('writes nothing until accepted, then fills the empty fields and links the named company', async () => {
     const known = await worker.call('contact.create', { name: 'Dara Kim', emails: [{ address: email }] });
-    await worker.openThread(signedThread(signature, email, 'Dara Kim'));
-    // Opening the thread (what the sidebar does) leaves the contact as it was.
+    const thread = signedThread(signature, email, 'Dara Kim');
+    await worker.openThread(thread);
+    worker.clearEffects();
+    // What the sidebar shows of the thread it has: an offer, and nothing written or announced.
+    const offered = (contact: typeof known) =>
+      signatureOffer(
+        senderSignature(
+          thread.thread!.messages,
+          contact.emails.map((e) => e.address),
+        ),
+        contact,
+      );
+    expect(offered(known)).toEqual({
+      jobTitle: 'Sales Manager',
+      phone: '+855 12 345 678',
+      company: 'Angkor Trade Co., Ltd.',
+    });
     expect(await worker.call('contact.get', { id: known.id })).toEqual(known);
+    expect(worker.effects.changed).toEqual([]);
     const filled = await worker.call('contact.fillFromSignature', {
       id: known.id,
       jobTitle: 'Sales Manager',
@@ -99,6 +116,8 @@ describe('a later signature fills empty fields, only once the rep accepts', () =
     expect(filled).toMatchObject({ jobTitle: 'Sales Manager', phones: [{ number: '+855 12 345 678' }] });
     expect(await companies()).toEqual([{ name: 'Angkor Trade Co., Ltd.', domains: ['angkortrade.com.kh'] }]);
     expect(worker.effects.changed.at(-1)).toEqual(['contacts', 'companies']);
+    // Filled: nothing more to offer.
+    expect(offered(filled)).toBeNull();
   });
 
   it('never overwrites a field that has a value, even one set after the offer was shown', async () => {
@@ -110,6 +129,8 @@ describe('a later signature fills empty fields, only once the rep accepts', () =
       phones: [{ number: '012 999 888' }],
       companyId: company.id,
     });
+    const thread = signedThread(signature, email, 'Dara Kim');
+    expect(signatureOffer(senderSignature(thread.thread!.messages, [email]), known)).toBeNull();
     const after = await worker.call('contact.fillFromSignature', {
       id: known.id,
       jobTitle: 'Sales Manager',
@@ -146,4 +167,14 @@ describe('a later signature fills empty fields, only once the rep accepts', () =
 it('never offers the rep their own signature', () => {
   const thread = signedThread('Account Manager, Sidecar Co., Ltd.', REP, 'Rep');
   expect(senderSignature(thread.thread!.messages, [CLIENT])).toBeNull();
+});
+
+it("the sidebar's copy of the snapshot keeps the signed messages, without their recipients", () => {
+  const thread = signedThread('Sales Manager | Angkor Trade Co., Ltd.', 'dara@angkortrade.com.kh', 'Dara Kim');
+  const copy = forSidebar(thread);
+  expect(copy.thread?.messages.map((m) => [m.from?.email, m.to, m.cc])).toEqual([
+    ['dara@angkortrade.com.kh', [], []],
+    [REP, [], []],
+  ]);
+  expect(senderSignature(copy.thread!.messages, ['dara@angkortrade.com.kh'])?.company).toBe('Angkor Trade Co., Ltd.');
 });
