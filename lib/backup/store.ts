@@ -1,7 +1,8 @@
 import { getSettings } from '../db/config';
 import { commit, StoreError, validate } from '../db/errors';
+import { putRecord, type RecordRow, recordTx } from '../db/record-write';
 import { activityRow, companyNameLookup, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
-import type { CrmDb, StoredRow } from '../db/schema';
+import type { CrmDb } from '../db/schema';
 import type { Activity, Company, Contact, CustomPropertyDef, Deal } from '../model';
 import {
   customPropertyDefSchema,
@@ -80,7 +81,7 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
   const sources = config.sources.map((s) => validate(sourceSchema, s, `Source ${s.name}`));
   const reps = config.reps.map((r) => validate(repSchema, r, `Rep ${r.name}`));
   const defs = config.propertyDefs.map((d) => validate(customPropertyDefSchema, d, `Custom property ${d.key}`));
-  const tx = db.transaction([...DATA_STORES, 'pipelines', 'sources', 'reps', 'propertyDefs', 'settings'], 'readwrite');
+  const tx = recordTx(db, [...DATA_STORES, 'pipelines', 'sources', 'reps', 'propertyDefs', 'settings']);
   await commit(tx, async () => {
     const counts = await Promise.all(DATA_STORES.map((name) => tx.objectStore(name).count()));
     if (counts.some((count) => count > 0)) {
@@ -92,11 +93,11 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
       tx.objectStore('reps').clear(),
       tx.objectStore('propertyDefs').clear(),
     ]);
-    for (const pipeline of pipelines) void tx.objectStore('pipelines').put(pipeline);
-    for (const source of sources) void tx.objectStore('sources').put(source);
-    for (const rep of reps) void tx.objectStore('reps').put(rep);
-    for (const def of defs) void tx.objectStore('propertyDefs').put(def);
-    void tx.objectStore('settings').put(settings, 'settings');
+    for (const pipeline of pipelines) await putRecord(tx, 'pipelines', pipeline);
+    for (const source of sources) await putRecord(tx, 'sources', source);
+    for (const rep of reps) await putRecord(tx, 'reps', rep);
+    for (const def of defs) await putRecord(tx, 'propertyDefs', def);
+    await tx.objectStore('settings').put(settings, 'settings');
   });
 }
 
@@ -125,7 +126,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
   return commit(tx, async () => {
     const store = tx.objectStore(storeName);
     // Each collection's records go to its one store; idb types every store's rows apart.
-    const target = store as unknown as { put(row: StoredRow | Versioned): Promise<unknown> };
+    const put = (row: Versioned) => putRecord(tx, storeName, row as RecordRow<typeof storeName>);
     const currents = await Promise.all(records.map((record) => store.get(record.id)));
     const companyName = companyNameLookup(tx.objectStore('companies'));
     for (const [i, record] of records.entries()) {
@@ -145,7 +146,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
         case 'deals': {
           const linked = record as Contact | Company | Deal;
           const name = 'companyId' in linked ? await companyName(linked.companyId) : '';
-          await target.put(rowFor(chunk.collection, linked, name));
+          await put(rowFor(chunk.collection, linked, name));
           // A newer version of a company (renamed, or deleted) takes its people's and deals' keys with it.
           if (chunk.collection === 'companies' && current) {
             const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
@@ -154,11 +155,11 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
           break;
         }
         case 'activities':
-          await target.put(activityRow(record as Activity));
+          await put(activityRow(record as Activity));
           break;
         default:
           // Tasks and the configuration are stored as they are: no keys of theirs derive from other records.
-          await target.put(record);
+          await put(record);
       }
       result.written++;
     }
@@ -168,7 +169,7 @@ export async function putBackupRecords(db: CrmDb, chunk: BackupChunk, mode: 'rep
 
 type RestoreTx = ReturnType<typeof openRestoreTx>;
 function openRestoreTx(db: CrmDb) {
-  return db.transaction(BACKUP_STORES, 'readwrite');
+  return recordTx(db, BACKUP_STORES);
 }
 
 /** Why a merged record cannot be written beside the current ones (unique values held by another record), or null. */

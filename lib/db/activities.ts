@@ -1,6 +1,7 @@
 import type { Activity, RecordBase } from '../model';
 import { activitySchema, newRecordBase, normalizeEmail } from '../model';
 import { StoreError, validate } from './errors';
+import { putRecord, recordTx, scrubQueued, writeRecord } from './record-write';
 import { activityRow, stripRow } from './rows';
 import type { CrmDb } from './schema';
 import { addOnce } from './write-once';
@@ -39,7 +40,7 @@ export async function setActivityDeleted(db: CrmDb, id: string, deleted: boolean
   const row = await db.get('activities', id);
   if (!row) throw new StoreError('not-found', 'This activity no longer exists.');
   const next = { ...(stripRow(row) as Activity), deletedAt: deleted ? now : null, updatedAt: now };
-  await db.put('activities', activityRow(next));
+  await writeRecord(db, 'activities', activityRow(next));
   return next;
 }
 
@@ -49,13 +50,13 @@ export async function setActivityDeleted(db: CrmDb, id: string, deleted: boolean
  */
 export async function logEmails(db: CrmDb, drafts: ActivityDraft[], now: number): Promise<Activity[]> {
   const activities = drafts.map((d) => validate(activitySchema, newActivity({ ...d, type: 'email' }, now), 'Activity'));
-  const tx = db.transaction(['activities', 'contacts'], 'readwrite');
+  const tx = recordTx(db, ['activities', 'contacts']);
   const store = tx.objectStore('activities');
   const added: Activity[] = [];
   for (const activity of activities) {
     const row = activityRow(activity);
     if (!row.messageKey || (await store.index('byMessageKey').getKey(row.messageKey))) continue;
-    await store.add(row);
+    await putRecord(tx, 'activities', row, 'add');
     added.push(activity);
   }
   const lastByContact = new Map<string, number>();
@@ -65,7 +66,7 @@ export async function logEmails(db: CrmDb, drafts: ActivityDraft[], now: number)
   for (const [contactId, at] of lastByContact) {
     const contact = await tx.objectStore('contacts').get(contactId);
     if (contact && (contact.lastContactedAt ?? 0) < at) {
-      await tx.objectStore('contacts').put({ ...contact, lastContactedAt: at });
+      await putRecord(tx, 'contacts', { ...contact, lastContactedAt: at });
     }
   }
   await tx.done;
@@ -92,15 +93,16 @@ export async function activitiesForContact(db: CrmDb, contactId: string, limit =
  * activities removed.
  */
 export async function unlogThread(db: CrmDb, threadId: string, now: number): Promise<Activity[]> {
-  const tx = db.transaction(['activities', 'contacts'], 'readwrite');
+  const tx = recordTx(db, ['activities', 'contacts']);
   const store = tx.objectStore('activities');
   const removed: Activity[] = [];
   for (const row of await store.index('byThread').getAll(threadId)) {
     if (row.type !== 'email' || row.deletedAt !== null) continue;
     const tombstone = { ...(stripRow(row) as Activity), deletedAt: now, updatedAt: now };
-    await store.put(activityRow(tombstone));
+    await putRecord(tx, 'activities', activityRow(tombstone));
     removed.push(tombstone);
   }
+  await scrubQueued(tx, 'activities', new Set(removed.map((a) => a.id)), ['subject', 'body']);
   for (const contactId of new Set(removed.map((a) => a.contactId).filter((id): id is string => id !== null))) {
     const contact = await tx.objectStore('contacts').get(contactId);
     if (!contact) continue;
@@ -112,7 +114,7 @@ export async function unlogThread(db: CrmDb, threadId: string, now: number): Pro
       if (cursor.value.type === 'email' && cursor.value.deletedAt === null) last = cursor.value.occurredAt;
       cursor = await cursor.continue();
     }
-    if (contact.lastContactedAt !== last) await tx.objectStore('contacts').put({ ...contact, lastContactedAt: last });
+    if (contact.lastContactedAt !== last) await putRecord(tx, 'contacts', { ...contact, lastContactedAt: last });
   }
   await tx.done;
   return removed;
@@ -124,13 +126,13 @@ export async function unlogThread(db: CrmDb, threadId: string, now: number): Pro
  */
 export async function assignAccountMail(db: CrmDb, address: string, repId: string, now: number): Promise<number> {
   const key = normalizeEmail(address);
-  const tx = db.transaction('activities', 'readwrite');
+  const tx = recordTx(db, 'activities');
   let assigned = 0;
-  let cursor = await tx.store.openCursor();
+  let cursor = await tx.objectStore('activities').openCursor();
   while (cursor) {
     const row = cursor.value;
     if (row.type === 'email' && row.repId === null && row.repAddress && normalizeEmail(row.repAddress) === key) {
-      await cursor.update({ ...row, repId, updatedAt: now });
+      await putRecord(tx, 'activities', { ...row, repId, updatedAt: now });
       assigned++;
     }
     cursor = await cursor.continue();

@@ -1,6 +1,7 @@
 import type { Company, Contact, Deal, LifecycleStage, Pipeline } from '../model';
 import { companySchema, contactSchema, dealSchema } from '../model';
 import { commit, StoreError, validate } from './errors';
+import { putRecord, recordTx } from './record-write';
 import { companyNameLookup, companyRow, contactRow, dealRow, stripRow } from './rows';
 import type { CrmDb } from './schema';
 
@@ -28,7 +29,7 @@ export interface CompanyLinks {
 
 type Tx = ReturnType<typeof openTx>;
 function openTx(db: CrmDb) {
-  return db.transaction(['contacts', 'companies', 'deals', 'pipelines'], 'readwrite');
+  return recordTx(db, ['contacts', 'companies', 'deals', 'pipelines']);
 }
 
 // Bulk edits refuse with their own StoreErrors, which go to the caller as they are.
@@ -69,7 +70,7 @@ export async function bulkUpdate(
           },
           `Contact ${current.name}`,
         );
-        await tx.objectStore('contacts').put(contactRow(next, await companyName(next.companyId)));
+        await putRecord(tx, 'contacts', contactRow(next, await companyName(next.companyId)));
       } else if (entity === 'companies') {
         const current = stripRow(row) as Company;
         const next = validate(
@@ -77,7 +78,7 @@ export async function bulkUpdate(
           { ...current, ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}), updatedAt: now },
           `Company ${current.name}`,
         );
-        await tx.objectStore('companies').put(companyRow(next));
+        await putRecord(tx, 'companies', companyRow(next));
       } else {
         const current = stripRow(row) as Deal;
         const pipelineId = patch.pipelineId ?? current.pipelineId;
@@ -104,7 +105,7 @@ export async function bulkUpdate(
           },
           `Deal ${current.title}`,
         );
-        await tx.objectStore('deals').put(dealRow(next, await companyName(next.companyId)));
+        await putRecord(tx, 'deals', dealRow(next, await companyName(next.companyId)));
       }
     }
     return unique(ids).length;
@@ -137,13 +138,13 @@ export async function bulkSetDeleted(
       const deletedAt = deleted ? now : null;
       if (entity === 'contacts') {
         const next = { ...(stripRow(row) as Contact), deletedAt, updatedAt: now };
-        await tx.objectStore('contacts').put(contactRow(next, await companyName(next.companyId)));
+        await putRecord(tx, 'contacts', contactRow(next, await companyName(next.companyId)));
       } else if (entity === 'deals') {
         const next = { ...(stripRow(row) as Deal), deletedAt, updatedAt: now };
-        await tx.objectStore('deals').put(dealRow(next, await companyName(next.companyId)));
+        await putRecord(tx, 'deals', dealRow(next, await companyName(next.companyId)));
       } else {
         const company = { ...(stripRow(row) as Company), deletedAt, updatedAt: now };
-        await tx.objectStore('companies').put(companyRow(company));
+        await putRecord(tx, 'companies', companyRow(company));
         if (deleted) unlinked.push(await unlinkCompany(tx, id, now));
         else {
           const link = links.find((l) => l.companyId === id);
@@ -160,14 +161,12 @@ async function unlinkCompany(tx: Tx, companyId: string, now: number): Promise<Co
   const contactIds: string[] = [];
   for (const contact of await tx.objectStore('contacts').index('byCompany').getAll(companyId)) {
     contactIds.push(contact.id);
-    await tx
-      .objectStore('contacts')
-      .put(contactRow({ ...(stripRow(contact) as Contact), companyId: null, updatedAt: now }));
+    await putRecord(tx, 'contacts', contactRow({ ...(stripRow(contact) as Contact), companyId: null, updatedAt: now }));
   }
   const dealIds: string[] = [];
   for (const deal of await tx.objectStore('deals').index('byCompany').getAll(companyId)) {
     dealIds.push(deal.id);
-    await tx.objectStore('deals').put(dealRow({ ...(stripRow(deal) as Deal), companyId: null, updatedAt: now }));
+    await putRecord(tx, 'deals', dealRow({ ...(stripRow(deal) as Deal), companyId: null, updatedAt: now }));
   }
   return { companyId, contactIds, dealIds };
 }
@@ -176,16 +175,17 @@ async function relinkCompany(tx: Tx, company: Company, link: CompanyLinks, now: 
   for (const id of link.contactIds) {
     const row = await tx.objectStore('contacts').get(id);
     if (!row || row.companyId !== null) continue;
-    await tx
-      .objectStore('contacts')
-      .put(contactRow({ ...(stripRow(row) as Contact), companyId: company.id, updatedAt: now }, company.name));
+    const contact = { ...(stripRow(row) as Contact), companyId: company.id, updatedAt: now };
+    await putRecord(tx, 'contacts', contactRow(contact, company.name));
   }
   for (const id of link.dealIds) {
     const row = await tx.objectStore('deals').get(id);
     if (!row || row.companyId !== null) continue;
-    await tx
-      .objectStore('deals')
-      .put(dealRow({ ...(stripRow(row) as Deal), companyId: company.id, updatedAt: now }, company.name));
+    await putRecord(
+      tx,
+      'deals',
+      dealRow({ ...(stripRow(row) as Deal), companyId: company.id, updatedAt: now }, company.name),
+    );
   }
 }
 
@@ -209,7 +209,7 @@ export async function moveStageDeals(
     }
     const rows = await tx.objectStore('deals').index('byStage').getAll([pipelineId, fromStageId]);
     for (const row of rows) {
-      await tx.objectStore('deals').put({ ...row, stageId: toStageId, stageChangedAt: now, updatedAt: now });
+      await putRecord(tx, 'deals', { ...row, stageId: toStageId, stageChangedAt: now, updatedAt: now });
     }
     return rows.length;
   });

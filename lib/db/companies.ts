@@ -1,6 +1,7 @@
 import type { Company, RecordBase } from '../model';
 import { companySchema, newRecordBase, normalizeDomain } from '../model';
 import { abortQuietly, StoreError, validate } from './errors';
+import { putRecord, recordTx, writeRecord } from './record-write';
 import { companyRow, contactRow, dealRow, rekeyCompanyLinks, stripRow } from './rows';
 import type { CompanyRow, CrmDb } from './schema';
 
@@ -73,7 +74,7 @@ export async function createCompany(db: CrmDb, draft: CompanyDraft, now: number)
     { ...newRecordBase(now), domains: [], phone: '', address: '', ownerId: null, custom: {}, ...draft },
     'Company',
   );
-  await db.add('companies', companyRow(company));
+  await writeRecord(db, 'companies', companyRow(company), 'add');
   return company;
 }
 
@@ -87,8 +88,8 @@ export async function updateCompany(
   const current = await getCompany(db, id);
   if (!current || current.deletedAt !== null) throw new StoreError('not-found', 'This company no longer exists.');
   const next = validate(companySchema, { ...current, ...patch, id, updatedAt: now }, 'Company');
-  const tx = db.transaction(['companies', 'contacts', 'deals'], 'readwrite');
-  await tx.objectStore('companies').put(companyRow(next));
+  const tx = recordTx(db, ['companies', 'contacts', 'deals']);
+  await putRecord(tx, 'companies', companyRow(next));
   await rekeyCompanyLinks({ contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') }, current, next);
   await tx.done;
   return next;
@@ -103,23 +104,23 @@ export async function deleteCompany(
   id: string,
   now: number,
 ): Promise<{ company: Company; contactIds: string[]; dealIds: string[] }> {
-  const tx = db.transaction(['companies', 'contacts', 'deals'], 'readwrite');
+  const tx = recordTx(db, ['companies', 'contacts', 'deals']);
   const row = await tx.objectStore('companies').get(id);
   if (!row || row.deletedAt !== null) {
     abortQuietly(tx);
     throw new StoreError('not-found', 'This company no longer exists.');
   }
   const company = { ...(stripRow(row) as Company), deletedAt: now, updatedAt: now };
-  await tx.objectStore('companies').put(companyRow(company));
+  await putRecord(tx, 'companies', companyRow(company));
   const contactIds: string[] = [];
   for (const contact of await tx.objectStore('contacts').index('byCompany').getAll(id)) {
     contactIds.push(contact.id);
-    await tx.objectStore('contacts').put(contactRow({ ...stripRow(contact), companyId: null, updatedAt: now }));
+    await putRecord(tx, 'contacts', contactRow({ ...stripRow(contact), companyId: null, updatedAt: now }));
   }
   const dealIds: string[] = [];
   for (const deal of await tx.objectStore('deals').index('byCompany').getAll(id)) {
     dealIds.push(deal.id);
-    await tx.objectStore('deals').put(dealRow({ ...stripRow(deal), companyId: null, updatedAt: now }));
+    await putRecord(tx, 'deals', dealRow({ ...stripRow(deal), companyId: null, updatedAt: now }));
   }
   await tx.done;
   return { company, contactIds, dealIds };

@@ -8,6 +8,7 @@ import {
   sourceSchema,
 } from '../model';
 import { abortQuietly, StoreError, validate } from './errors';
+import { putRecord, recordTx, writeRecord } from './record-write';
 import type { CrmDb } from './schema';
 
 export async function getSettings(db: CrmDb): Promise<Settings> {
@@ -37,7 +38,7 @@ export async function listPipelines(db: CrmDb): Promise<Pipeline[]> {
  */
 export async function savePipeline(db: CrmDb, pipeline: Pipeline, now: number): Promise<Pipeline> {
   const next = validate(pipelineSchema, { ...pipeline, updatedAt: now }, 'Pipeline');
-  const tx = db.transaction(['pipelines', 'deals'], 'readwrite');
+  const tx = recordTx(db, ['pipelines', 'deals']);
   const before = await tx.objectStore('pipelines').get(next.id);
   const kept = new Set(next.stages.map((s) => s.id));
   for (const stage of before?.stages ?? []) {
@@ -53,7 +54,7 @@ export async function savePipeline(db: CrmDb, pipeline: Pipeline, now: number): 
       });
     }
   }
-  await tx.objectStore('pipelines').put(next);
+  await putRecord(tx, 'pipelines', next);
   await tx.done;
   return next;
 }
@@ -64,7 +65,7 @@ export async function listSources(db: CrmDb): Promise<Source[]> {
 
 export async function saveSource(db: CrmDb, source: Source, now: number): Promise<Source> {
   const next = validate(sourceSchema, { ...source, updatedAt: now }, 'Source');
-  await db.put('sources', next);
+  await writeRecord(db, 'sources', next);
   return next;
 }
 
@@ -74,7 +75,7 @@ export async function listReps(db: CrmDb): Promise<Rep[]> {
 
 export async function saveRep(db: CrmDb, rep: Rep, now: number): Promise<Rep> {
   const next = validate(repSchema, { ...rep, updatedAt: now }, 'Rep');
-  await db.put('reps', next);
+  await writeRecord(db, 'reps', next);
   return next;
 }
 
@@ -90,7 +91,7 @@ export async function savePropertyDef(db: CrmDb, def: CustomPropertyDef, now: nu
     (d) => d.key === next.key && d.id !== next.id && d.deletedAt === null,
   );
   if (clash) throw new StoreError('conflict', `A ${next.entity} property with key ${next.key} exists.`, 'key');
-  await db.put('propertyDefs', next);
+  await writeRecord(db, 'propertyDefs', next);
   return next;
 }
 

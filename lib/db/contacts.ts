@@ -2,6 +2,7 @@ import type { Company, Contact, RecordBase } from '../model';
 import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
 import { findCompanyByDomain, findCompanyByName, newCompanyRecord } from './companies';
 import { commit, StoreError, validate } from './errors';
+import { putRecord, recordTx, writeRecord } from './record-write';
 import { companyNameLookup, companyRow, contactRow, stripRow } from './rows';
 import type { ContactRow, CrmDb } from './schema';
 
@@ -64,7 +65,7 @@ export async function createContact(db: CrmDb, draft: ContactDraft, now: number)
   const contact = validate(contactSchema, newContact(draft, now), 'Contact');
   await assertEmailsFree(db, contact);
   const row = contactRow(contact, await companyName(db, contact.companyId));
-  await db.add('contacts', row);
+  await writeRecord(db, 'contacts', row, 'add');
   return contact;
 }
 
@@ -78,7 +79,7 @@ export async function updateContact(
   if (!current || current.deletedAt !== null) throw new StoreError('not-found', 'This contact no longer exists.');
   const next = validate(contactSchema, { ...current, ...patch, id, updatedAt: now }, 'Contact');
   await assertEmailsFree(db, next);
-  await db.put('contacts', contactRow(next, await companyName(db, next.companyId)));
+  await writeRecord(db, 'contacts', contactRow(next, await companyName(db, next.companyId)));
   return next;
 }
 
@@ -96,7 +97,7 @@ export async function setContactDeleted(db: CrmDb, id: string, deleted: boolean,
   const next: Contact = { ...current, deletedAt: deleted ? now : null, updatedAt: now };
   // Undo re-claims the addresses; if someone else took one meanwhile, the undo is refused rather than losing data.
   if (!deleted) await assertEmailsFree(db, next);
-  await db.put('contacts', contactRow(next, await companyName(db, next.companyId)));
+  await writeRecord(db, 'contacts', contactRow(next, await companyName(db, next.companyId)));
   return next;
 }
 
@@ -161,10 +162,11 @@ export async function captureContact(
     ),
     'Contact',
   );
-  const tx = db.transaction(['contacts', 'companies'], 'readwrite');
-  if (company && isNew) void tx.objectStore('companies').add(companyRow(company));
-  void tx.objectStore('contacts').add(contactRow(contact, company?.name ?? ''));
-  await tx.done;
+  const tx = recordTx(db, ['contacts', 'companies']);
+  await commit(tx, async () => {
+    if (company && isNew) await putRecord(tx, 'companies', companyRow(company), 'add');
+    await putRecord(tx, 'contacts', contactRow(contact, company?.name ?? ''), 'add');
+  });
   return { contact, company, created: true };
 }
 
@@ -187,7 +189,7 @@ export async function fillFromSignature(db: CrmDb, id: string, fill: SignatureFi
     fill.company && before.companyId === null
       ? await companyForCapture(db, before.emails[0]?.address ?? '', fill.company, now, true)
       : { company: null, isNew: false };
-  const tx = db.transaction(['contacts', 'companies'], 'readwrite');
+  const tx = recordTx(db, ['contacts', 'companies']);
   return commit(tx, async () => {
     const row = await tx.objectStore('contacts').get(id);
     if (!row || row.deletedAt !== null) throw new StoreError('not-found', 'This contact no longer exists.');
@@ -204,9 +206,9 @@ export async function fillFromSignature(db: CrmDb, id: string, fill: SignatureFi
       },
       'Contact',
     );
-    if (company && link.isNew) await tx.objectStore('companies').add(companyRow(company));
+    if (company && link.isNew) await putRecord(tx, 'companies', companyRow(company), 'add');
     const companyName = company?.name ?? (await companyNameLookup(tx.objectStore('companies'))(next.companyId));
-    await tx.objectStore('contacts').put(contactRow(next, companyName));
+    await putRecord(tx, 'contacts', contactRow(next, companyName));
     return next;
   });
 }

@@ -1,6 +1,7 @@
 import type { Deal, Pipeline, RecordBase } from '../model';
 import { dealSchema, newRecordBase } from '../model';
 import { StoreError, validate } from './errors';
+import { writeRecord } from './record-write';
 import { dealRow, stripRow } from './rows';
 import type { CrmDb } from './schema';
 
@@ -58,7 +59,7 @@ export function newDeal(draft: DealDraft, now: number, id?: string): Deal {
 export async function createDeal(db: CrmDb, draft: DealDraft, now: number): Promise<Deal> {
   const deal = validate(dealSchema, newDeal(draft, now), 'Deal');
   await assertStageExists(db, deal);
-  await db.add('deals', dealRow(deal, await companyName(db, deal.companyId)));
+  await writeRecord(db, 'deals', dealRow(deal, await companyName(db, deal.companyId)), 'add');
   return deal;
 }
 
@@ -86,7 +87,7 @@ export async function updateDeal(
     'Deal',
   );
   await assertStageExists(db, next);
-  await db.put('deals', dealRow(next, await companyName(db, next.companyId)));
+  await writeRecord(db, 'deals', dealRow(next, await companyName(db, next.companyId)));
   return next;
 }
 
@@ -94,7 +95,7 @@ export async function setDealDeleted(db: CrmDb, id: string, deleted: boolean, no
   const current = await getDeal(db, id);
   if (!current) throw new StoreError('not-found', 'This deal no longer exists.');
   const next = { ...current, deletedAt: deleted ? now : null, updatedAt: now };
-  await db.put('deals', dealRow(next, await companyName(db, next.companyId)));
+  await writeRecord(db, 'deals', dealRow(next, await companyName(db, next.companyId)));
   return next;
 }
 

@@ -1,6 +1,7 @@
 import type { RecordBase, Task } from '../model';
 import { newRecordBase, taskSchema } from '../model';
-import { StoreError, validate } from './errors';
+import { commit, StoreError, validate } from './errors';
+import { putRecord, recordTx, writeRecord } from './record-write';
 import type { CrmDb } from './schema';
 import { addOnce } from './write-once';
 
@@ -48,16 +49,17 @@ export async function saveTask(db: CrmDb, task: Task, now: number): Promise<Task
   const exists = await db.getKey('tasks', task.id);
   if (!exists) throw new StoreError('not-found', 'This task no longer exists.');
   const valid = validate(taskSchema, { ...task, updatedAt: now }, 'Task');
-  await db.put('tasks', valid);
+  await writeRecord(db, 'tasks', valid);
   return valid;
 }
 
 /** Saves several computed tasks in one transaction: a fired group is marked all or not at all. */
 export async function saveTasks(db: CrmDb, tasks: Task[], now: number): Promise<void> {
   const valid = tasks.map((task) => validate(taskSchema, { ...task, updatedAt: now }, 'Task'));
-  const tx = db.transaction('tasks', 'readwrite');
-  for (const task of valid) void tx.store.put(task);
-  await tx.done;
+  const tx = recordTx(db, 'tasks');
+  await commit(tx, async () => {
+    for (const task of valid) await putRecord(tx, 'tasks', task);
+  });
 }
 
 export async function openTasks(db: CrmDb): Promise<Task[]> {

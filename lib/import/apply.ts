@@ -1,6 +1,7 @@
 import { commit as commitTx, StoreError, validate } from '../db/errors';
+import { putRecord, recordTx } from '../db/record-write';
 import { companyRow, rekeyCompanyLinks } from '../db/rows';
-import type { CompanyRow, ContactRow, CrmDb, DealRow, StoredRow } from '../db/schema';
+import type { CompanyRow, ContactRow, CrmDb, DealRow } from '../db/schema';
 import { companySchema, newRecordBase, normalizeEmail } from '../model';
 import { draftAddresses, type ImportDraft, type ImportRowInput } from './draft';
 import { fire, type ImportStore, importGone, runningImport, writeProgress } from './journal';
@@ -23,11 +24,6 @@ const ENTITY_OF: Record<ImportStore, ImportDraft['entity']> = {
 
 /** Someone changed a record this batch updates between its read and its write: the batch is read again. */
 class ChangedMeanwhile extends Error {}
-
-interface RowStore {
-  add(value: StoredRow): Promise<unknown>;
-  put(value: StoredRow): Promise<unknown>;
-}
 
 /** Commits a transaction's work or aborts it; a changed record is left for the caller to read again. */
 function commit<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
@@ -56,10 +52,10 @@ export async function createImportCompanies(
           `Company ${name}`,
         ),
       );
-    const tx = db.transaction(['imports', 'companies'], 'readwrite');
+    const tx = recordTx(db, ['imports', 'companies']);
     await commit(tx, async () => {
       const record = await runningImport(tx.objectStore('imports'), importId);
-      for (const company of companies) fire(tx.objectStore('companies').add(companyRow(company)));
+      for (const company of companies) fire(putRecord(tx, 'companies', companyRow(company), 'add'));
       await writeProgress(
         tx.objectStore('imports'),
         record,
@@ -154,7 +150,7 @@ export async function applyImportBatch(
   const storeName = record.entity;
   // A company renamed by the import takes its people's and deals' keys with it (rekeyCompanyLinks). Every batch
   // takes the three record stores, which only makes other writes to them wait for the batch (under a second).
-  const tx = db.transaction(['imports', 'contacts', 'companies', 'deals', 'activities', 'sources'], 'readwrite');
+  const tx = recordTx(db, ['imports', 'contacts', 'companies', 'deals', 'activities', 'sources']);
   return commit(tx, async () => {
     const current = await runningImport(tx.objectStore('imports'), importId);
     // Another call wrote this batch already (a chunk sent twice): write nothing more.
@@ -164,11 +160,9 @@ export async function applyImportBatch(
     const changed = [...prepared.expected.entries()].some(([, at], i) => stamps[i]?.updatedAt !== at);
     if (changed) throw new ChangedMeanwhile();
     // Requests are issued without awaiting each one: a failure of any of them aborts the whole transaction.
-    for (const source of prepared.sources) fire(tx.objectStore('sources').add(source));
-    // The rows are all of this store's type at run time; idb types the three stores separately.
-    const target = store as unknown as RowStore;
-    for (const { row, isNew } of prepared.puts) fire(isNew ? target.add(row) : target.put(row));
-    for (const activity of prepared.activities) fire(tx.objectStore('activities').add(activity));
+    for (const source of prepared.sources) fire(putRecord(tx, 'sources', source, 'add'));
+    for (const { row, isNew } of prepared.puts) fire(putRecord(tx, storeName, row, isNew ? 'add' : 'put'));
+    for (const activity of prepared.activities) fire(putRecord(tx, 'activities', activity, 'add'));
     if (storeName === 'companies') {
       const links = { contacts: tx.objectStore('contacts'), deals: tx.objectStore('deals') };
       for (const { row, isNew } of prepared.puts) {

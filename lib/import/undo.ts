@@ -1,6 +1,7 @@
 import { commit } from '../db/errors';
+import { putRecord, recordTx } from '../db/record-write';
 import { companyNameLookup, companyRow, contactRow, dealRow, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
-import type { ActivityRow, CompanyRow, CrmDb, StoredRow } from '../db/schema';
+import type { ActivityRow, CompanyRow, CrmDb } from '../db/schema';
 import type { Company, Contact, Deal } from '../model';
 import { fire, importGone, pageRange } from './journal';
 
@@ -39,7 +40,7 @@ export async function undoImport(db: CrmDb, importId: string, now: number, maxPa
 const UNDO_STORES = ['contacts', 'companies', 'deals', 'activities'] as const;
 
 async function undoLastPage(db: CrmDb, importId: string, now: number, result: UndoResult): Promise<boolean> {
-  const tx = db.transaction(['imports', ...UNDO_STORES], 'readwrite');
+  const tx = recordTx(db, ['imports', ...UNDO_STORES]);
   return commit(tx, async () => {
     const cursor = await tx.objectStore('imports').openCursor(pageRange(importId), 'prev');
     if (!cursor) return false;
@@ -59,14 +60,14 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
         result.tombstoned++;
         const gone = { deletedAt: now, updatedAt: now };
         if (name === 'contacts') {
-          fire(tx.objectStore('contacts').put(contactRow({ ...(stripRow(row) as Contact), ...gone })));
+          fire(putRecord(tx, 'contacts', contactRow({ ...(stripRow(row) as Contact), ...gone })));
         } else if (name === 'companies') {
           companiesGone.push(row.id);
-          fire(tx.objectStore('companies').put(companyRow({ ...(stripRow(row) as Company), ...gone })));
+          fire(putRecord(tx, 'companies', companyRow({ ...(stripRow(row) as Company), ...gone })));
         } else if (name === 'deals') {
-          fire(tx.objectStore('deals').put(dealRow({ ...(stripRow(row) as Deal), ...gone })));
+          fire(putRecord(tx, 'deals', dealRow({ ...(stripRow(row) as Deal), ...gone })));
         } else {
-          fire(tx.objectStore('activities').put({ ...(row as ActivityRow), ...gone }));
+          fire(putRecord(tx, 'activities', { ...(row as ActivityRow), ...gone }));
         }
       });
     });
@@ -75,13 +76,15 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
     for (const companyId of companiesGone) {
       for (const contact of await tx.objectStore('contacts').index('byCompany').getAll(companyId)) {
         if (contact.deletedAt !== null) continue;
-        await tx
-          .objectStore('contacts')
-          .put(contactRow({ ...(stripRow(contact) as Contact), companyId: null, updatedAt: now }));
+        await putRecord(
+          tx,
+          'contacts',
+          contactRow({ ...(stripRow(contact) as Contact), companyId: null, updatedAt: now }),
+        );
       }
       for (const deal of await tx.objectStore('deals').index('byCompany').getAll(companyId)) {
         if (deal.deletedAt !== null) continue;
-        await tx.objectStore('deals').put(dealRow({ ...(stripRow(deal) as Deal), companyId: null, updatedAt: now }));
+        await putRecord(tx, 'deals', dealRow({ ...(stripRow(deal) as Deal), companyId: null, updatedAt: now }));
       }
     }
 
@@ -101,7 +104,7 @@ async function undoLastPage(db: CrmDb, importId: string, now: number, result: Un
       }
       result.restored++;
       const rebuilt = rowFor(page.entity, stripRow(row) as Contact | Company | Deal, companyNames[i]);
-      fire((store as unknown as { put(row: StoredRow): Promise<unknown> }).put(rebuilt));
+      fire(putRecord(tx, page.entity, rebuilt));
       const current = latest[i] as CompanyRow | undefined;
       if (page.entity === 'companies' && current) restoredCompanies.push({ before: current, after: row as Company });
     });

@@ -1,5 +1,6 @@
 import { toContact } from '../db/contacts';
 import { commit, StoreError } from '../db/errors';
+import { putRecord, recordStore, recordTx } from '../db/record-write';
 import { activityRow, companyNameLookup, contactRow, stripRow } from '../db/rows';
 import type { ContactRow, CrmDb, MergeRecord } from '../db/schema';
 import { searchContacts } from '../db/search';
@@ -21,7 +22,7 @@ export interface MergeResult {
  */
 export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, now: number): Promise<MergeResult> {
   if (keepId === dropId) throw new StoreError('invalid', 'A contact cannot be merged with itself.');
-  const tx = db.transaction(MERGE_STORES, 'readwrite');
+  const tx = recordTx(db, MERGE_STORES);
   return commit(tx, async () => {
     const contacts = tx.objectStore('contacts');
     const [keepRow, dropRow] = await Promise.all([contacts.get(keepId), contacts.get(dropId)]);
@@ -48,15 +49,15 @@ export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, n
     }
     const companyName = await companyNameLookup(tx.objectStore('companies'))(merged.companyId);
     // The tombstone must release its addresses before the survivor claims them, or the unique index refuses.
-    await contacts.put(contactRow({ ...drop, deletedAt: now, updatedAt: now, mergedInto: keepId }));
-    await contacts.put(contactRow(merged, companyName));
+    await putRecord(tx, 'contacts', contactRow({ ...drop, deletedAt: now, updatedAt: now, mergedInto: keepId }));
+    await putRecord(tx, 'contacts', contactRow(merged, companyName));
 
     const before: MergeRecord['before'] = { keep: keepRow, drop: dropRow, deals: [], activities: [], tasks: [] };
     const deals = tx.objectStore('deals');
     for (const deal of await deals.index('byContact').getAll(dropId)) {
       before.deals.push(deal);
       const ids = [...new Set(deal.contactIds.map((id) => (id === dropId ? keepId : id)))];
-      await deals.put({ ...deal, contactIds: ids, updatedAt: now });
+      await putRecord(tx, 'deals', { ...deal, contactIds: ids, updatedAt: now });
     }
     const activities = tx.objectStore('activities');
     for (const row of await activities
@@ -66,14 +67,16 @@ export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, n
       const moved = activityRow({ ...(stripRow(row) as Activity), contactId: keepId, updatedAt: now });
       // The same message already logged on the survivor: this copy is tombstoned rather than kept twice.
       const duplicate = moved.messageKey ? await activities.index('byMessageKey').getKey(moved.messageKey) : undefined;
-      await activities.put(
+      await putRecord(
+        tx,
+        'activities',
         duplicate ? activityRow({ ...(stripRow(row) as Activity), deletedAt: now, updatedAt: now }) : moved,
       );
     }
     const tasks = tx.objectStore('tasks');
     for (const task of await tasks.index('byContact').getAll(dropId)) {
       before.tasks.push(task);
-      await tasks.put({ ...task, contactId: keepId, updatedAt: now });
+      await putRecord(tx, 'tasks', { ...task, contactId: keepId, updatedAt: now });
     }
     const record: MergeRecord = { id: newId(now), keepId, dropId, mergedAt: now, undoneAt: null, before };
     await tx.objectStore('merges').put(record);
@@ -125,7 +128,7 @@ function survivorWithout(current: Contact, keepBefore: Contact, dropBefore: Cont
  * another contact has since taken one of the dropped contact's addresses.
  */
 export async function undoMerge(db: CrmDb, mergeId: string, now: number): Promise<UnmergeResult> {
-  const tx = db.transaction(MERGE_STORES, 'readwrite');
+  const tx = recordTx(db, MERGE_STORES);
   return commit(tx, async () => {
     const merges = tx.objectStore('merges');
     const record = await merges.get(mergeId);
@@ -155,32 +158,32 @@ export async function undoMerge(db: CrmDb, mergeId: string, now: number): Promis
       const keep = survivorWithout(toContact(keepNow), toContact(before.keep), toContact(before.drop), now);
       keepRow = contactRow(keep, await companyName(keep.companyId));
     }
-    await contacts.put(keepRow);
+    await putRecord(tx, 'contacts', keepRow);
     for (const address of before.drop.emailKeys) {
       const holder = await contacts.index('byEmail').get(address);
       if (holder && holder.id !== dropId) {
         throw new StoreError('conflict', `${address} now belongs to ${holder.name}: move it back to undo this merge.`);
       }
     }
-    if (untouched(dropNow)) await contacts.put(before.drop);
+    if (untouched(dropNow)) await putRecord(tx, 'contacts', before.drop);
     else {
       const drop: Contact = { ...toContact(dropNow), deletedAt: null, mergedInto: null, updatedAt: now };
-      await contacts.put(contactRow(drop, await companyName(drop.companyId)));
+      await putRecord(tx, 'contacts', contactRow(drop, await companyName(drop.companyId)));
     }
 
-    await putBack(tx.objectStore('deals'), before.deals, mergedAt, (current, old) => {
+    await putBack(recordStore(tx, 'deals'), before.deals, mergedAt, (current, old) => {
       const ids = current.contactIds.filter((id) => id !== dropId);
       const keepWasThere = old.contactIds.includes(keepId);
       const contactIds = keepWasThere ? [...ids, dropId] : ids.map((id) => (id === keepId ? dropId : id));
       return { ...current, contactIds: [...new Set(contactIds)], updatedAt: now };
     });
-    await putBack(tx.objectStore('activities'), before.activities, mergedAt, (current, old) => {
+    await putBack(recordStore(tx, 'activities'), before.activities, mergedAt, (current, old) => {
       const activity = stripRow(current) as Activity;
       const deletedAt = activity.deletedAt === mergedAt && old.deletedAt === null ? null : activity.deletedAt;
       const contactId = activity.contactId === keepId ? dropId : activity.contactId;
       return activityRow({ ...activity, contactId, deletedAt, updatedAt: now });
     });
-    await putBack(tx.objectStore('tasks'), before.tasks, mergedAt, (current) =>
+    await putBack(recordStore(tx, 'tasks'), before.tasks, mergedAt, (current) =>
       current.contactId === keepId ? { ...current, contactId: dropId, updatedAt: now } : null,
     );
     await merges.put({ ...record, undoneAt: now });
