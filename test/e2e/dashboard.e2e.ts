@@ -112,6 +112,8 @@ test('switching the language to Khmer shows Khmer labels at once', async ({ ext 
 test('each view names itself in the tab title, a record page by its record', async ({ ext }) => {
   const page = await ext.openPage('dashboard.html#/');
   await expect(page).toHaveTitle('Home · Sidecar CRM');
+  // Text at 14 px, not the 10.5 px Chrome's style for extension pages gives a body.
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
   await page.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link', { name: 'Pipeline board' }).click();
   await expect(page).toHaveTitle('Pipeline board · Sidecar CRM');
   await page.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link', { name: 'Contacts' }).click();
