@@ -9,9 +9,11 @@ import { Icon } from '../icons';
 import { TaskGroup } from '../TaskList';
 import { createToaster } from '../toaster';
 import { UndoToast } from '../UndoToast';
+import { AccountQuestion } from './AccountQuestion';
 import { SidebarModel } from './model';
 import { loadMorePreference } from './more-preference';
 import { ParticipantItem } from './ParticipantItem';
+import { ReadNotice } from './ReadNotice';
 
 function HomeView({ timeZone }: { timeZone: string }) {
   const [tasks, setTasks] = useState<Task[] | null>(null);
@@ -53,12 +55,13 @@ export function SidebarApp() {
   const view = snapshot?.view ?? 'other';
   const thread = snapshot?.thread ?? null;
   const body = () => {
-    if (view === 'unrecognised') return <p class="notice">{t('sidebar_cannot_read')}</p>;
+    if (view === 'unrecognised') return <ReadNotice problem={snapshot?.problem ?? null} />;
     if (view === 'list' || view === 'other' || model.people.value.length === 0) {
       return <HomeView timeZone={settings.timeZone} />;
     }
     return (
       <>
+        {snapshot?.account ? null : <ReadNotice problem="no-account" />}
         {thread ? (
           <div class="thread-head">
             <p class="subject" dir="auto">
@@ -80,8 +83,8 @@ export function SidebarApp() {
         ) : (
           <p class="subject">{t('sidebar_compose')}</p>
         )}
-        <h2>{t('sidebar_people', { count: model.people.value.length })}</h2>
-        <ul class="participants">
+        <h2 id="people-title">{t('sidebar_people', { count: model.people.value.length })}</h2>
+        <ul class="participants" aria-labelledby="people-title">
           {model.people.value.map((person) => {
             // undefined: not looked up yet (a thread just opened), so no "Add" button flickers for a known person.
             const id = model.contactIds.value[normalizeEmail(person.email)];
@@ -115,6 +118,7 @@ export function SidebarApp() {
           <Icon name="external" />
         </button>
       </header>
+      {model.unclaimedAccount.value ? <AccountQuestion reps={model.reps.value} /> : null}
       {body()}
       <UndoToast
         toast={toaster.toast.value}

@@ -11,10 +11,11 @@ import type {
   Source,
   WebmailSnapshot,
 } from '@/lib/model';
-import { normalizeEmail } from '@/lib/model';
+import { normalizeEmail, repForAccount } from '@/lib/model';
 import type { RpcError } from '@/lib/rpc/wire';
 import { request } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
+import { createLogClock } from './log-clock';
 
 export type SidebarStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -38,6 +39,11 @@ export const SidebarModel = createModel(() => {
   const doNotLog = signal(false);
 
   const people = computed<SnapshotParticipant[]>(() => snapshot.value?.participants ?? []);
+  /** The signed-in account while no rep has it: the sidebar asks whose it is. */
+  const unclaimedAccount = computed(() => {
+    const account = snapshot.value?.account ?? null;
+    return account && !repForAccount(reps.value, account) ? account : null;
+  });
 
   // Thread swaps can come faster than the look-ups they start: only the newest one may write its answers.
   let generation = 0;
@@ -65,6 +71,7 @@ export const SidebarModel = createModel(() => {
   const showSnapshot = action(async (next: WebmailSnapshot | null) => {
     const mine = ++generation;
     snapshot.value = next;
+    clock.show(next?.view === 'thread' ? (next.thread?.id ?? null) : null);
     const threadId = next?.thread?.id;
     if (threadId) {
       const prefs = await request('thread.prefs', { threadId });
@@ -109,6 +116,7 @@ export const SidebarModel = createModel(() => {
   const refreshCards = action(() => loadCards(people.value.map((p) => normalizeEmail(p.email))));
 
   const controller = new AbortController();
+  const clock = createLogClock((threadId) => void request('thread.log', { threadId }), controller.signal);
   onSnapshotPublished(feed.fromContentScript, controller.signal);
   onSidecarEvent((event) => {
     if (event.type === 'snapshot') feed.fromWorker(event.tabId, event.snapshot);
@@ -129,6 +137,7 @@ export const SidebarModel = createModel(() => {
     problem,
     snapshot,
     people,
+    unclaimedAccount,
     contactIds,
     cards,
     settings,

@@ -56,6 +56,12 @@ const signatureFill = z.object({
 
 const ok = z.literal(true);
 
+/**
+ * How long a thread is on screen before it is logged, unless the rep acts on it sooner: the sidebar's clock asks
+ * `thread.log` then (lib/worker/thread-log.ts says why the clock is the sidebar's).
+ */
+export const LOG_AFTER_MS = 3_000;
+
 export const contract = {
   ping: { input: z.object({}), output: z.object({ version: z.string(), now: epochMs }) },
 

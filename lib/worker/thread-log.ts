@@ -5,6 +5,7 @@ import type { Settings, WebmailSnapshot } from '../model';
 import { normalizeEmail, repForAccount } from '../model';
 import type { WorkerServices } from '../rpc/services';
 import { messageTime } from '../webmail/message-time';
+import { LOG_AFTER_MS } from './contract';
 import { emailActivitiesFor, repAddressesOf } from './email-log';
 
 /**
@@ -20,7 +21,6 @@ import { emailActivitiesFor, repAddressesOf } from './email-log';
  * released, so a later publish of the same thread (a reply arriving, a message expanded) logs on its own once the
  * time is up, and a worker started afresh still knows. A tab closed before then has logged nothing.
  */
-export const LOG_AFTER_MS = 3_000;
 
 /**
  * The snapshot with each message's time as well as it can be known: from its ids, else its date text read in the

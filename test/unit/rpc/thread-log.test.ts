@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '@/lib/rpc/define';
-import { LOG_AFTER_MS } from '@/lib/worker/thread-log';
+import { LOG_AFTER_MS } from '@/lib/worker/contract';
 import {
   CLIENT,
   CLIENT_MESSAGE,
