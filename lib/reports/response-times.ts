@@ -185,6 +185,8 @@ export interface WaitingThread {
   contactId: string;
   /** The rep whose mailbox logged the first unanswered message: the one expected to answer. */
   repId: string | null;
+  /** N of the /mail/u/N/ that message was seen in (else the latest message of the thread seen in one); null if none. */
+  accountIndex: number | null;
   /** When the first unanswered message arrived. */
   since: number;
   waitingMs: number;
@@ -206,6 +208,7 @@ export function waitingThreads(activities: readonly Activity[], now: number): Wa
       threadId,
       contactId: open.first.contactId,
       repId: open.first.repId,
+      accountIndex: open.first.accountIndex ?? thread.findLast((m) => m.accountIndex !== null)?.accountIndex ?? null,
       since: open.first.occurredAt,
       waitingMs: now - open.first.occurredAt,
       messages: open.messages,

@@ -31,7 +31,8 @@ function activity(spec: ActivitySpec): Activity {
     messageId: isEmail ? `<m${spec.n}@mail.gmail.com>` : null,
     repAddress: isEmail && spec.rep !== null ? REP_ADDRESS[spec.rep] : null,
     timeSource: isEmail ? 'id' : null,
-    accountIndex: isEmail ? 0 : null,
+    // Dara reads her mail in the browser's second signed-in account (/mail/u/1/).
+    accountIndex: isEmail && spec.rep !== null ? (spec.rep === 'dara' ? 1 : 0) : null,
   };
 }
 

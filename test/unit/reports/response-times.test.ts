@@ -105,6 +105,7 @@ describe('waitingThreads', () => {
         threadId: THREAD.t7,
         contactId: CONTACT.c2,
         repId: REP.sokha,
+        accountIndex: 0,
         since: pp(2026, 3, 30, 9),
         waitingMs: 47 * HOUR,
         messages: 2,
@@ -114,12 +115,29 @@ describe('waitingThreads', () => {
         threadId: THREAD.t8,
         contactId: CONTACT.c3,
         repId: REP.dara,
+        accountIndex: 1,
         since: pp(2026, 3, 31, 15),
         waitingMs: 17 * HOUR,
         messages: 1,
         lastInboundAt: pp(2026, 3, 31, 15),
       },
     ]);
+  });
+
+  it('links to the account of the latest message seen in one when the first was logged before accounts were kept', () => {
+    const t8 = activities.filter((a) => a.threadId === THREAD.t8);
+    const older = activities.map((a) => (a.threadId === THREAD.t8 ? { ...a, accountIndex: null } : a));
+    expect(waitingThreads(older, NOW).find((w) => w.threadId === THREAD.t8)?.accountIndex).toBeNull();
+    const first = t8.find((a) => a.occurredAt === pp(2026, 3, 31, 15))!;
+    const later = {
+      ...first,
+      id: crypto.randomUUID(),
+      messageId: '<later@mail.gmail.com>',
+      occurredAt: pp(2026, 3, 31, 16),
+      accountIndex: 2,
+    };
+    const mixed = [...older, later];
+    expect(waitingThreads(mixed, NOW).find((w) => w.threadId === THREAD.t8)?.accountIndex).toBe(2);
   });
 
   it('reads an inbound logged in the same instant as the rep’s email as coming after it', () => {

@@ -30,8 +30,8 @@ export function WaitingThreads({
           return (
             <li key={thread.threadId}>
               <a
-                // An activity does not keep which signed-in account saw its thread, so the first one (/u/0/).
-                href={gmailThreadUrl(0, thread.threadId)}
+                // In the signed-in account (/mail/u/N/) that saw the thread; mail logged before that was kept, the first.
+                href={gmailThreadUrl(thread.accountIndex ?? 0, thread.threadId)}
                 target="_blank"
                 rel="noreferrer"
                 aria-label={t('fig_open_gmail', { name })}
