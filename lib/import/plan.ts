@@ -267,11 +267,19 @@ export interface RowWithReasons {
   reasons: readonly string[];
 }
 
-/** The invalid rows of a plan, with their original cells, ready for invalidRowsCsv. */
-export function invalidRows(plan: ImportPlan, rows: readonly (readonly string[])[]): RowWithReasons[] {
-  return plan.rows.flatMap((planned) =>
-    planned.action === 'invalid' ? [{ cells: rows[planned.row - 1] ?? [], reasons: planned.reasons }] : [],
-  );
+/**
+ * The rows to fix, in file order, with their original cells, ready for invalidRowsCsv: the plan's invalid rows and
+ * the rows the store refused when saving (`refused`), each with every reason.
+ */
+export function invalidRows(
+  plan: ImportPlan,
+  rows: readonly (readonly string[])[],
+  refused: readonly { row: number; reason: string }[] = [],
+): RowWithReasons[] {
+  const reasons = new Map<number, string[]>();
+  for (const planned of plan.rows) if (planned.action === 'invalid') reasons.set(planned.row, [...planned.reasons]);
+  for (const { row, reason } of refused) reasons.set(row, [...(reasons.get(row) ?? []), reason]);
+  return [...reasons].sort(([a], [b]) => a - b).map(([row, why]) => ({ cells: rows[row - 1] ?? [], reasons: why }));
 }
 
 /**

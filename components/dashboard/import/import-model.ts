@@ -315,13 +315,7 @@ export const ImportModel = createModel((app: Dashboard) => {
     const file = parsed.value;
     const current = plan.value;
     if (!file || !current) return;
-    const refused = new Map<number, string[]>();
-    for (const r of rejected.value) refused.set(r.row, [...(refused.get(r.row) ?? []), r.reason]);
-    const rows = [
-      ...invalidRows(current, file.rows).map((r, i) => ({ ...r, order: invalidRowNumbers(current)[i] ?? 0 })),
-      ...[...refused].map(([row, reasons]) => ({ cells: file.rows[row - 1] ?? [], reasons, order: row })),
-    ].sort((a, b) => a.order - b.order);
-    const text = invalidRowsCsv(file.headers, rows);
+    const text = invalidRowsCsv(file.headers, invalidRows(current, file.rows, rejected.value));
     const base = fileName.value.replace(/\.[^.]+$/, '') || 'import';
     downloadFile(`${base}-invalid-rows-${fileStamp(Date.now())}.csv`, [csvFileBytes(text).slice()], 'text/csv');
   };
@@ -404,7 +398,3 @@ export const ImportModel = createModel((app: Dashboard) => {
 });
 
 export type ImportWizard = InstanceType<typeof ImportModel>;
-
-function invalidRowNumbers(plan: ImportPlan): number[] {
-  return plan.rows.flatMap((planned) => (planned.action === 'invalid' ? [planned.row] : []));
-}

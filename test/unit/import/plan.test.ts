@@ -137,6 +137,19 @@ describe('invalidRowsCsv', () => {
     expect(back.rows).toEqual([['Bad', 'not-an-email', '', 'Email: "not-an-email" is not an email address']]);
   });
 
+  it('puts the rows the store refused among the invalid ones, in file order, a row with both reasons once', () => {
+    const { rows, results: drafts } = results();
+    const plan = planImport(drafts, store, 'skip');
+    const refused = [
+      { row: 5, reason: 'vanna@acme.com already belongs to another contact' },
+      { row: 3, reason: 'refused too' },
+    ];
+    expect(invalidRows(plan, rows, refused)).toEqual([
+      { cells: rows[2], reasons: ['Email: "not-an-email" is not an email address', 'refused too'] },
+      { cells: rows[4], reasons: ['vanna@acme.com already belongs to another contact'] },
+    ]);
+  });
+
   it('guards formula-like cells and picks an error header the file does not use', () => {
     const text = invalidRowsCsv(['Error', 'Name'], [{ cells: ['x', '=cmd()'], reasons: ['a', 'b'] }]);
     expect(text).toBe("Error,Name,Error (2)\r\nx,'=cmd(),a; b");
