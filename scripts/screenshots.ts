@@ -8,6 +8,7 @@
  * them, so every run draws the same people. Khmer needs a Khmer font on the machine (Debian: fonts-khmeros; the
  * extension never downloads one).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,6 @@ import { demoMailboxHtml } from '../test/fixtures/gmail';
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const WIDTHS = [1280, 1920] as const;
 const HEIGHT = 900;
-/** The demo mailbox's page ends where its thread does; real Gmail fills the window. */
 const GMAIL_HEIGHT = 740;
 const LANGUAGES = ['en', 'km'] as const;
 type Language = (typeof LANGUAGES)[number];
@@ -38,6 +38,11 @@ async function seed(page: Page): Promise<{ daraId: string }> {
   const [pipeline] = await call<Pipeline[]>('pipelines.list', {});
   const stage = (i: number) => pipeline!.stages[i]!.id;
   const now = Date.now();
+  // The demo mailbox's account is a rep's, so the sidebar does not ask whose it is.
+  await call('rep.save', {
+    ...{ id: randomUUID(), createdAt: now, updatedAt: now, deletedAt: null },
+    ...{ name: 'Sophea Lim', email: 'sophea@mekonghome.com.kh', accountEmails: ['sophea@mekonghome.com.kh'] },
+  });
 
   const angkor = await call<{ id: string }>('company.create', { name: 'Angkor Trade Co., Ltd.', domains: [] });
   const sokha = await call<{ id: string }>('company.create', { name: 'សុខា ដឹកជញ្ជូន', domains: [] });
@@ -112,9 +117,10 @@ async function seed(page: Page): Promise<{ daraId: string }> {
   return { daraId: dara.id };
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, height?: number): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  const clip = height === undefined ? undefined : { x: 0, y: 0, width: page.viewportSize()!.width, height };
+  await page.screenshot({ path: join(OUT, `${name}.png`), clip });
   console.log(`docs/screenshots/${name}.png`);
 }
 
@@ -124,7 +130,9 @@ async function gmailShots(ext: Extension, language: Language, width: number): Pr
   const sidebar = await sidebarOf(gmail);
   await sidebar.locator('section.card').first().waitFor();
   await gmail.waitForTimeout(300);
-  await shoot(gmail, `gmail-sidebar-${language}-${width}`);
+  // Down to the sidebar's foot, not past it when a short thread ends the page early.
+  const panel = (await gmail.locator('sidecar-crm-root iframe').boundingBox())!;
+  await shoot(gmail, `gmail-sidebar-${language}-${width}`, Math.min(GMAIL_HEIGHT, panel.y + panel.height + 16));
   await gmail.close();
 }
 
