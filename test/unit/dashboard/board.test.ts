@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardColumns, columnTotal, pipelinesFor, stageAfterKey } from '@/lib/dashboard/board';
+import { newDeal } from '@/lib/db/deals';
 import { type Deal, defaultPipeline, type Pipeline } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 23);
@@ -7,28 +8,7 @@ const pipeline = defaultPipeline(NOW);
 const [connect, qualify, demo, close] = pipeline.stages.map((s) => s.id) as [string, string, string, string];
 
 function deal(overrides: Partial<Deal>): Deal {
-  return {
-    id: crypto.randomUUID(),
-    createdAt: NOW,
-    updatedAt: NOW,
-    deletedAt: null,
-    title: 'Deal',
-    value: { amount: 0, currency: 'USD' },
-    pipelineId: pipeline.id,
-    stageId: connect,
-    status: 'open',
-    lostReason: '',
-    expectedCloseAt: null,
-    closedAt: null,
-    probabilityOverride: null,
-    contactIds: [],
-    companyId: null,
-    ownerId: null,
-    threadId: null,
-    stageChangedAt: NOW,
-    custom: {},
-    ...overrides,
-  };
+  return { ...newDeal({ title: 'Deal', pipelineId: pipeline.id, stageId: connect }, NOW), ...overrides };
 }
 
 describe('keyboard moves on the board', () => {

@@ -1,6 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../lib/csv/encode';
+import { newActivity } from '../../../lib/db/activities';
+import { newContact } from '../../../lib/db/contacts';
+import { newDeal } from '../../../lib/db/deals';
+import { newTask } from '../../../lib/db/tasks';
 import {
   activitiesTable,
   companiesTable,
@@ -9,7 +13,7 @@ import {
   type ExportContext,
   tasksTable,
 } from '../../../lib/export/tables';
-import type { Activity, Company, Contact, Deal, Task } from '../../../lib/model';
+import type { Company } from '../../../lib/model';
 
 /**
  * The formula-injection guard through the export path: records whose every text field starts with a trigger
@@ -21,20 +25,20 @@ const T0 = Date.UTC(2026, 0, 5);
 const id = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const base = (n: number) => ({ id: id(n), createdAt: T0, updatedAt: T0, deletedAt: null });
 
-const contacts: Contact[] = TRIGGERS.map((t, i) => ({
-  ...base(i),
-  name: t,
-  emails: [{ address: `x${i}@example.com` }],
-  phones: [{ number: '-855 12' }],
-  jobTitle: t,
-  companyId: id(100),
-  lifecycle: 'lead',
-  sourceId: null,
-  ownerId: null,
-  custom: { note: t },
-  mergedInto: null,
-  lastContactedAt: null,
-}));
+const contacts = TRIGGERS.map((t, i) =>
+  newContact(
+    {
+      name: t,
+      emails: [{ address: `x${i}@example.com` }],
+      phones: [{ number: '-855 12' }],
+      jobTitle: t,
+      companyId: id(100),
+      custom: { note: t },
+    },
+    T0,
+    id(i),
+  ),
+);
 const company: Company = {
   ...base(100),
   name: '=cmd',
@@ -44,61 +48,32 @@ const company: Company = {
   ownerId: null,
   custom: {},
 };
-const deals: Deal[] = TRIGGERS.map((t, i) => ({
-  ...base(200 + i),
-  title: t,
-  value: { amount: -5000, currency: 'USD' },
-  pipelineId: id(300),
-  stageId: id(301),
-  status: 'lost',
-  lostReason: t,
-  expectedCloseAt: null,
-  closedAt: null,
-  probabilityOverride: null,
-  contactIds: [id(i)],
-  companyId: id(100),
-  ownerId: null,
-  threadId: null,
-  stageChangedAt: T0,
-  custom: {},
-}));
-const activities: Activity[] = TRIGGERS.map((t, i) => ({
-  ...base(400 + i),
-  type: 'note',
-  occurredAt: T0,
-  contactId: id(i),
-  companyId: null,
-  dealId: id(200 + i),
-  repId: null,
-  subject: t,
-  body: t,
-  direction: null,
-  outcome: t,
-  durationMinutes: null,
-  threadId: null,
-  messageId: null,
-  repAddress: null,
-  timeSource: null,
-  accountIndex: null,
-}));
-const tasks: Task[] = TRIGGERS.map((t, i) => ({
-  ...base(500 + i),
-  title: t,
-  note: t,
-  kind: 'todo',
-  status: 'open',
-  dueAt: T0,
-  contactId: id(i),
-  dealId: null,
-  companyId: null,
-  ownerId: null,
-  threadId: null,
-  accountIndex: null,
-  watch: null,
-  firedAt: null,
-  completedAt: null,
-  history: [],
-}));
+const deals = TRIGGERS.map((t, i) =>
+  newDeal(
+    {
+      title: t,
+      value: { amount: -5000, currency: 'USD' },
+      pipelineId: id(300),
+      stageId: id(301),
+      status: 'lost',
+      lostReason: t,
+      contactIds: [id(i)],
+      companyId: id(100),
+    },
+    T0,
+    id(200 + i),
+  ),
+);
+const activities = TRIGGERS.map((t, i) =>
+  newActivity(
+    { type: 'note', occurredAt: T0, contactId: id(i), dealId: id(200 + i), subject: t, body: t, outcome: t },
+    T0,
+    id(400 + i),
+  ),
+);
+const tasks = TRIGGERS.map((t, i) =>
+  newTask({ title: t, note: t, kind: 'todo', dueAt: T0, contactId: id(i) }, T0, id(500 + i)),
+);
 
 const context: ExportContext = {
   companiesById: new Map([[company.id, company]]),
