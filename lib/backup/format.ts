@@ -10,6 +10,7 @@ import { repSchema } from '../model/rep';
 import { settingsSchema } from '../model/settings';
 import { sourceSchema } from '../model/source';
 import { taskSchema } from '../model/task';
+import { SYNC_ENTITIES } from '../sync/protocol';
 
 export const BACKUP_FORMAT = 'sidecar-crm-backup';
 export const BACKUP_VERSION = 2;
@@ -49,18 +50,8 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-/** Record collections (everything but settings), the ones merged by id. */
-export const RECORD_COLLECTIONS = [
-  'contacts',
-  'companies',
-  'deals',
-  'pipelines',
-  'activities',
-  'tasks',
-  'sources',
-  'reps',
-  'propertyDefs',
-] as const;
+/** Record collections (everything but settings), the ones merged by id: the record stores, the same ones that sync. */
+export const RECORD_COLLECTIONS = SYNC_ENTITIES;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
 export function createBackup(data: BackupData, now: number): Backup {

@@ -42,7 +42,7 @@ export type SyncEntity = z.infer<typeof syncEntity>;
  * carries only the fields it changed). `id` names the record and is no field; index keys the store derives
  * (emailKeys, searchKeys, messageKey) are not in the model, so they are refused: each device derives its own.
  */
-const ENTITY_SCHEMAS = {
+export const ENTITY_SCHEMAS = {
   contacts: contactSchema,
   companies: companySchema,
   deals: dealSchema,
