@@ -56,6 +56,8 @@ async function seed(page: Page) {
       direction,
       occurredAt,
       subject: 'Quote',
+      // Seen in the browser's second signed-in Gmail account.
+      accountIndex: 1,
     });
   await email(sokha.id, 'thread-answered', 'inbound', now - 2 * HOUR, 1);
   await email(sokha.id, 'thread-answered', 'outbound', now - 1 * HOUR, 2);
@@ -86,7 +88,7 @@ test('the dashboard shows the figures of the store: win rate, converted totals, 
 
   const waiting = page.getByRole('region', { name: /Waiting for an answer/ });
   const link = waiting.getByRole('link', { name: "Open Dara Keo's thread in Gmail" });
-  await expect(link).toHaveAttribute('href', 'https://mail.google.com/mail/u/0/#all/thread-waiting');
+  await expect(link).toHaveAttribute('href', 'https://mail.google.com/mail/u/1/#all/thread-waiting');
   await expect(waiting.getByRole('link')).toHaveCount(1);
 
   // The rep reads it in Khmer; money keeps its signs.
