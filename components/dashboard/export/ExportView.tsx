@@ -1,21 +1,13 @@
 import { useState } from 'preact/hooks';
 import { createBackup } from '@/lib/backup/format';
 import { readBackupData } from '@/lib/backup/store';
-import { csvFileBytes, toCsv } from '@/lib/csv/encode';
+import { csvFileBytes } from '@/lib/csv/encode';
 import { stripRow } from '@/lib/db/rows';
 import type { CrmDb } from '@/lib/db/schema';
 import { openTasks } from '@/lib/db/tasks';
 import { type IcsLinks, tasksToIcs } from '@/lib/export/ics';
-import {
-  activitiesTable,
-  type CsvTable,
-  companiesTable,
-  contactsTable,
-  dealsTable,
-  type ExportContext,
-  indexById,
-  tasksTable,
-} from '@/lib/export/tables';
+import { type CsvKind, exportCsv } from '@/lib/export/store';
+import { indexById } from '@/lib/export/tables';
 import { contactsToVCard } from '@/lib/export/vcard';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { Contact, Deal, Task } from '@/lib/model';
@@ -25,7 +17,6 @@ import { downloadFile, fileStamp } from './download';
 import { RestoreSection } from './RestoreSection';
 import '../import/import.css';
 
-type CsvKind = 'contacts' | 'companies' | 'deals' | 'activities' | 'tasks';
 const CSV_KINDS: { kind: CsvKind; label: MessageKey }[] = [
   { kind: 'contacts', label: 'dash_entity_contact' },
   { kind: 'companies', label: 'dash_entity_company' },
@@ -55,33 +46,6 @@ async function followUpLinks(db: CrmDb, tasks: readonly Task[]): Promise<IcsLink
   };
 }
 
-/** Reads the store from the page (a read, never a write) and builds the table of one kind of record. */
-async function csvTable(db: CrmDb, kind: CsvKind, timeZone: string): Promise<CsvTable> {
-  const data = await readBackupData(db);
-  const context: ExportContext = {
-    companiesById: indexById(data.companies),
-    contactsById: indexById(data.contacts),
-    dealsById: indexById(data.deals),
-    pipelinesById: indexById(data.pipelines),
-    sourcesById: indexById(data.sources),
-    repsById: indexById(data.reps),
-    propertyDefs: data.propertyDefs,
-    timeZone,
-  };
-  switch (kind) {
-    case 'contacts':
-      return contactsTable(live(data.contacts), context);
-    case 'companies':
-      return companiesTable(live(data.companies), context);
-    case 'deals':
-      return dealsTable(live(data.deals), context);
-    case 'activities':
-      return activitiesTable(live(data.activities), context);
-    case 'tasks':
-      return tasksTable(live(data.tasks), context);
-  }
-}
-
 /**
  * Downloads of the CRM's data (CSV per record kind, vCard, a calendar of the open follow-ups, the full backup) and
  * restore from a backup.
@@ -107,9 +71,9 @@ export function ExportView({ app }: ViewProps) {
 
   const downloadCsv = (kind: CsvKind) =>
     run(kind, async (database) => {
-      const table = await csvTable(database, kind, app.timeZone.value);
+      const csv = await exportCsv(database, kind, app.timeZone.value);
       const name = `sidecar-${kind}-${fileStamp(Date.now())}.csv`;
-      downloadFile(name, [csvFileBytes(toCsv(table.headers, table.rows)).slice()], 'text/csv');
+      downloadFile(name, [csvFileBytes(csv).slice()], 'text/csv');
       return name;
     });
 
