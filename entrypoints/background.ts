@@ -4,6 +4,6 @@ import { startWorker } from '@/lib/worker/start';
 
 export default defineBackground({
   main() {
-    startWorker(browser);
+    startWorker(browser, { fetch: (input, init) => fetch(input, init) });
   },
 });

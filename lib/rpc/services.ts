@@ -8,6 +8,17 @@ export interface StorageArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
+/**
+ * The team sync as handlers see it (lib/team/runtime.ts): the network, which only the team service is called on, and
+ * a round of sync on demand, which also starts or stops the timers and the event stream to match the membership.
+ */
+export interface TeamLink {
+  fetch(input: string, init?: RequestInit): Promise<Response>;
+  syncNow(): Promise<void>;
+  /** A page that shows the CRM is open: sync, keep the event stream open while it is; answers whether joined. */
+  watch(): Promise<boolean>;
+}
+
 /** What the worker hands every feature's handlers: the store, the clock, and the effects a write has. */
 export interface WorkerServices {
   db: CrmDb;
@@ -24,4 +35,5 @@ export interface WorkerServices {
   tasksChanged(): Promise<void>;
   /** Show what is due and may be shown now, then re-arm: after a change to when reminders may be shown. */
   wakeReminders(): Promise<void>;
+  team: TeamLink;
 }

@@ -22,6 +22,7 @@ import {
 import { REMINDER_PRESETS } from '../reminders/presets';
 import { reportsContract } from '../reports/contract';
 import type { ContractShape } from '../rpc/define';
+import { teamContract } from '../team/contract';
 import { dashboardContract } from './contract-records';
 
 /**
@@ -188,6 +189,7 @@ export const contract = {
   ...backupContract,
   ...reportsContract,
   ...mergesContract,
+  ...teamContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

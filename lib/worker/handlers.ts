@@ -17,6 +17,7 @@ import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
+import { createTeamHandlers } from '../team/handlers';
 import { senderSignature } from '../webmail/signature';
 import { claimAccount } from './account-rep';
 import { repAddressesOf } from './email-log';
@@ -222,6 +223,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createBackupHandlers(s),
     ...createReportHandlers(s),
     ...createMergeHandlers(s),
+    ...createTeamHandlers(s),
   };
 }
 

@@ -7,6 +7,8 @@ import type { WebmailSnapshot } from '../model';
 import { ReminderRuntime } from '../reminders/alarms';
 import { ReportScheduler } from '../reports/scheduler';
 import { EVENT_KIND, type SidecarEvent } from '../rpc/wire';
+import type { Fetch } from '../team/client';
+import { TeamRuntime } from '../team/runtime';
 import { WEBMAIL_ORIGINS } from '../webmail/origins';
 import { forSidebar } from '../webmail/sidebar-link';
 import { SnapshotCache } from '../webmail/snapshot-cache';
@@ -20,7 +22,10 @@ export const TOGGLE_LABELS_KEY = 'toggleLabels';
  * Wires the store, the RPC router and the reminders to the browser. Listeners are registered synchronously by the
  * caller before anything is awaited, as MV3 requires for a worker woken by an event.
  */
-export function startWorker(browser: typeof browserApi, options: { dbName?: string; now?: () => number } = {}) {
+export function startWorker(
+  browser: typeof browserApi,
+  options: { dbName?: string; now?: () => number; fetch?: Fetch } = {},
+) {
   const now = options.now ?? Date.now;
   let dbPromise: Promise<CrmDb> | null = null;
   let routerPromise: Promise<ReturnType<typeof createRouter>> | null = null;
@@ -62,6 +67,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
   const reports = new ReportScheduler(browser, database, now);
   const changed = (stores: string[]) => {
     broadcast({ kind: EVENT_KIND, type: 'changed', stores });
+    team.written(stores);
     if (stores.includes('settings')) void mirrorToggleLabels().catch(() => undefined);
     // Report schedules live in the settings: re-derive their alarms whenever the settings change.
     if (stores.includes('settings')) void reports.wake().catch(() => undefined);
@@ -70,6 +76,17 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
   const reminders = new ReminderRuntime(browser, database, now, (stores) =>
     broadcast({ kind: EVENT_KIND, type: 'changed', stores }),
   );
+  // Without a fetch (a lone rep's tests) the team sync cannot reach anything, and has nothing to reach.
+  const team = new TeamRuntime({
+    database,
+    fetch: options.fetch ?? (() => Promise.reject(new TypeError('no network'))),
+    alarms: browser.alarms,
+    now,
+    remoteChanged: (stores) => {
+      broadcast({ kind: EVENT_KIND, type: 'changed', stores });
+      if (stores.includes('tasks')) void reminders.rearm().catch(() => undefined);
+    },
+  });
 
   const makeRouter = (db: CrmDb) =>
     createRouter(
@@ -85,6 +102,7 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
           broadcast({ kind: EVENT_KIND, type: 'snapshot', tabId, snapshot: forSidebar(snapshot) }),
         tasksChanged: () => reminders.rearm(),
         wakeReminders: () => reminders.wake(),
+        team,
       }),
       {
         extensionId: browser.runtime.id,
@@ -122,6 +140,9 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
 
   reminders.listen();
   reports.listen();
+  team.listen();
+  browser.runtime.onStartup.addListener(() => void team.syncNow());
+  void team.syncNow();
   void mirrorToggleLabels().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void reminders.wake());
   browser.runtime.onStartup.addListener(() => void reminders.wake());
@@ -132,5 +153,5 @@ export function startWorker(browser: typeof browserApi, options: { dbName?: stri
   // Ask the browser not to evict the CRM under storage pressure; the answer is informational.
   void globalThis.navigator?.storage?.persist?.().catch(() => false);
 
-  return { database, reminders, reports, router };
+  return { database, reminders, reports, router, team };
 }

@@ -49,6 +49,12 @@ export async function fakeWorker() {
     wakeReminders: async () => {
       effects.wakes++;
     },
+    // A lone rep: the network is never called.
+    team: {
+      fetch: () => Promise.reject(new Error('a lone rep makes no request')),
+      syncNow: async () => undefined,
+      watch: async () => false,
+    },
   };
   const handlers = createHandlers(services);
 

@@ -1,0 +1,226 @@
+import 'fake-indexeddb/auto';
+import { createContact, getContact, updateContact } from '@/lib/db/contacts';
+import { createDeal, getDeal } from '@/lib/db/deals';
+import { openCrmDb } from '@/lib/db/open';
+import type { CrmDb } from '@/lib/db/schema';
+import { searchContacts } from '@/lib/db/search';
+import type { WorkerServices } from '@/lib/rpc/services';
+import type { Fetch } from '@/lib/team/client';
+import { createTeamHandlers } from '@/lib/team/handlers';
+import { TeamRuntime } from '@/lib/team/runtime';
+import { readTeam } from '@/lib/team/store';
+import { createTeam } from '@/server/accounts/teams';
+import { type Service, startService } from './harness';
+import { listen, until } from './sync-client';
+
+/**
+ * The extension's side of the team (lib/team: its handlers, runtime and sync rounds over the browser's IndexedDB,
+ * here fake-indexeddb) against the real service on real PostgreSQL, over real HTTP: what two reps' browsers do.
+ */
+let service: Service;
+let base: string;
+let managerCode: string;
+
+beforeAll(async () => {
+  service = await startService({ heartbeatMs: 200 });
+  base = await listen(service.app);
+  ({
+    invite: { code: managerCode },
+  } = await createTeam(service.pool, { name: 'Lucky Retail', managerName: 'Dara', managerEmail: 'dara@lucky.kh' }));
+});
+afterAll(() => service.close());
+
+let opened = 0;
+
+/** A rep's browser: its store, the worker's team runtime and handlers, and a network that can be cut. */
+async function browser(name: string) {
+  const db: CrmDb = await openCrmDb(`team-${opened++}-${name}`);
+  const net = { offline: false, requests: 0, dropAnswers: 0 };
+  const fetch: Fetch = async (input, init) => {
+    net.requests++;
+    if (net.offline) throw new TypeError('fetch failed');
+    const response = await globalThis.fetch(input, init);
+    // The service did the work, but the answer never came back (the worker was stopped, the Wi-Fi dropped).
+    if (net.dropAnswers > 0 && init?.method === 'POST') {
+      net.dropAnswers--;
+      throw new TypeError('fetch failed');
+    }
+    return response;
+  };
+  const changes: string[][] = [];
+  const alarms = { set: new Set<string>() };
+  const runtime = new TeamRuntime({
+    database: async () => db,
+    fetch,
+    alarms: {
+      create: (alarm: string) => alarms.set.add(alarm),
+      clear: (alarm: string) => alarms.set.delete(alarm),
+      onAlarm: { addListener: () => undefined },
+    },
+    now: Date.now,
+    remoteChanged: (stores) => changes.push(stores),
+  });
+  const handlers = createTeamHandlers({
+    db,
+    now: Date.now,
+    changed: (stores: string[]) => runtime.written(stores),
+    team: runtime,
+  } as unknown as WorkerServices);
+  const context = { sender: {}, tabId: null, fromContentScript: false };
+  return {
+    db,
+    net,
+    changes,
+    alarms,
+    runtime,
+    join: (code: string) => handlers['team.join']({ serverUrl: base, code, deviceName: `${name} laptop` }, context),
+    invite: (repName: string) =>
+      handlers['team.invite'](
+        { role: 'rep', name: repName, email: `${repName.toLowerCase()}@lucky.kh`, expiresInDays: 7 },
+        context,
+      ),
+    status: () => handlers['team.status']({}, context),
+    leave: () => handlers['team.leave']({}, context),
+    devices: () => handlers['team.devices']({}, context),
+    revoke: (deviceId: string) => handlers['team.revokeDevice']({ deviceId }, context),
+    conflicts: (id: string) => handlers['team.conflicts']({ entity: 'contacts', id }, context),
+    sync: () => runtime.syncNow(),
+  };
+}
+
+type Browser = Awaited<ReturnType<typeof browser>>;
+let dara: Browser;
+let sophea: Browser;
+let contactId: string;
+
+describe('two reps joined to one team through the real service', () => {
+  it('join with invite codes; what each had before joining reaches the other', async () => {
+    dara = await browser('dara');
+    const before = await createContact(dara.db, { name: 'Sokha Chan', emails: [{ address: 'sokha@nbc.kh' }] }, 1);
+    contactId = before.id;
+    const joined = await dara.join(managerCode);
+    expect(joined).toMatchObject({ joined: true, team: { name: 'Lucky Retail' }, rep: { role: 'manager' } });
+    const invite = await dara.invite('Sophea');
+    sophea = await browser('sophea');
+    await sophea.join(invite.code);
+    await dara.sync();
+    await sophea.sync();
+    await dara.sync();
+    expect((await getContact(sophea.db, contactId))?.name).toBe('Sokha Chan');
+    // Found by its address on the other browser too: the index keys are made there.
+    expect((await sophea.db.getFromIndex('contacts', 'byEmail', 'sokha@nbc.kh'))?.id).toBe(contactId);
+    expect(await dara.status()).toMatchObject({ joined: true, pending: 0, lastError: null });
+    expect((await sophea.status()).joined && (await sophea.status())).toMatchObject({
+      pending: 0,
+      rep: { name: 'Sophea' },
+    });
+    expect(dara.alarms.set.size).toBe(1);
+  });
+
+  it('both edit the same contact offline; on reconnecting they converge and the losing value is kept', async () => {
+    dara.net.offline = true;
+    sophea.net.offline = true;
+    await updateContact(dara.db, contactId, { jobTitle: 'Director', lifecycle: 'customer' }, 2);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await updateContact(sophea.db, contactId, { jobTitle: 'Purchasing manager' }, 3);
+    await dara.sync();
+    await sophea.sync();
+    expect((await dara.status()).joined && (await dara.status())).toMatchObject({
+      pending: 1,
+      lastError: { code: 'offline' },
+    });
+
+    dara.net.offline = false;
+    sophea.net.offline = false;
+    await dara.sync();
+    await sophea.sync();
+    await dara.sync();
+    const here = await getContact(dara.db, contactId);
+    const there = await getContact(sophea.db, contactId);
+    expect(here).toEqual(there);
+    // The later write wins the field; the other field of the earlier write stays.
+    expect(here).toMatchObject({ jobTitle: 'Purchasing manager', lifecycle: 'customer' });
+    expect(await dara.conflicts(contactId)).toEqual([
+      expect.objectContaining({ field: 'jobTitle', value: 'Director', by: 'Dara', winner: 'Sophea', kept: false }),
+    ]);
+    expect(await sophea.conflicts(contactId)).toEqual([
+      expect.objectContaining({ field: 'jobTitle', value: 'Director', by: 'Dara', winner: 'Sophea', kept: true }),
+    ]);
+    // Search on each browser finds the contact by the winning title, made from the merged record.
+    expect((await searchContacts(dara.db, 'purchasing')).map((c) => c.id)).toEqual([contactId]);
+    expect(await searchContacts(dara.db, 'director')).toEqual([]);
+  });
+
+  it('pushes a batch whose answer was lost once: the service applies it once and the outbox empties', async () => {
+    const pipeline = (await dara.db.getAll('pipelines'))[0]!;
+    const deal = await createDeal(
+      dara.db,
+      { title: 'Fleet tracking', pipelineId: pipeline.id, stageId: pipeline.stages[0]!.id, contactIds: [contactId] },
+      4,
+    );
+    dara.net.dropAnswers = 1;
+    await dara.sync();
+    expect(await dara.db.count('outbox')).toBe(1);
+    await dara.sync();
+    expect(await dara.db.count('outbox')).toBe(0);
+    await sophea.sync();
+    expect((await getDeal(sophea.db, deal.id))?.title).toBe('Fleet tracking');
+    const { rows } = await service.pool.query('SELECT count(*)::int AS n FROM records WHERE id = $1', [deal.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("hears a teammate's deal on the event stream while a page is open, without waiting for the alarm", async () => {
+    await dara.runtime.watch();
+    const pipeline = (await sophea.db.getAll('pipelines'))[0]!;
+    const deal = await createDeal(
+      sophea.db,
+      { title: 'Rice order', pipelineId: pipeline.id, stageId: pipeline.stages[0]!.id },
+      5,
+    );
+    const made = Date.now();
+    await sophea.sync();
+    await until(async () => (await getDeal(dara.db, deal.id)) !== null, 5000);
+    expect(Date.now() - made).toBeLessThan(5000);
+    expect(dara.changes.some((stores) => stores.includes('deals'))).toBe(true);
+  });
+
+  it('numbers its outbox on from where the service is when the two disagree (seq_gap), and loses nothing', async () => {
+    await updateContact(dara.db, contactId, { phones: [{ number: '012 345 678' }] }, 7);
+    // As if the service had been restored from a backup taken before this device's last pushes.
+    const queued = await dara.db.getAll('outbox');
+    const tx = dara.db.transaction(['outbox', 'sync'], 'readwrite');
+    await tx.objectStore('outbox').clear();
+    for (const mutation of queued) await tx.objectStore('outbox').add({ ...mutation, seq: mutation.seq + 10 });
+    const team = (await tx.objectStore('sync').get('team'))!;
+    await tx.objectStore('sync').put({ ...team, nextSeq: team.nextSeq + 10 }, 'team');
+    await tx.done;
+    await dara.sync();
+    expect(await dara.status()).toMatchObject({ pending: 0, lastError: null });
+    await sophea.sync();
+    expect((await getContact(sophea.db, contactId))?.phones).toEqual([{ number: '012 345 678' }]);
+  });
+
+  it('a device the manager revoked is refused, and says so', async () => {
+    const other = await browser('tablet');
+    await other.join((await dara.invite('Vannak')).code);
+    const device = (await other.status()).joined ? ((await other.status()) as { deviceId: string }).deviceId : '';
+    const devices = await dara.devices();
+    expect(devices.map((d) => d.name)).toContain('tablet laptop');
+    await dara.revoke(device);
+    await other.sync();
+    expect(await other.status()).toMatchObject({ lastError: { code: 'unauthorized' } });
+  });
+
+  it('leaves the team: the device is revoked, the records stay, nothing more is queued or requested', async () => {
+    const result = await sophea.leave();
+    expect(result).toEqual({ revoked: true, unsent: 0 });
+    expect(await readTeam(sophea.db)).toBeNull();
+    expect(sophea.alarms.set.size).toBe(0);
+    expect((await getContact(sophea.db, contactId))?.jobTitle).toBe('Purchasing manager');
+    const requests = sophea.net.requests;
+    await updateContact(sophea.db, contactId, { jobTitle: 'Owner' }, 6);
+    await sophea.sync();
+    expect(await sophea.db.count('outbox')).toBe(0);
+    expect(sophea.net.requests).toBe(requests);
+  });
+});
