@@ -5,11 +5,11 @@ import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
 import { applyImportBatch, applyImportRows } from '@/lib/import/apply';
 import { importChunks } from '@/lib/import/chunks';
-import type { ImportRowInput } from '@/lib/import/draft';
 import { getImport, listImports, startImport } from '@/lib/import/journal';
 import { ImportBatchError } from '@/lib/import/prepare';
 import { importRowId } from '@/lib/import/row-ids';
 import { undoImport } from '@/lib/import/undo';
+import { newContactRow } from '../../fixtures/import/contact-row';
 import { CONTACTS_CSV, contactsCsv, freshDb, importCsv, NOW, planCsv, runImport } from './helpers';
 
 let db: CrmDb;
@@ -18,26 +18,9 @@ beforeEach(async () => {
   db = await freshDb();
 });
 
-/** A new contact row as the dashboard sends it, with a name and one address. */
-const newContactRow = (row: number, name: string, address: string): ImportRowInput => ({
-  row,
-  action: 'new',
-  target: null,
-  companyId: null,
-  draft: {
-    entity: 'contact',
-    name,
-    emails: [{ address }],
-    phones: [],
-    jobTitle: '',
-    lifecycle: 'lead',
-    sourceName: null,
-    ownerName: null,
-    notes: '',
-    custom: {},
-    provided: ['name', 'email'],
-  },
-});
+/** A new contact row with a name and one address. */
+const contactRow = (row: number, name: string, address: string) =>
+  newContactRow(row, { name, emails: [{ address }], provided: ['name', 'email'] });
 
 describe('applying an import', () => {
   it('stores every planned contact, findable by email and by a Khmer name, with companies and notes', async () => {
@@ -84,10 +67,10 @@ describe('applying an import', () => {
   it('writes nothing of a batch that fails validation, and reports the row', async () => {
     const record = await startImport(db, { entity: 'contacts', fileName: 'bad.csv', totalRows: 3 }, NOW);
     const rows = [
-      newContactRow(1, 'Good One', 'one@example.com'),
+      contactRow(1, 'Good One', 'one@example.com'),
       // Passes the wire but not the model: a name over 200 characters.
-      newContactRow(2, 'x'.repeat(201), 'two@example.com'),
-      newContactRow(3, 'Good Three', 'three@example.com'),
+      contactRow(2, 'x'.repeat(201), 'two@example.com'),
+      contactRow(3, 'Good Three', 'three@example.com'),
     ];
     const error = await applyImportBatch(db, record.id, rows, 3, NOW).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportBatchError);
@@ -103,7 +86,7 @@ describe('applying an import', () => {
 
   it('writes nothing of a batch when the store refuses one of its writes, and says so', async () => {
     const record = await startImport(db, { entity: 'contacts', fileName: 'race.csv', totalRows: 3 }, NOW);
-    const rows = [1, 2, 3].map((row) => newContactRow(row, `Person ${row}`, `person${row}@example.com`));
+    const rows = [1, 2, 3].map((row) => contactRow(row, `Person ${row}`, `person${row}@example.com`));
     // The second contact's write claims the first one's address, as a write racing the batch could: the unique
     // index refuses it inside the batch's transaction, after every check the batch makes before writing.
     const add = IDBObjectStore.prototype.add;
