@@ -2,7 +2,7 @@ import { unwrap } from 'idb';
 import { companyRow, dealRow, stripRow } from '../../../lib/db/rows';
 import type { ActivityRow, CompanyRow, CrmDb, DealRow } from '../../../lib/db/schema';
 import type { Activity, Company, Contact, Deal, Pipeline } from '../../../lib/model';
-import { activitySchema, companySchema, dealSchema } from '../../../lib/model';
+import { activitySchema, companySchema, dealSchema, newRecordBase } from '../../../lib/model';
 import { activityContactAt, benchId, COMPANY_COUNT, companyAt, dealTitleAt, KIND, mix, personAt } from './data';
 import { rawBulkPut } from './raw';
 
@@ -42,10 +42,7 @@ function companyRecordAt(index: number): Company {
   const c = companyAt(index);
   const at = timeAt(index);
   return {
-    id: benchId(KIND.company, index),
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
+    ...newRecordBase(at, benchId(KIND.company, index)),
     name: c.name,
     domains: [c.domain],
     phone: '',
@@ -60,10 +57,7 @@ export function contactRecordAt(index: number): Contact {
   const p = personAt(index);
   const at = timeAt(index);
   return {
-    id: benchId(KIND.contact, index),
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
+    ...newRecordBase(at, benchId(KIND.contact, index)),
     name: p.name,
     emails: [{ address: p.email }],
     phones: [{ number: p.phone }],
@@ -93,10 +87,7 @@ function dealRecordAt(index: number, shape: SeedShape, pipeline: Pipeline, ids: 
   const status = index % 10 < 7 ? 'open' : index % 10 < 9 ? 'won' : 'lost';
   const at = timeAt(index + 1);
   return {
-    id: benchId(KIND.deal, index),
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
+    ...newRecordBase(at, benchId(KIND.deal, index)),
     title: dealTitleAt(index, companyAt(companyIndex).name),
     value:
       index % 3 === 0
@@ -127,10 +118,7 @@ function activityRowAt(index: number, shape: SeedShape, ids: SeedIds): ActivityR
   const contactId = ids.contact(contact);
   const messageId = type === 'email' ? `msg-${index.toString(16)}` : null;
   const activity: Activity = {
-    id: benchId(KIND.activity, index),
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
+    ...newRecordBase(at, benchId(KIND.activity, index)),
     type,
     occurredAt: at,
     contactId,
