@@ -6,6 +6,19 @@ import type {
   SnapshotPerson,
   WebmailSnapshot,
 } from '../model/snapshot';
+import { readComposes } from './gmail-compose';
+import {
+  attr,
+  cut,
+  cutTail,
+  EMAIL,
+  firstShown,
+  fromElement,
+  person,
+  shown,
+  squash,
+  type Visibility,
+} from './gmail-read';
 import { GMAIL, RECIPIENT_FIELDS } from './gmail-selectors';
 import { timeFromLegacyId, timeFromPermId } from './message-time';
 
@@ -15,77 +28,8 @@ import { timeFromLegacyId, timeFromPermId } from './message-time';
  */
 
 type Role = SnapshotParticipant['roles'][number];
-type Field = (typeof RECIPIENT_FIELDS)[number];
 
 const ROLE_ORDER: readonly Role[] = ['from', 'to', 'cc', 'bcc'];
-
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+$/;
-
-/** Cuts to `max` UTF-16 units without leaving half a surrogate pair (the schema counts units). */
-function cut(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const end = /[\ud800-\udbff]/.test(value.charAt(max - 1)) ? max - 1 : max;
-  return value.slice(0, end);
-}
-
-function cutTail(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const start = value.length - max;
-  return value.slice(/[\udc00-\udfff]/.test(value.charAt(start)) ? start + 1 : start);
-}
-
-const attr = (el: Element | null | undefined, name: string) => el?.getAttribute(name) ?? '';
-const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
-
-/** What one read has learnt of which elements are shown: the messages of a thread share most of their ancestors. */
-type Visibility = Map<Element, boolean>;
-
-/** Gmail hides earlier views instead of removing them; an inline style or `hidden` says so without asking for layout. */
-function shown(el: Element, seen: Visibility): boolean {
-  const unknown: Element[] = [];
-  let visible = true;
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const known = seen.get(e);
-    if (known !== undefined) {
-      visible = known;
-      break;
-    }
-    unknown.push(e);
-  }
-  // From the outermost unknown ancestor down, so each element is looked at once per read however deep the page.
-  for (let i = unknown.length - 1; i >= 0; i--) {
-    const e = unknown[i] as Element;
-    if (visible && (e.hasAttribute('hidden') || /display\s*:\s*none/i.test(e.getAttribute('style') ?? ''))) {
-      visible = false;
-    }
-    seen.set(e, visible);
-  }
-  return visible;
-}
-
-function firstShown(list: Iterable<Element>, seen: Visibility): Element | null {
-  for (const el of list) if (shown(el, seen)) return el;
-  return null;
-}
-
-function person(email: string, name: string): SnapshotPerson | null {
-  const address = email.trim();
-  if (address.length > 254 || !EMAIL.test(address)) return null;
-  return { email: address, name: cut(squash(name), 300) };
-}
-
-/** "Dara Kim <dara@x.kh>", "\"Kim, Dara\" <dara@x.kh>" or a bare address. */
-function parseAddress(raw: string): SnapshotPerson | null {
-  const m = /^\s*"?([^<]*?)"?\s*<([^<>]+)>\s*$/.exec(raw);
-  return m ? person(m[2] ?? '', m[1] ?? '') : person(raw, '');
-}
-
-// Commas inside a quoted display name ("Chea, Bopha" <…>) do not separate addresses.
-const parseList = (raw: string) => (raw.match(/(?:"[^"]*"|[^,;\n"])+/g) ?? []).map(parseAddress);
-
-function fromElement(el: Element): SnapshotPerson | null {
-  return person(attr(el, 'email') || attr(el, 'data-hovercard-id'), attr(el, 'name') || el.textContent || '');
-}
 
 export function readAccountIndex(pathname: string): number {
   const m = /\/mail\/u\/(\d{1,2})(?:\/|$)/.exec(pathname);
@@ -232,58 +176,6 @@ function readMessage(
     collapsed,
     tail: !collapsed && body && withTail(from) ? cutTail(bodyText(body), 2000) : '',
   };
-}
-
-function inputValue(el: Element): string {
-  return el.localName === 'input' || el.localName === 'textarea'
-    ? String((el as HTMLInputElement).value ?? '')
-    : attr(el, 'value');
-}
-
-function readField(root: Element, field: Field): SnapshotPerson[] {
-  const found: (SnapshotPerson | null)[] = [];
-  for (const box of root.querySelectorAll(`[name="${field}"]`)) {
-    if (box.localName === 'input' || box.localName === 'textarea') found.push(...parseList(inputValue(box)));
-    else {
-      for (const chip of box.querySelectorAll(GMAIL.chip)) {
-        found.push(person(attr(chip, 'data-hovercard-id'), attr(chip, 'data-name')));
-      }
-      for (const typed of box.querySelectorAll(GMAIL.typed)) found.push(...parseList(inputValue(typed)));
-    }
-  }
-  const seen = new Set<string>();
-  const out: SnapshotPerson[] = [];
-  for (const p of found) {
-    if (!p || seen.has(normalizeEmail(p.email))) continue;
-    seen.add(normalizeEmail(p.email));
-    out.push(p);
-  }
-  return out.slice(0, 200);
-}
-
-function readComposes(doc: Document, seen: Visibility): SnapshotCompose[] {
-  const roots: Element[] = [];
-  const fields = `${GMAIL.subjectBox}, [name=to], [name=cc], [name=bcc]`;
-  const add = (el: Element) => {
-    if (roots.some((r) => r.contains(el) || el.contains(r)) || !el.querySelector(fields) || !shown(el, seen)) return;
-    roots.push(el);
-  };
-  for (const el of doc.querySelectorAll(GMAIL.composeRoots)) {
-    if (el.getAttribute('role') !== 'dialog' || el.querySelector(GMAIL.composeForm)) add(el);
-  }
-  for (const box of doc.querySelectorAll(GMAIL.subjectBox)) add(box.closest(GMAIL.composeForm) ?? box.parentElement!);
-  return roots.slice(0, 20).map((root, index) => {
-    const draft = inputValue(root.querySelector(GMAIL.draftId) ?? root).trim();
-    const subjectBox = root.querySelector(GMAIL.subjectBox);
-    return {
-      id: cut(draft && draft !== 'undefined' && draft !== 'null' ? draft : `compose-${index}`, 200),
-      inline: root.getAttribute('role') !== 'dialog' && !root.closest('[role=dialog]'),
-      subject: cut(subjectBox ? inputValue(subjectBox) : '', 1000),
-      to: readField(root, 'to'),
-      cc: readField(root, 'cc'),
-      bcc: readField(root, 'bcc'),
-    };
-  });
 }
 
 function participantsOf(
