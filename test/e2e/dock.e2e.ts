@@ -106,8 +106,12 @@ test('without the side-panel column the sidebar floats over the page as before, 
   await expect(frame(page)).toBeHidden();
   await page.getByRole('button', { name: 'Show the Sidecar CRM sidebar' }).click();
   await expect(frame(page)).toBeVisible();
+  // The content script gives Gmail a moment to build its column before it settles for floating: wait for its word,
+  // then make sure it is said only once.
+  const ours = () => said.filter((line) => line.includes('Sidecar CRM'));
+  await expect.poll(ours, { timeout: 15_000 }).toEqual([FLOATS]);
   await page.waitForTimeout(500);
-  expect(said.filter((line) => line.includes('Sidecar CRM'))).toEqual([FLOATS]);
+  expect(ours()).toEqual([FLOATS]);
 });
 
 test('the sidebar follows Gmail’s dark theme', async ({ ext }) => {
