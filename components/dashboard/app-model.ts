@@ -7,6 +7,7 @@ import { RpcFailure, request } from '@/lib/worker/client';
 import { onSidecarEvent } from '../events';
 import { errorText } from '../format';
 import { followSettings } from '../i18n';
+import { watchTeam } from '../team-watch';
 import { createToaster } from '../toaster';
 
 const CONFIG_STORES = new Set(['settings', 'pipelines', 'sources', 'reps', 'propertyDefs']);
@@ -59,6 +60,7 @@ export const DashboardModel = createModel(() => {
     if (event.stores.some((s) => CONFIG_STORES.has(s))) void loadConfig();
     revision.value++;
   }, controller.signal);
+  watchTeam(controller.signal);
   globalThis.addEventListener?.(
     'hashchange',
     () => {

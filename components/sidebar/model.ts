@@ -1,6 +1,7 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { onSidecarEvent, onSnapshotPublished } from '@/components/events';
 import { followSettings } from '@/components/i18n';
+import { watchTeam } from '@/components/team-watch';
 import { createSnapshotFeed } from '@/lib/content/snapshot-feed';
 import type {
   CustomPropertyDef,
@@ -128,6 +129,7 @@ export const SidebarModel = createModel(() => {
       }
     }
   }, controller.signal);
+  watchTeam(controller.signal);
   effect(() => () => controller.abort());
 
   void loadSettings().then(loadSnapshot);

@@ -49,6 +49,9 @@ export type ConflictView = z.infer<typeof conflictViewSchema>;
 
 const recordRef = z.object({ entity: syncEntity, id: recordId });
 
+/** Pages that show the CRM call team.watch at least this often while they are visible (components/team-watch.ts). */
+export const WATCH_EVERY_MS = 20_000;
+
 export const teamContract = {
   'team.status': { input: z.object({ refresh: z.boolean().optional() }), output: teamStatusSchema },
   /** Exchanges a one-time invite code for this device's token; the worker calls the service, not the page. */

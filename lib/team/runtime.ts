@@ -2,6 +2,7 @@ import type { CrmDb } from '../db/schema';
 import type { TeamLink } from '../rpc/services';
 import { SYNC_ENTITIES } from '../sync/protocol';
 import { type Fetch, TeamError, teamClient } from './client';
+import { WATCH_EVERY_MS } from './contract';
 import { readEvents } from './events';
 import { readTeam } from './store';
 import { syncRound } from './sync';
@@ -25,8 +26,6 @@ export interface TeamRuntimeDeps {
 export const TEAM_ALARM = 'sidecar-team-sync';
 /** A local write is pushed this long after it, several quick writes in one push. */
 export const PUSH_DELAY_MS = 1000;
-/** Pages that show the CRM say they are open at least this often (see components/team-watch.ts). */
-export const WATCH_EVERY_MS = 20_000;
 /** Without a word from an open page for this long, the live stream closes and the worker may sleep. */
 const WATCH_LAPSE_MS = 3 * WATCH_EVERY_MS;
 const SYNCED = new Set<string>(SYNC_ENTITIES);

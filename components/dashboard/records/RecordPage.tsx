@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { deleteRecords } from '../delete-records';
 import { recordTitle } from '../page-title';
+import { TeamConflicts } from './TeamConflicts';
 
 /**
  * The frame of a contact, company or deal page: its title and a Delete that goes back to the list, the toast offering
@@ -46,6 +47,7 @@ export function RecordPage({
           {t('dash_delete')}
         </button>
       </div>
+      <TeamConflicts app={app} entity={entity} id={id} />
       {children}
     </article>
   );

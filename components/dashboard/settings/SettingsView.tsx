@@ -7,6 +7,7 @@ import { PipelineSettings } from './PipelineSettings';
 import { PropertySettings } from './PropertySettings';
 import { RepSettings } from './RepSettings';
 import { SourceSettings } from './SourceSettings';
+import { TeamSettings } from './TeamSettings';
 
 export function SettingsView({ app }: ViewProps) {
   const settings = app.settings.value!;
@@ -20,6 +21,7 @@ export function SettingsView({ app }: ViewProps) {
       <SourceSettings app={app} />
       <RepSettings app={app} settings={settings} />
       <ReportScheduleSettings app={app} settings={settings} />
+      <TeamSettings app={app} />
     </div>
   );
 }
