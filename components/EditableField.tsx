@@ -11,12 +11,15 @@ import { t } from './i18n';
 export function EditableField({
   label,
   value,
+  display = value,
   type = 'text',
   hideLabel = false,
   onSave,
 }: {
   label: string;
   value: string;
+  /** The value as the rep reads it, where it differs from what the input edits (a date in words, not 2027-01-02). */
+  display?: string;
   type?: 'text' | 'tel' | 'email' | 'date';
   /** The label for screen readers only, where a value says what it is by its place (a name atop a card). */
   hideLabel?: boolean;
@@ -50,7 +53,7 @@ export function EditableField({
   };
 
   if (!editing) {
-    const shown = value || t('field_empty');
+    const shown = display || t('field_empty');
     // The name starts with the value a sighted rep sees on the button, as speech input users say what they see,
     // then says what the button does.
     return (
@@ -67,7 +70,7 @@ export function EditableField({
             setEditing(true);
           }}
         >
-          {value || <span class="muted">{shown}</span>}
+          {display || <span class="muted">{shown}</span>}
         </button>
       </div>
     );

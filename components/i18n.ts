@@ -32,6 +32,11 @@ export function formatDateTime(epoch: number, timeZone: string, shape: DateShape
   return formatDate(epoch, shape, locale(), timeZone);
 }
 
+/** A calendar day (stored as noon UTC, lib/time/calendar-day.ts) in the rep's words. */
+export function formatCalendarDay(epoch: number | null): string {
+  return epoch === null ? '' : formatDate(epoch, 'date', locale(), 'UTC');
+}
+
 export function formatCount(value: number, options?: NumberOptions): string {
   return formatNumber(value, locale(), options);
 }

@@ -8,7 +8,7 @@ import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
 import { useFormFocus } from '../form-focus';
 import { errorText, money } from '../format';
-import { t } from '../i18n';
+import { formatCalendarDay, t } from '../i18n';
 import { Icon } from '../icons';
 import { StageSelect } from '../StageSelect';
 import type { Toaster } from '../toaster';
@@ -77,6 +77,7 @@ function DealItem({ deal, pipeline, toaster }: { deal: Deal; pipeline: Pipeline 
           label={t('deal_close_date')}
           type="date"
           value={calendarDayOf(deal.expectedCloseAt)}
+          display={formatCalendarDay(deal.expectedCloseAt)}
           onSave={async (text) => {
             const expectedCloseAt = instantOfCalendarDay(text);
             if (text !== '' && expectedCloseAt === null) throw invalid(t('followup_pick_date'));

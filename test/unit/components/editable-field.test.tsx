@@ -104,3 +104,19 @@ describe('EditableField', () => {
     expect(input()!.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('a value shown in words but edited as data', () => {
+  it('shows the words on the button and gives the input the value', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() =>
+      render(
+        <EditableField label="Close date" type="date" value="2027-01-02" display="Jan 2, 2027" onSave={vi.fn()} />,
+        root,
+      ),
+    );
+    expect(button()!.textContent).toBe('Jan 2, 2027');
+    expect(button()!.getAttribute('aria-label')).toMatch(/^Jan 2, 2027, /);
+    expect((await open()).value).toBe('2027-01-02');
+  });
+});
