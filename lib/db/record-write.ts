@@ -46,7 +46,7 @@ function joinedOf(tx: RecordTx): Promise<JoinedTx | null> {
     found = tx
       .objectStore('sync')
       .get(TEAM_KEY)
-      .then((sync) => (sync ? { sync, clocks: new Map(), queues: new Map() } : null));
+      .then((sync) => (sync && !sync.left ? { sync, clocks: new Map(), queues: new Map() } : null));
     joined.set(tx, found);
   }
   return found;

@@ -90,6 +90,11 @@ export interface TeamSync {
   lastSyncAt: number | null;
   /** Why the last round failed (`offline` when the service could not be reached), or null. */
   lastError: { code: string; message: string; at: number } | null;
+  /**
+   * The rep left this team: the row stays, without its token, only to say which team the field clocks are of (a
+   * browser that joins another team later sends its records afresh). A left row is no membership.
+   */
+  left?: true;
 }
 
 /**

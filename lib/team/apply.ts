@@ -47,7 +47,7 @@ export async function applyPage(
 ): Promise<PageResult | null> {
   const tx = db.transaction([...SYNC_ENTITIES, ...SYNC_STORES], 'readwrite') as ApplyTx;
   const team = await tx.objectStore('sync').get(TEAM_KEY);
-  if (!team || team.deviceId !== deviceId) {
+  if (!team || team.left || team.deviceId !== deviceId) {
     tx.abort();
     await tx.done.catch(() => undefined);
     return null;

@@ -81,7 +81,8 @@ export class TeamRuntime implements TeamLink {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.round();
+        // A round that could not even start (the store would not open) is tried again by the next trigger.
+        await this.round().catch(() => undefined);
       } while (this.again);
     })().finally(() => {
       this.running = null;

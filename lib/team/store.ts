@@ -6,7 +6,8 @@ import type { JoinResponse } from '../sync/protocol';
 
 /** This browser's membership of a team, or null for a lone rep. */
 export async function readTeam(db: CrmDb): Promise<TeamSync | null> {
-  return (await db.get('sync', TEAM_KEY)) ?? null;
+  const team = await db.get('sync', TEAM_KEY);
+  return team && !team.left ? team : null;
 }
 
 /**
@@ -39,11 +40,15 @@ export async function saveMembership(
   };
   const tx = db.transaction(SYNC_STORES, 'readwrite');
   return commit(tx, async () => {
-    if (await tx.objectStore('sync').get(TEAM_KEY)) {
+    const before = await tx.objectStore('sync').get(TEAM_KEY);
+    if (before && !before.left) {
       throw new StoreError('conflict', 'This browser is already in a team: leave it first.');
     }
     // Changes queued for an earlier membership were another device's: the service would refuse them.
     await tx.objectStore('outbox').clear();
+    // Clocks of another team's writes mean nothing to this one: without them every record is sent afresh. Back in
+    // the same team, they are kept, so this copy merges by when each field was really written.
+    if (before && before.team.id !== joined.team.id) await tx.objectStore('fieldClocks').clear();
     await tx.objectStore('sync').put(membership, TEAM_KEY);
     return membership;
   });
@@ -61,7 +66,7 @@ export async function updateTeam(
   const tx = db.transaction('sync', 'readwrite');
   return commit(tx, async () => {
     const team = await tx.store.get(TEAM_KEY);
-    if (!team || team.deviceId !== deviceId) return null;
+    if (!team || team.left || team.deviceId !== deviceId) return null;
     const next = { ...team, ...change(team) };
     await tx.store.put(next, TEAM_KEY);
     return next;
@@ -69,14 +74,17 @@ export async function updateTeam(
 }
 
 /**
- * Leaves the team on this browser: the membership and the changes not yet sent go, the records stay. The field
- * clocks stay too, so joining again later merges this copy by when each field was really written.
+ * Leaves the team on this browser: the membership's token and the changes not yet sent go, the records stay. The
+ * field clocks stay too, with the team they are of, so joining the same team again later merges this copy by when
+ * each field was really written.
  */
 export async function forgetMembership(db: CrmDb): Promise<number> {
   const tx = db.transaction(SYNC_STORES, 'readwrite');
   return commit(tx, async () => {
+    const team = await tx.objectStore('sync').get(TEAM_KEY);
     const unsent = await tx.objectStore('outbox').count();
-    await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('sync').delete(TEAM_KEY)]);
+    await tx.objectStore('outbox').clear();
+    if (team) await tx.objectStore('sync').put({ ...team, token: '', left: true }, TEAM_KEY);
     return unsent;
   });
 }
