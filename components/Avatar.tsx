@@ -1,4 +1,4 @@
-import { normalizeEmail } from '@/lib/model';
+import { normaliseEmail } from '@/lib/model';
 import { Icon } from './icons';
 
 /** Background colours for avatars; white initials on each have a contrast of at least 4.5:1. */
@@ -50,7 +50,7 @@ export function initials(name: string): string {
 /** A colour from the palette, the same for an address every time (FNV-1a of the normalised address). */
 export function avatarColor(key: string): string {
   let hash = 0x811c9dc5;
-  for (const char of normalizeEmail(key)) {
+  for (const char of normaliseEmail(key)) {
     hash ^= char.codePointAt(0)!;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }

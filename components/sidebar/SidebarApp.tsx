@@ -1,6 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { normalizeEmail, type Task } from '@/lib/model';
+import { normaliseEmail, type Task } from '@/lib/model';
 import { partitionForPopup } from '@/lib/reminders/due';
 import { call } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
@@ -87,10 +87,10 @@ export function SidebarApp() {
         <ul class="participants" aria-labelledby="people-title">
           {model.people.value.map((person) => {
             // undefined: not looked up yet (a thread just opened), so no "Add" button flickers for a known person.
-            const id = model.contactIds.value[normalizeEmail(person.email)];
+            const id = model.contactIds.value[normaliseEmail(person.email)];
             return (
               <ParticipantItem
-                key={normalizeEmail(person.email)}
+                key={normaliseEmail(person.email)}
                 person={person}
                 known={id !== null}
                 card={id ? model.cards.value[id] : undefined}

@@ -12,7 +12,7 @@ import type {
   Source,
   WebmailSnapshot,
 } from '@/lib/model';
-import { normalizeEmail, repForAccount } from '@/lib/model';
+import { normaliseEmail, repForAccount } from '@/lib/model';
 import type { RpcError } from '@/lib/rpc/wire';
 import { request } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
@@ -79,7 +79,7 @@ export const SidebarModel = createModel(() => {
       if (mine !== generation) return;
       doNotLog.value = prefs.ok && prefs.value.doNotLog;
     }
-    await loadCards((next?.participants ?? []).map((p) => normalizeEmail(p.email)));
+    await loadCards((next?.participants ?? []).map((p) => normaliseEmail(p.email)));
     if (mine === generation) status.value = 'ready';
   });
 
@@ -114,7 +114,7 @@ export const SidebarModel = createModel(() => {
     if (defs.ok) propertyDefs.value = defs.value;
   });
 
-  const refreshCards = action(() => loadCards(people.value.map((p) => normalizeEmail(p.email))));
+  const refreshCards = action(() => loadCards(people.value.map((p) => normaliseEmail(p.email))));
 
   const controller = new AbortController();
   const clock = createLogClock((threadId) => void request('thread.log', { threadId }), controller.signal);

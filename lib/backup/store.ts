@@ -6,7 +6,7 @@ import type { CrmDb } from '../db/schema';
 import type { Activity, Company, Contact, CustomPropertyDef, Deal } from '../model';
 import {
   customPropertyDefSchema,
-  normalizeEmail,
+  normaliseEmail,
   pipelineSchema,
   repSchema,
   settingsSchema,
@@ -177,7 +177,7 @@ async function clashOf(tx: RestoreTx, collection: RecordCollection, record: Vers
   if (record.deletedAt !== null) return null;
   if (collection === 'contacts') {
     for (const { address } of (record as Contact).emails) {
-      const owner = await tx.objectStore('contacts').index('byEmail').getKey(normalizeEmail(address));
+      const owner = await tx.objectStore('contacts').index('byEmail').getKey(normaliseEmail(address));
       if (owner !== undefined && owner !== record.id) return `${address} already belongs to another contact`;
     }
   }

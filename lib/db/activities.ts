@@ -1,5 +1,5 @@
 import type { Activity, RecordBase } from '../model';
-import { activitySchema, newRecordBase, normalizeEmail } from '../model';
+import { activitySchema, newRecordBase, normaliseEmail } from '../model';
 import { StoreError, validate } from './errors';
 import { putRecord, recordTx, scrubQueued, writeRecord } from './record-write';
 import { activityRow, stripRow } from './rows';
@@ -125,13 +125,13 @@ export async function unlogThread(db: CrmDb, threadId: string, now: number): Pro
  * said the account is theirs. Walks every activity once (no index holds the account), in one transaction.
  */
 export async function assignAccountMail(db: CrmDb, address: string, repId: string, now: number): Promise<number> {
-  const key = normalizeEmail(address);
+  const key = normaliseEmail(address);
   const tx = recordTx(db, 'activities');
   let assigned = 0;
   let cursor = await tx.objectStore('activities').openCursor();
   while (cursor) {
     const row = cursor.value;
-    if (row.type === 'email' && row.repId === null && row.repAddress && normalizeEmail(row.repAddress) === key) {
+    if (row.type === 'email' && row.repId === null && row.repAddress && normaliseEmail(row.repAddress) === key) {
       await putRecord(tx, 'activities', { ...row, repId, updatedAt: now });
       assigned++;
     }

@@ -1,5 +1,5 @@
 import type { Activity, Company, Contact, Deal, Source, Task } from '../model';
-import { normalizeEmail } from '../model';
+import { normaliseEmail } from '../model';
 import { stripRow } from './rows';
 import type { CrmDb } from './schema';
 
@@ -55,7 +55,7 @@ export async function contactIdsForEmails(db: CrmDb, emails: string[]): Promise<
   const out: Record<string, string | null> = {};
   await Promise.all(
     emails.map(async (email) => {
-      const key = normalizeEmail(email);
+      const key = normaliseEmail(email);
       const row = await index.get(key);
       out[key] = row && row.deletedAt === null ? row.id : null;
     }),

@@ -1,5 +1,5 @@
 import type { Company, RecordBase } from '../model';
-import { companySchema, newRecordBase, normalizeDomain } from '../model';
+import { companySchema, newRecordBase, normaliseDomain } from '../model';
 import { abortQuietly, StoreError, validate } from './errors';
 import { putRecord, recordTx, writeRecord } from './record-write';
 import { companyRow, contactRow, dealRow, rekeyCompanyLinks, stripRow } from './rows';
@@ -9,7 +9,7 @@ export type CompanyDraft = Partial<Omit<Company, keyof RecordBase>> & { name: st
 
 /** "angkor-trade.com.kh" → "Angkor Trade": a readable first guess the rep can edit. */
 export function companyNameFromDomain(domain: string): string {
-  const label = normalizeDomain(domain).split('.')[0] ?? domain;
+  const label = normaliseDomain(domain).split('.')[0] ?? domain;
   return label
     .split(/[-_]/)
     .filter(Boolean)
@@ -49,7 +49,7 @@ export async function getCompany(db: CrmDb, id: string): Promise<Company | null>
 }
 
 export async function findCompanyByDomain(db: CrmDb, domain: string): Promise<Company | null> {
-  const row = await db.getFromIndex('companies', 'byDomain', normalizeDomain(domain));
+  const row = await db.getFromIndex('companies', 'byDomain', normaliseDomain(domain));
   return row && row.deletedAt === null ? (stripRow(row) as Company) : null;
 }
 

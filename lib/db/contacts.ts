@@ -1,5 +1,5 @@
 import type { Company, Contact, RecordBase } from '../model';
-import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normalizeEmail } from '../model';
+import { contactSchema, emailDomain, isFreeMailDomain, newRecordBase, normaliseEmail } from '../model';
 import { findCompanyByDomain, findCompanyByName, newCompanyRecord } from './companies';
 import { commit, StoreError, validate } from './errors';
 import { putRecord, recordTx, writeRecord } from './record-write';
@@ -40,11 +40,11 @@ async function companyName(db: CrmDb, companyId: string | null): Promise<string>
 async function assertEmailsFree(db: CrmDb, contact: Contact): Promise<void> {
   const index = db.transaction('contacts').store.index('byEmail');
   for (const { address } of contact.emails) {
-    const owner = await index.get(normalizeEmail(address));
+    const owner = await index.get(normaliseEmail(address));
     if (owner && owner.id !== contact.id) {
       throw new StoreError('conflict', `${address} already belongs to ${owner.name}`, 'emails', {
         contactId: owner.id,
-        email: normalizeEmail(address),
+        email: normaliseEmail(address),
         name: owner.name,
       });
     }
@@ -57,7 +57,7 @@ export async function getContact(db: CrmDb, id: string): Promise<Contact | null>
 }
 
 export async function findContactByEmail(db: CrmDb, email: string): Promise<Contact | null> {
-  const row = await db.getFromIndex('contacts', 'byEmail', normalizeEmail(email));
+  const row = await db.getFromIndex('contacts', 'byEmail', normaliseEmail(email));
   return row ? toContact(row) : null;
 }
 
@@ -86,7 +86,7 @@ export async function updateContact(
 export async function addEmailToContact(db: CrmDb, id: string, address: string, now: number): Promise<Contact> {
   const current = await getContact(db, id);
   if (!current) throw new StoreError('not-found', 'This contact no longer exists.');
-  const known = current.emails.some((e) => normalizeEmail(e.address) === normalizeEmail(address));
+  const known = current.emails.some((e) => normaliseEmail(e.address) === normaliseEmail(address));
   if (known) return current;
   return updateContact(db, id, { emails: [...current.emails, { address: address.trim() }] }, now);
 }

@@ -1,5 +1,5 @@
 import type { Activity, Company, Contact, Deal } from '../model';
-import { normalizeEmail } from '../model';
+import { normaliseEmail } from '../model';
 import { searchKeys } from '../search/tokens';
 import type { ActivityRow, CompanyRow, ContactRow, DealRow, StoredRow } from './schema';
 
@@ -13,7 +13,7 @@ export function contactRow(contact: Contact, companyName = ''): ContactRow {
   return {
     ...contact,
     // A tombstone gives its addresses up, so the same person can be added again; undo re-claims them.
-    emailKeys: live ? [...new Set(contact.emails.map((e) => normalizeEmail(e.address)))] : [],
+    emailKeys: live ? [...new Set(contact.emails.map((e) => normaliseEmail(e.address)))] : [],
     searchKeys: live
       ? searchKeys({
           names: [contact.name],

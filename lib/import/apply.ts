@@ -2,7 +2,7 @@ import { commit as commitTx, StoreError, validate } from '../db/errors';
 import { putRecord, recordTx } from '../db/record-write';
 import { companyRow, rekeyCompanyLinks } from '../db/rows';
 import type { CompanyRow, ContactRow, CrmDb, DealRow } from '../db/schema';
-import { companySchema, newRecordBase, normalizeEmail } from '../model';
+import { companySchema, newRecordBase, normaliseEmail } from '../model';
 import { draftAddresses, type ImportDraft, type ImportRowInput } from './draft';
 import { fire, type ImportStore, importGone, runningImport, writeProgress } from './journal';
 import { type BatchContext, ImportBatchError, prepare, type RowRejection } from './prepare';
@@ -195,7 +195,7 @@ async function readContext(
   for (const row of rows) {
     if (row.target) targetIds.add(targetId(importId, row.target));
     if (row.companyId) companyIds.add(row.companyId);
-    for (const address of draftAddresses(row.draft)) emails.add(normalizeEmail(address));
+    for (const address of draftAddresses(row.draft)) emails.add(normaliseEmail(address));
   }
   const store = tx.objectStore(storeName);
   const [targetRows, sources, reps, pipelines, owners] = await Promise.all([

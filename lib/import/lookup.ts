@@ -1,6 +1,6 @@
 import type { IDBPIndex, IDBPObjectStore } from 'idb';
 import type { ContactRow, CrmDb, CrmSchema } from '../db/schema';
-import { normalizeEmail } from '../model';
+import { normaliseEmail } from '../model';
 import { pairTerm, queryTerms } from '../search/tokens';
 import { draftAddresses, type ImportDraft } from './draft';
 import { type NamedContact, personKey, phoneKey } from './match';
@@ -24,7 +24,7 @@ export async function existingRecordsFor(db: CrmDb, drafts: Iterable<ImportDraft
   const ids = { contacts: new Set<string>(), companies: new Set<string>(), deals: new Set<string>() };
   const names = new Set<string>();
   for (const draft of drafts) {
-    for (const address of draftAddresses(draft)) emails.add(normalizeEmail(address));
+    for (const address of draftAddresses(draft)) emails.add(normaliseEmail(address));
     if (draft.id) ids[STORE_OF[draft.entity]].add(draft.id);
     if (draft.entity === 'contact' && draft.emails.length === 0) names.add(personKey(draft.name));
   }

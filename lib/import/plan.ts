@@ -1,6 +1,6 @@
 import { toCsv } from '../csv/encode';
 import { companyNameKey } from '../db/companies';
-import { emailDomain, isFreeMailDomain, normalizeEmail } from '../model/email';
+import { emailDomain, isFreeMailDomain, normaliseEmail } from '../model/email';
 import { draftAddresses, type ImportDraft, type UpdateTarget } from './draft';
 import { type NamedContact, personKey, personKeys } from './match';
 import type { CsvProblem } from './parse';
@@ -9,7 +9,7 @@ import type { RowResult } from './rows';
 
 /** Look-ups into the store, answered by the caller (an index query or a map built before planning). */
 export interface ExistingRecords {
-  /** Called with normalizeEmail(address). */
+  /** Called with normaliseEmail(address). */
   contactIdByEmail(normalisedEmail: string): string | undefined;
   /** Called with a normalised domain ("acme.com"). */
   companyIdByDomain(domain: string): string | undefined;
@@ -208,7 +208,7 @@ function duplicateKeys(draft: ImportDraft): { keys: DuplicateKey[]; marks: strin
       }));
       if (draft.emails.length === 0) return { keys: [...byId, ...byName], marks: [] };
       const byEmail = draft.emails.map((email) => {
-        const normalised = normalizeEmail(email.address);
+        const normalised = normaliseEmail(email.address);
         return {
           key: `email:${normalised}`,
           label: `email ${normalised}`,

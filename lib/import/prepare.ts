@@ -10,8 +10,8 @@ import {
   contactSchema,
   dealSchema,
   newRecordBase,
-  normalizeDomain,
-  normalizeEmail,
+  normaliseDomain,
+  normaliseEmail,
   sourceSchema,
 } from '../model';
 import type { ImportDraft, ImportRowInput } from './draft';
@@ -117,8 +117,8 @@ export function prepare(
     const wanted = looseName(name);
     const rep = context.reps.find(
       (r) =>
-        normalizeEmail(r.email) === normalizeEmail(name) ||
-        r.accountEmails.some((a) => normalizeEmail(a) === normalizeEmail(name)) ||
+        normaliseEmail(r.email) === normaliseEmail(name) ||
+        r.accountEmails.some((a) => normaliseEmail(a) === normaliseEmail(name)) ||
         looseName(r.name) === wanted,
     );
     // A rep the profile does not know leaves the owner empty; the preview says so before the import.
@@ -165,10 +165,10 @@ export function prepare(
 
     if (draft.entity === 'contact') {
       const old = before as Contact | null;
-      const known = new Set((old?.emails ?? []).map((e) => normalizeEmail(e.address)));
-      const added = draft.emails.filter((e) => !known.has(normalizeEmail(e.address)));
+      const known = new Set((old?.emails ?? []).map((e) => normaliseEmail(e.address)));
+      const added = draft.emails.filter((e) => !known.has(normaliseEmail(e.address)));
       const taken = added
-        .map((e) => normalizeEmail(e.address))
+        .map((e) => normaliseEmail(e.address))
         .map((email) => {
           const owner = context.emailOwners.get(email);
           const inBatch = claimed.get(email);
@@ -207,7 +207,7 @@ export function prepare(
       result = checked(contactSchema, next);
       companyName = companyId ? (context.companyNames.get(companyId) ?? '') : '';
       if (result.ok) {
-        for (const e of added) claimed.set(normalizeEmail(e.address), { id, row: row.row });
+        for (const e of added) claimed.set(normaliseEmail(e.address), { id, row: row.row });
         if (draft.notes.trim() !== '') {
           const note = checked(
             activitySchema,
@@ -225,7 +225,7 @@ export function prepare(
       const old = before as Company | null;
       const has = (target: string) => isNew || provided.has(target);
       const domains = [...(old?.domains ?? [])];
-      for (const domain of draft.domains) if (!domains.includes(normalizeDomain(domain))) domains.push(domain);
+      for (const domain of draft.domains) if (!domains.includes(normaliseDomain(domain))) domains.push(domain);
       result = checked(companySchema, {
         ...(old ?? { ...newRecordBase(now, id), custom: {} }),
         name: has('name') ? draft.name : (old?.name ?? draft.name),
@@ -249,7 +249,7 @@ export function prepare(
       }
       const status = has('status') ? draft.status : (old?.status ?? draft.status);
       const named = draft.contactEmails
-        .map((e) => context.emailOwners.get(normalizeEmail(e)))
+        .map((e) => context.emailOwners.get(normaliseEmail(e)))
         .filter((c): c is string => c !== undefined);
       const companyId = has('company') ? row.companyId : (old?.companyId ?? null);
       result = checked(dealSchema, {

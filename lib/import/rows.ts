@@ -2,7 +2,7 @@ import { recordId, shortText } from '../model/common';
 import { domainName } from '../model/company';
 import { contactEmail, contactPhone, type LifecycleStage } from '../model/contact';
 import type { CustomPropertyDef } from '../model/custom-property';
-import { emailDomain, normalizeEmail } from '../model/email';
+import { emailDomain, normaliseEmail } from '../model/email';
 import type { Money } from '../model/money';
 import type { Pipeline } from '../model/pipeline';
 import { fromWallClock } from '../time/zoned';
@@ -70,8 +70,8 @@ function contactDraft(cells: Cells, custom: Record<string, CustomValue>): RowRes
   for (const target of ['email', 'email2'] as const) {
     for (const address of splitEmails(cells.value(target))) {
       const parsed = cells.check(target, contactEmail, { address }, address);
-      if (parsed && !seen.has(normalizeEmail(parsed.address))) {
-        seen.add(normalizeEmail(parsed.address));
+      if (parsed && !seen.has(normaliseEmail(parsed.address))) {
+        seen.add(normaliseEmail(parsed.address));
         emails.push({ address: parsed.address });
       }
     }
@@ -203,7 +203,7 @@ function dealDraft(cells: Cells, custom: Record<string, CustomValue>, context: I
   const contactEmails: string[] = [];
   for (const address of splitEmails(cells.value('contactEmail'))) {
     const parsed = cells.check('contactEmail', contactEmail, { address }, address);
-    if (parsed && !contactEmails.some((known) => normalizeEmail(known) === normalizeEmail(parsed.address))) {
+    if (parsed && !contactEmails.some((known) => normaliseEmail(known) === normaliseEmail(parsed.address))) {
       contactEmails.push(parsed.address);
     }
   }

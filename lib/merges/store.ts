@@ -5,7 +5,7 @@ import { activityRow, companyNameLookup, contactRow, stripRow } from '../db/rows
 import type { ContactRow, CrmDb, MergeRecord } from '../db/schema';
 import { searchContacts } from '../db/search';
 import type { Activity, Contact } from '../model';
-import { contactSchema, newId, normalizeEmail } from '../model';
+import { contactSchema, newId, normaliseEmail } from '../model';
 import { foldText } from '../search/tokens';
 
 const MERGE_STORES = ['contacts', 'deals', 'activities', 'tasks', 'companies', 'merges'] as const;
@@ -31,10 +31,10 @@ export async function mergeContacts(db: CrmDb, keepId: string, dropId: string, n
     }
     const keep = toContact(keepRow);
     const drop = toContact(dropRow);
-    const seen = new Set(keep.emails.map((e) => normalizeEmail(e.address)));
+    const seen = new Set(keep.emails.map((e) => normaliseEmail(e.address)));
     const merged: Contact = {
       ...keep,
-      emails: [...keep.emails, ...drop.emails.filter((e) => !seen.has(normalizeEmail(e.address)))],
+      emails: [...keep.emails, ...drop.emails.filter((e) => !seen.has(normaliseEmail(e.address)))],
       phones: [...keep.phones, ...drop.phones.filter((p) => !keep.phones.some((k) => k.number === p.number))],
       jobTitle: keep.jobTitle || drop.jobTitle,
       companyId: keep.companyId ?? drop.companyId,
@@ -89,7 +89,7 @@ export interface UnmergeResult {
   drop: Contact;
 }
 
-const emailSet = (contact: Contact) => new Set(contact.emails.map((e) => normalizeEmail(e.address)));
+const emailSet = (contact: Contact) => new Set(contact.emails.map((e) => normaliseEmail(e.address)));
 
 /**
  * The survivor as it would be had the merge not happened, keeping what the rep changed on it since: the addresses
@@ -110,7 +110,7 @@ function survivorWithout(current: Contact, keepBefore: Contact, dropBefore: Cont
   }
   return {
     ...current,
-    emails: current.emails.filter((e) => !movedEmails.has(normalizeEmail(e.address))),
+    emails: current.emails.filter((e) => !movedEmails.has(normaliseEmail(e.address))),
     phones: current.phones.filter((p) => !movedPhones.has(p.number)),
     jobTitle: filled('jobTitle'),
     companyId: filled('companyId'),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { customValues, recordBase, recordId, requiredText, shortText } from './common';
-import { normalizeDomain } from './email';
+import { normaliseDomain } from './email';
 
 export const domainName = z
   .string()
-  .transform(normalizeDomain)
+  .transform(normaliseDomain)
   .pipe(z.string().regex(/^[a-z0-9\u0080-\uffff-]+(\.[a-z0-9\u0080-\uffff-]+)+$/, { error: 'is not a domain name' }));
 
 export const companySchema = z.object({

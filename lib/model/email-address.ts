@@ -4,7 +4,7 @@
  */
 
 /** The form used for matching: trimmed and lower-cased. The address as given is kept for display. */
-export function normalizeEmail(address: string): string {
+export function normaliseEmail(address: string): string {
   return address.trim().toLowerCase();
 }
 
@@ -17,5 +17,5 @@ export function isEmailAddress(value: string): boolean {
 
 export function emailDomain(address: string): string {
   const at = address.lastIndexOf('@');
-  return at < 0 ? '' : normalizeEmail(address.slice(at + 1));
+  return at < 0 ? '' : normaliseEmail(address.slice(at + 1));
 }

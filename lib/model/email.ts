@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isEmailAddress, normalizeEmail } from './email-address';
+import { isEmailAddress, normaliseEmail } from './email-address';
 
-export { emailDomain, isEmailAddress, normalizeEmail } from './email-address';
+export { emailDomain, isEmailAddress, normaliseEmail } from './email-address';
 
 export const emailAddress = z
   .string()
@@ -35,10 +35,10 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
 ]);
 
 export function isFreeMailDomain(domain: string): boolean {
-  return FREE_MAIL_DOMAINS.has(normalizeEmail(domain));
+  return FREE_MAIL_DOMAINS.has(normaliseEmail(domain));
 }
 
-export function normalizeDomain(domain: string): string {
+export function normaliseDomain(domain: string): string {
   return domain
     .trim()
     .toLowerCase()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordBase, requiredText } from './common';
 import { emailAddress } from './email';
-import { normalizeEmail } from './email-address';
+import { normaliseEmail } from './email-address';
 
 export const repSchema = z.object({
   ...recordBase,
@@ -18,11 +18,11 @@ export type Rep = z.infer<typeof repSchema>;
  */
 export function repForAccount(reps: readonly Rep[], account: string | null): Rep | null {
   if (!account) return null;
-  const key = normalizeEmail(account);
+  const key = normaliseEmail(account);
   const live = reps.filter((rep) => rep.deletedAt === null);
   return (
-    live.find((rep) => (rep.accountEmails ?? []).some((address) => normalizeEmail(address) === key)) ??
-    live.find((rep) => normalizeEmail(rep.email) === key) ??
+    live.find((rep) => (rep.accountEmails ?? []).some((address) => normaliseEmail(address) === key)) ??
+    live.find((rep) => normaliseEmail(rep.email) === key) ??
     null
   );
 }

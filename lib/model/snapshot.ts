@@ -8,7 +8,7 @@ import { z } from 'zod';
 const text = (max: number) => z.string().max(max);
 
 export const snapshotPerson = z.object({
-  /** As shown by the webmail (display form); compare with normalizeEmail(). */
+  /** As shown by the webmail (display form); compare with normaliseEmail(). */
   email: text(254),
   name: text(300),
 });

@@ -1,4 +1,4 @@
-import { normalizeEmail, type Task, type WebmailSnapshot } from '../model';
+import { normaliseEmail, type Task, type WebmailSnapshot } from '../model';
 import { withEvent } from './due';
 
 /**
@@ -29,14 +29,14 @@ function messageKeys(message: SnapshotThread['messages'][number]): string[] {
 
 /** What to watch in `thread`: the message ids seen now, and everyone in it but the rep, normalised. */
 export function watchFromThread(thread: SnapshotThread, repAddresses: readonly string[]): TaskWatch {
-  const rep = new Set(repAddresses.map(normalizeEmail));
+  const rep = new Set(repAddresses.map(normaliseEmail));
   const known = new Set<string>();
   const participants = new Set<string>();
   for (const message of thread.messages) {
     for (const key of messageKeys(message)) if (key !== '') known.add(key);
     for (const person of [message.from, ...message.to, ...message.cc]) {
       if (!person) continue;
-      const address = normalizeEmail(person.email);
+      const address = normaliseEmail(person.email);
       if (address !== '' && !rep.has(address)) participants.add(address);
     }
   }
@@ -62,7 +62,7 @@ export function replyCancels(task: Task, thread: SnapshotThread, now: number): T
     if (!message.from) return false;
     if (messageKeys(message).some((key) => known.has(key))) return false;
     if (message.time !== null && message.time < task.createdAt - OLDER_THAN_WATCH_MARGIN) return false;
-    return watched.has(normalizeEmail(message.from.email));
+    return watched.has(normaliseEmail(message.from.email));
   });
   if (!reply?.from) return null;
   return {
@@ -70,6 +70,6 @@ export function replyCancels(task: Task, thread: SnapshotThread, now: number): T
     status: 'cancelled',
     updatedAt: now,
     // The detail is the address alone so the UI can phrase "Cancelled: {address} replied" in the rep's language.
-    history: withEvent(task, now, 'cancelled-by-reply', normalizeEmail(reply.from.email)),
+    history: withEvent(task, now, 'cancelled-by-reply', normaliseEmail(reply.from.email)),
   };
 }

@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../model/email-address';
+import { normaliseEmail } from '../model/email-address';
 import type { SnapshotCompose, SnapshotPerson } from '../model/snapshot';
 import { attr, cut, parseList, person, shown, type Visibility } from './gmail-read';
 import { GMAIL, type RECIPIENT_FIELDS } from './gmail-selectors';
@@ -27,8 +27,8 @@ function readField(root: Element, field: Field): SnapshotPerson[] {
   const seen = new Set<string>();
   const out: SnapshotPerson[] = [];
   for (const p of found) {
-    if (!p || seen.has(normalizeEmail(p.email))) continue;
-    seen.add(normalizeEmail(p.email));
+    if (!p || seen.has(normaliseEmail(p.email))) continue;
+    seen.add(normaliseEmail(p.email));
     out.push(p);
   }
   return out.slice(0, 200);

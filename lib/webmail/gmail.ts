@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../model/email-address';
+import { normaliseEmail } from '../model/email-address';
 import type {
   SnapshotCompose,
   SnapshotMessage,
@@ -41,13 +41,13 @@ function readAccount(doc: Document): string | null {
     for (const el of doc.querySelectorAll(selector)) {
       const label = attr(el, 'aria-label');
       const m = /\(([^()\s]+@[^()\s]+)\)[^()]*$/.exec(label);
-      if (m?.[1] && m[1].length <= 254) return normalizeEmail(m[1]);
+      if (m?.[1] && m[1].length <= 254) return normaliseEmail(m[1]);
     }
   }
   // "Inbox (3) - rep@x.kh - Gmail" or "Subject - rep@x.kh - Company Mail": the address is the second segment from the end.
   const parts = doc.title.split(' - ');
   const candidate = parts[parts.length - 2]?.trim() ?? '';
-  return EMAIL.test(candidate) && candidate.length <= 254 ? normalizeEmail(candidate) : null;
+  return EMAIL.test(candidate) && candidate.length <= 254 ? normaliseEmail(candidate) : null;
 }
 
 const BLOCK = /^(?:div|p|tr|li|ul|ol|table|h[1-6]|pre|hr|section|article|header|footer|address)$/;
@@ -192,10 +192,10 @@ function participantsOf(
   for (const c of composes) for (const f of RECIPIENT_FIELDS) for (const p of c[f]) seen.push([p, f]);
   // Gmail shows the rep as "me"; that address is the rep's even when the account could not be read.
   const rep = new Set(account ? [account] : []);
-  for (const [p] of seen) if (p.name.toLowerCase() === 'me') rep.add(normalizeEmail(p.email));
+  for (const [p] of seen) if (p.name.toLowerCase() === 'me') rep.add(normaliseEmail(p.email));
   const byEmail = new Map<string, SnapshotParticipant>();
   for (const [p, role] of seen) {
-    const key = normalizeEmail(p.email);
+    const key = normaliseEmail(p.email);
     if (rep.has(key)) continue;
     const known = byEmail.get(key);
     if (!known) {
@@ -203,7 +203,7 @@ function participantsOf(
       continue;
     }
     if (!known.roles.includes(role)) known.roles = ROLE_ORDER.filter((r) => r === role || known.roles.includes(r));
-    if ((!known.name || normalizeEmail(known.name) === key) && p.name && normalizeEmail(p.name) !== key)
+    if ((!known.name || normaliseEmail(known.name) === key) && p.name && normaliseEmail(p.name) !== key)
       known.name = p.name;
   }
   return [...byEmail.values()];
@@ -266,7 +266,7 @@ export function readGmailSnapshot(
       // from that one alone, and a long thread would otherwise send every body's end on each swap.
       const tailed = new Set<string>();
       const wantsTail = (from: SnapshotPerson | null) => {
-        const key = from ? normalizeEmail(from.email) : '';
+        const key = from ? normaliseEmail(from.email) : '';
         if (!key || tailed.has(key)) return false;
         tailed.add(key);
         return true;

@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../model/email';
+import { normaliseEmail } from '../model/email';
 import type { SnapshotMessage } from '../model/snapshot';
 
 /**
@@ -168,8 +168,8 @@ export function senderSignature(
   messages: readonly SnapshotMessage[],
   addresses: readonly string[],
 ): SignatureFields | null {
-  const senders = new Set(addresses.map(normalizeEmail));
-  const last = messages.filter((m) => m.from && m.tail && senders.has(normalizeEmail(m.from.email))).at(-1);
+  const senders = new Set(addresses.map(normaliseEmail));
+  const last = messages.filter((m) => m.from && m.tail && senders.has(normaliseEmail(m.from.email))).at(-1);
   return last?.from ? readSignature(last.tail, last.from.name) : null;
 }
 

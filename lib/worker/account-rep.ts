@@ -2,7 +2,7 @@ import * as activities from '../db/activities';
 import * as config from '../db/config';
 import { StoreError } from '../db/errors';
 import type { Rep } from '../model';
-import { newRecordBase, normalizeEmail } from '../model';
+import { newRecordBase, normaliseEmail } from '../model';
 import type { WorkerServices } from '../rpc/services';
 
 /**
@@ -16,13 +16,13 @@ export async function claimAccount(
   repId: string | null,
   name: string | undefined,
 ): Promise<Rep> {
-  const address = normalizeEmail(account);
+  const address = normaliseEmail(account);
   const now = s.now();
   let rep: Rep;
   if (repId !== null) {
     const chosen = (await config.listReps(s.db)).find((r) => r.id === repId);
     if (!chosen) throw new StoreError('not-found', 'This rep no longer exists.');
-    rep = chosen.accountEmails.some((a) => normalizeEmail(a) === address)
+    rep = chosen.accountEmails.some((a) => normaliseEmail(a) === address)
       ? chosen
       : await config.saveRep(s.db, { ...chosen, accountEmails: [...chosen.accountEmails, address] }, now);
   } else {

@@ -1,6 +1,6 @@
 import type { ActivityDraft } from '../db/activities';
 import type { Rep, WebmailSnapshot } from '../model';
-import { emailDomain, normalizeEmail } from '../model';
+import { emailDomain, normaliseEmail } from '../model';
 import { messageTime } from '../webmail/message-time';
 
 /** What logging a thread needs to know besides the thread. */
@@ -33,12 +33,12 @@ export function emailActivitiesFor(
   const drafts: ActivityDraft[] = [];
   for (const message of thread.messages) {
     if (!message.id || !message.from) continue;
-    const sender = normalizeEmail(message.from.email);
+    const sender = normaliseEmail(message.from.email);
     const outbound = repAddresses.has(sender);
     const people = [
       sender,
-      ...message.to.map((p) => normalizeEmail(p.email)),
-      ...message.cc.map((p) => normalizeEmail(p.email)),
+      ...message.to.map((p) => normaliseEmail(p.email)),
+      ...message.cc.map((p) => normaliseEmail(p.email)),
     ];
     const time = messageTime(message, context.timeZone, context.now);
     for (const email of new Set(people)) {
@@ -65,7 +65,7 @@ export function emailActivitiesFor(
 
 /** The rep's own addresses on this page: the signed-in account and every address of every rep. */
 export function repAddressesOf(snapshot: WebmailSnapshot | null, reps: readonly Rep[]): Set<string> {
-  const out = new Set(reps.flatMap((r) => [r.email, ...r.accountEmails]).map(normalizeEmail));
-  if (snapshot?.account) out.add(normalizeEmail(snapshot.account));
+  const out = new Set(reps.flatMap((r) => [r.email, ...r.accountEmails]).map(normaliseEmail));
+  if (snapshot?.account) out.add(normaliseEmail(snapshot.account));
   return out;
 }

@@ -11,7 +11,7 @@ import * as tasks from '../db/tasks';
 import { createImportHandlers } from '../import/handlers';
 import { createMergeHandlers } from '../merges/handlers';
 import type { Task, WebmailSnapshot } from '../model';
-import { normalizeEmail } from '../model';
+import { normaliseEmail } from '../model';
 import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
@@ -93,7 +93,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     'contact.capture': async ({ name, email, tabSnapshot }, { tabId }) => {
       const snapshot = tabSnapshot ? await senderSnapshot(s, tabId) : null;
       const own = await repAddresses(s, snapshot);
-      if (own.has(normalizeEmail(email))) throw new StoreError('invalid', 'This is your own address.', 'email');
+      if (own.has(normaliseEmail(email))) throw new StoreError('invalid', 'This is your own address.', 'email');
       const signature = senderSignature(snapshot?.thread?.messages ?? [], [email]);
       const emailSource = (await config.listSources(db)).find((source) => source.key === 'email');
       const result = await contacts.captureContact(

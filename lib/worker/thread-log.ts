@@ -2,7 +2,7 @@ import * as activities from '../db/activities';
 import { contactIdsForEmails } from '../db/card';
 import * as config from '../db/config';
 import type { Settings, WebmailSnapshot } from '../model';
-import { normalizeEmail, repForAccount } from '../model';
+import { normaliseEmail, repForAccount } from '../model';
 import type { WorkerServices } from '../rpc/services';
 import { messageTime } from '../webmail/message-time';
 import { LOG_AFTER_MS } from './contract';
@@ -43,7 +43,7 @@ async function logThread(s: WorkerServices, snapshot: WebmailSnapshot, settings:
   if ((await config.getThreadPrefs(s.db, thread.id)).doNotLog) return 0;
   const emails = new Set<string>();
   for (const m of thread.messages) {
-    for (const p of [m.from, ...m.to, ...m.cc]) if (p) emails.add(normalizeEmail(p.email));
+    for (const p of [m.from, ...m.to, ...m.cc]) if (p) emails.add(normaliseEmail(p.email));
   }
   const ids = await contactIdsForEmails(s.db, [...emails]);
   if (!Object.values(ids).some(Boolean)) return 0;

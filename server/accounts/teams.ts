@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeEmail } from '../../lib/model';
+import { normaliseEmail } from '../../lib/model';
 import type { Role } from '../../lib/sync/protocol';
 import { type Pool, type PoolClient, transaction } from '../db/pool';
 import { newInviteCode, normaliseCode, sha256 } from './secrets';
@@ -19,7 +19,7 @@ export async function insertInvite(
   invite: { role: Role; name: string; email: string; expiresInDays: number; createdBy: string | null },
 ): Promise<NewInvite> {
   const code = newInviteCode();
-  const email = normalizeEmail(invite.email);
+  const email = normaliseEmail(invite.email);
   const { rows } = await client.query<{ expires_at: Date }>(
     `INSERT INTO invites (team_id, id, code_hash, role, rep_name, rep_email, created_by, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8))

@@ -4,7 +4,7 @@ import { type ColumnMapping, customTarget, type MappingTarget } from '@/lib/impo
 import type { PlannedRow } from '@/lib/import/plan';
 import type { RowResult } from '@/lib/import/rows';
 import type { CustomPropertyDef, Pipeline, Rep } from '@/lib/model';
-import { normalizeEmail } from '@/lib/model';
+import { normaliseEmail } from '@/lib/model';
 import { lifecycleLabel, money, stageName } from '../../format';
 import { formatDateTime, t } from '../../i18n';
 
@@ -51,7 +51,7 @@ export function PreviewTable({
   const knownRep = (name: string) =>
     reps.some(
       (r) =>
-        normalizeEmail(r.email) === normalizeEmail(name) || r.name.trim().toLowerCase() === name.trim().toLowerCase(),
+        normaliseEmail(r.email) === normaliseEmail(name) || r.name.trim().toLowerCase() === name.trim().toLowerCase(),
     );
   const sources = (column: Column) =>
     headers.flatMap((header, index) => (column.targets.includes(mapping[header] ?? 'skip') ? [{ header, index }] : []));

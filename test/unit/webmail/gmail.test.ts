@@ -1,4 +1,4 @@
-import { normalizeEmail } from '@/lib/model/email';
+import { normaliseEmail } from '@/lib/model/email';
 import { type WebmailSnapshot, webmailSnapshot } from '@/lib/model/snapshot';
 import { readGmailSnapshot, threadRouteId } from '@/lib/webmail/gmail';
 import { parseMailDate } from '@/lib/webmail/message-time';
@@ -78,7 +78,7 @@ describe('readGmailSnapshot on the fixtures', () => {
   it('keeps a plus address as shown and matches it in normalised form', () => {
     const dara = read('thread-expanded').participants[0]!;
     expect(dara.email).toBe('Dara.Kim+Quotes@AngkorTrade.com.kh');
-    expect(normalizeEmail(dara.email)).toBe('dara.kim+quotes@angkortrade.com.kh');
+    expect(normaliseEmail(dara.email)).toBe('dara.kim+quotes@angkortrade.com.kh');
   });
 
   it('reads nothing from views Gmail keeps hidden', () => {
@@ -166,7 +166,7 @@ describe('readGmailSnapshot on the fixtures', () => {
     expect(c?.cc).toEqual([{ email: 'chanthy.sok@sokha-transport.com.kh', name: 'សុខ ចាន់ធី' }]);
     expect(c?.bcc).toEqual([{ email: 'Bopha.Chea@LuckyRetail.com.kh', name: 'Chea, Bopha' }]);
     const bopha = read('compose-old-ui').participants.find(
-      (p) => normalizeEmail(p.email) === 'bopha.chea@luckyretail.com.kh',
+      (p) => normaliseEmail(p.email) === 'bopha.chea@luckyretail.com.kh',
     );
     expect(bopha?.roles).toEqual(['to', 'bcc']);
     expect(bopha?.name).toBe('Chea, Bopha');
