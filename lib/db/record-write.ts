@@ -130,7 +130,7 @@ async function putJoined<S extends SyncEntity>(
 }
 
 /** The clock for a write: later than every stamp it replaces, so a write made on top of a value beats it. */
-export function stampClock(clock: Clock, bases: readonly (Hlc | null)[], now: number): Clock {
+function stampClock(clock: Clock, bases: readonly (Hlc | null)[], now: number): Clock {
   const seen = bases.reduce<Hlc | null>(
     (max, base) => (base !== null && (max === null || base > max) ? base : max),
     null,
@@ -143,7 +143,7 @@ export function stampClock(clock: Clock, bases: readonly (Hlc | null)[], now: nu
  * lib/model defines them, never the index keys the store derives, each a value its schema accepts (a value an older
  * version stored that no longer passes stays on this device rather than making every later push refused).
  */
-export function changedFields(entity: SyncEntity, previous: object | undefined, next: object): Record<string, Json> {
+function changedFields(entity: SyncEntity, previous: object | undefined, next: object): Record<string, Json> {
   const before = (previous ? stripRow(previous) : {}) as Record<string, unknown>;
   const out: Record<string, Json> = {};
   for (const [name, value] of Object.entries(stripRow(next))) {

@@ -70,7 +70,3 @@ export async function openTasks(db: CrmDb): Promise<Task[]> {
 export async function tasksForThread(db: CrmDb, threadId: string): Promise<Task[]> {
   return (await db.getAllFromIndex('tasks', 'byThread', threadId)).filter((t) => t.deletedAt === null);
 }
-
-export async function tasksForContact(db: CrmDb, contactId: string): Promise<Task[]> {
-  return (await db.getAllFromIndex('tasks', 'byContact', contactId)).filter((t) => t.deletedAt === null);
-}

@@ -258,20 +258,6 @@ export async function tasksFor(
   return [...byId.values()].sort((a, b) => a.dueAt - b.dueAt);
 }
 
-/** Open tasks due before `until`, soonest first, read along (status, due) and stopping at `limit`. */
-export async function dueTasks(db: CrmDb, until: number, limit = 50): Promise<Task[]> {
-  const out: Task[] = [];
-  let cursor = await db
-    .transaction('tasks')
-    .store.index('byStatusDue')
-    .openCursor(IDBKeyRange.bound(['open', 0], ['open', until]));
-  while (cursor && out.length < limit) {
-    if (cursor.value.deletedAt === null) out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
-}
-
 /** Open tasks in pages, soonest first, for the tasks view. */
 export async function openTasksPage(db: CrmDb, offset: number, limit: number): Promise<Page<Task>> {
   let cursor = await db
