@@ -5,6 +5,7 @@ import { EditableField } from '../../EditableField';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { AddForm } from './AddForm';
+import { NameEmailFields } from './NameEmailFields';
 import { RemoveButton } from './RemoveButton';
 
 const splitAddresses = (text: string) => text.split(/[,;\s]+/).filter(Boolean);
@@ -65,14 +66,7 @@ export function RepSettings({ app, settings }: { app: Dashboard; settings: Setti
           setEmail('');
         }}
       >
-        <label>
-          {t('contact_name')}
-          <input required maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t('dash_email')}
-          <input required type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </label>
+        <NameEmailFields name={name} email={email} onName={setName} onEmail={setEmail} />
       </AddForm>
     </section>
   );

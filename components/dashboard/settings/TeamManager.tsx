@@ -4,6 +4,7 @@ import { call } from '@/lib/worker/client';
 import { formatDateTime, t } from '../../i18n';
 import type { Dashboard } from '../app-model';
 import { ConfirmButton } from '../ConfirmButton';
+import { NameEmailFields } from './NameEmailFields';
 import { teamAttempt } from './team-errors';
 
 type Device = Awaited<ReturnType<typeof call<'team.devices'>>>[number];
@@ -45,14 +46,7 @@ export function TeamManager({ app }: { app: Dashboard }) {
           });
         }}
       >
-        <label>
-          {t('contact_name')}
-          <input required maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t('dash_email')}
-          <input required type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </label>
+        <NameEmailFields name={name} email={email} onName={setName} onEmail={setEmail} />
         <label>
           {t('team_role')}
           <select value={role} onChange={(e) => setRole(e.currentTarget.value as 'rep' | 'manager')}>
