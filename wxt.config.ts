@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 
 // The benchmark page (entrypoints/bench/) ships only in `npm run bench` builds, and into a folder of their own.
 const bench = process.env.SIDECAR_BENCH === '1';
+// Lets two builds run side by side on one machine (each with its e2e run) without overwriting each other.
+const outDir = process.env.SIDECAR_OUT_DIR ?? '.output';
 
 /**
  * zod compiles fast parsers from strings with `Function`; `z.config({ jitless: true })` (lib/model/common.ts) keeps
@@ -27,7 +29,7 @@ function zodWithoutEval(): Plugin {
 // Permissions are the documented minimum; test/unit/manifest.test.ts and the built-manifest check keep them so.
 export default defineConfig({
   srcDir: '.',
-  outDir: bench ? '.output/bench' : '.output',
+  outDir: bench ? `${outDir}/bench` : outDir,
   hooks: {
     'entrypoints:found': (_wxt, infos) => {
       if (bench) return;

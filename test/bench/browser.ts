@@ -5,7 +5,12 @@ import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromium } from '../e2e/harness';
 
 /** `npm run bench` builds with SIDECAR_BENCH=1, which puts the bench page in and the build in .output/bench. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/bench/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.SIDECAR_OUT_DIR ?? '.output',
+  'bench/chrome-mv3',
+);
 export { CHROMIUM } from '../e2e/harness';
 
 /** A page that is not mail.google.com, so the content script stays off it: the "without extension" side. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createInstance, type LinterMessage } from 'addons-linter';
 
-const OUTPUT = resolve(import.meta.dirname, '../../.output');
+const OUTPUT = resolve(import.meta.dirname, '../..', process.env.SIDECAR_OUT_DIR ?? '.output');
 const BUILDS = ['chrome-mv3', 'firefox-mv2'];
 
 /** The documented permission list (README, "Privacy and permissions"). A new one must be argued for there first. */

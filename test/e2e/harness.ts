@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.SIDECAR_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Extension {
