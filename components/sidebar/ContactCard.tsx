@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type {
   CustomPropertyDef,
@@ -13,6 +12,7 @@ import type { WebmailSnapshot } from '@/lib/model/snapshot';
 import { call } from '@/lib/worker/client';
 import type { ContactCardView } from '@/lib/worker/contract';
 import { dashboardUrl } from '../browser';
+import { ChangedBy } from '../ChangedBy';
 import { EditableField } from '../EditableField';
 import { EmailsField } from '../EmailsField';
 import { ErrorText } from '../ErrorText';
@@ -23,6 +23,7 @@ import { Icon } from '../icons';
 import { LifecycleOptions } from '../LifecycleOptions';
 import { NewDealForm } from '../NewDealForm';
 import { PhonesField } from '../PhonesField';
+import { useRecordChanges } from '../record-changes';
 import { SourceOptions } from '../SourceOptions';
 import type { Toaster } from '../toaster';
 import { ActivityList } from './ActivityList';
@@ -31,33 +32,8 @@ import { DealList } from './DealList';
 import { FollowUpForm } from './FollowUpForm';
 import { moreOpen, rememberMore } from './more-preference';
 import { PersonHead } from './PersonHead';
+import { RepOptions, SelectField } from './SelectField';
 import { SignatureOffer } from './SignatureOffer';
-
-/** A select under its label, laid out like the card's editable fields. */
-function SelectField({
-  id,
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  children: ComponentChildren;
-}) {
-  return (
-    <div class="field">
-      <label class="field-label" for={id}>
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {children}
-      </select>
-    </div>
-  );
-}
 
 /**
  * A contact in the sidebar, compact: who they are, their company and stage, the next follow-up and the open deals
@@ -94,15 +70,17 @@ export function ContactCard({
   const followUpFocus = useFormFocus(panel === 'followup');
   const update = (patch: Parameters<typeof call<'contact.update'>>[1]['patch']) =>
     call('contact.update', { id: contact.id, patch });
-  const quick = async (patch: Parameters<typeof update>[0]) => {
+  const attempt = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
-      await update(patch);
+      await work();
     } catch (e) {
       setError(errorText(e));
     }
   };
+  const quick = (patch: Parameters<typeof update>[0]) => attempt(() => update(patch));
   const toggle = (which: 'deal' | 'followup') => setPanel(panel === which ? 'none' : which);
+  const changes = useRecordChanges('contacts', contact.id, contact.updatedAt);
   const ids = { more: `more-${contact.id}`, deal: `new-deal-${contact.id}`, followUp: `follow-up-${contact.id}` };
 
   return (
@@ -110,6 +88,7 @@ export function ContactCard({
       <PersonHead person={person} name={contact.name}>
         <EditableField label={t('contact_name')} hideLabel value={contact.name} onSave={(name) => update({ name })} />
       </PersonHead>
+      <ChangedBy changes={changes} timeZone={settings.timeZone} />
 
       <div class="card-fields">
         <EditableField
@@ -153,7 +132,13 @@ export function ContactCard({
 
       <div class="card-section">
         <h3>{t('deals_open')}</h3>
-        <DealList deals={card.openDeals} pipelines={pipelines} toaster={toaster} />
+        <DealList
+          deals={card.openDeals}
+          pipelines={pipelines}
+          reps={reps}
+          timeZone={settings.timeZone}
+          toaster={toaster}
+        />
       </div>
 
       <div class="card-actions">
@@ -251,12 +236,19 @@ export function ContactCard({
                 value={contact.ownerId ?? ''}
                 onChange={(value) => void quick({ ownerId: value || null })}
               >
-                <option value="">{t('field_empty')}</option>
-                {reps.map((rep) => (
-                  <option key={rep.id} value={rep.id}>
-                    {rep.name}
-                  </option>
-                ))}
+                <RepOptions reps={reps} />
+              </SelectField>
+            ) : null}
+            {company && reps.length > 0 ? (
+              <SelectField
+                id={`company-owner-${contact.id}`}
+                label={t('company_owner')}
+                value={company.ownerId ?? ''}
+                onChange={(value) =>
+                  void attempt(() => call('company.update', { id: company.id, patch: { ownerId: value || null } }))
+                }
+              >
+                <RepOptions reps={reps} />
               </SelectField>
             ) : null}
             <CustomValues defs={propertyDefs} values={contact.custom} />

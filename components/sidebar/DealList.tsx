@@ -1,17 +1,20 @@
 import { useState } from 'preact/hooks';
-import type { Deal, Pipeline } from '@/lib/model';
+import type { Deal, Pipeline, Rep } from '@/lib/model';
 import { parseMoneyInput } from '@/lib/model';
 import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { call, RpcFailure } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
+import { ChangedBy } from '../ChangedBy';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
 import { useFormFocus } from '../form-focus';
 import { errorText, money } from '../format';
 import { formatCalendarDay, t } from '../i18n';
 import { Icon } from '../icons';
+import { useRecordChanges } from '../record-changes';
 import { StageSelect } from '../StageSelect';
 import type { Toaster } from '../toaster';
+import { RepOptions, SelectField } from './SelectField';
 
 type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
 
@@ -19,11 +22,24 @@ function invalid(message: string): RpcFailure {
   return new RpcFailure({ code: 'invalid', message });
 }
 
-function DealItem({ deal, pipeline, toaster }: { deal: Deal; pipeline: Pipeline | undefined; toaster: Toaster }) {
+interface ListProps {
+  reps: Rep[];
+  timeZone: string;
+  toaster: Toaster;
+}
+
+function DealItem({
+  deal,
+  pipeline,
+  reps,
+  timeZone,
+  toaster,
+}: ListProps & { deal: Deal; pipeline: Pipeline | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const [closing, setClosing] = useState<'lost' | null>(null);
   const [reason, setReason] = useState('');
   const lostFocus = useFormFocus(closing === 'lost');
+  const changes = useRecordChanges('deals', deal.id, deal.updatedAt);
   const save = (patch: DealPatch) => call('deal.update', { id: deal.id, patch });
   /** Saves, then says so in the toast, with the write that takes it back. */
   const update = async (patch: DealPatch, message: string, undo: DealPatch) => {
@@ -51,6 +67,7 @@ function DealItem({ deal, pipeline, toaster }: { deal: Deal; pipeline: Pipeline 
           <Icon name="external" />
         </button>
       </div>
+      <ChangedBy changes={changes} timeZone={timeZone} />
       {pipeline ? (
         <StageSelect
           pipeline={pipeline}
@@ -84,6 +101,19 @@ function DealItem({ deal, pipeline, toaster }: { deal: Deal; pipeline: Pipeline 
             await save({ expectedCloseAt });
           }}
         />
+        {reps.length > 0 ? (
+          <SelectField
+            id={`deal-owner-${deal.id}`}
+            label={t('contact_owner')}
+            value={deal.ownerId ?? ''}
+            onChange={(value) => {
+              setError(null);
+              save({ ownerId: value || null }).catch((e: unknown) => setError(errorText(e)));
+            }}
+          >
+            <RepOptions reps={reps} />
+          </SelectField>
+        ) : null}
       </div>
       <div class="row">
         <button
@@ -135,17 +165,12 @@ function DealItem({ deal, pipeline, toaster }: { deal: Deal; pipeline: Pipeline 
   );
 }
 
-export function DealList({ deals, pipelines, toaster }: { deals: Deal[]; pipelines: Pipeline[]; toaster: Toaster }) {
+export function DealList({ deals, pipelines, ...shared }: ListProps & { deals: Deal[]; pipelines: Pipeline[] }) {
   if (deals.length === 0) return <p class="muted">{t('deals_none')}</p>;
   return (
     <ul class="deals" aria-label={t('deals_open')}>
       {deals.map((deal) => (
-        <DealItem
-          key={deal.id}
-          deal={deal}
-          pipeline={pipelines.find((p) => p.id === deal.pipelineId)}
-          toaster={toaster}
-        />
+        <DealItem key={deal.id} deal={deal} pipeline={pipelines.find((p) => p.id === deal.pipelineId)} {...shared} />
       ))}
     </ul>
   );

@@ -6,7 +6,7 @@ import type { ConflictView } from './contract';
 import { repName } from './store';
 
 /** Fields every write stamps: two reps editing different things both change them, which is no news to anyone. */
-const BOOKKEEPING = new Set(['updatedAt', 'createdAt', 'stageChangedAt', 'lastContactedAt', 'history']);
+export const BOOKKEEPING = new Set(['updatedAt', 'createdAt', 'stageChangedAt', 'lastContactedAt', 'history']);
 
 /**
  * The values of a record that were overwritten by a write made without seeing them ("changed by … while you were

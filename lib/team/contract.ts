@@ -47,6 +47,22 @@ export const conflictViewSchema = z.object({
 });
 export type ConflictView = z.infer<typeof conflictViewSchema>;
 
+/** Who changed a record: its latest write and its past writes, each naming its rep (lib/team/changes.ts). */
+export const recordChangesSchema = z.object({
+  last: z.object({ by: z.string().nullable(), at: epochMs }).nullable(),
+  history: z.array(
+    z.object({
+      hlc: z.string(),
+      by: z.string().nullable(),
+      at: epochMs,
+      /** The write that made the record. */
+      created: z.boolean(),
+      fields: z.array(z.object({ field: z.string(), value: z.json() })),
+    }),
+  ),
+});
+export type RecordChanges = z.infer<typeof recordChangesSchema>;
+
 const recordRef = z.object({ entity: syncEntity, id: recordId });
 
 /** Pages that show the CRM call team.watch at least this often while they are visible (components/team-watch.ts). */
@@ -72,5 +88,7 @@ export const teamContract = {
   /** The code is in this answer only: the service keeps its hash. */
   'team.invite': { input: inviteRequestSchema, output: inviteResponseSchema },
   'team.conflicts': { input: recordRef, output: z.array(conflictViewSchema) },
+  /** Null for a lone rep: a browser alone has no one else to name. */
+  'team.changes': { input: recordRef, output: recordChangesSchema.nullable() },
   'team.dismissConflict': { input: recordRef.extend({ hlc: z.string().max(80) }), output: z.literal(true) },
 } satisfies ContractShape;

@@ -2,6 +2,7 @@ import { StoreError } from '../db/errors';
 import type { CrmDb, TeamSync } from '../db/schema';
 import type { HandlersOf } from '../rpc/define';
 import type { WorkerServices } from '../rpc/services';
+import { readRecordChanges } from './changes';
 import { serviceUrl, TeamError, teamClient } from './client';
 import { dismissConflict, recordConflicts } from './conflicts';
 import type { TeamStatus, teamContract } from './contract';
@@ -105,6 +106,10 @@ export function createTeamHandlers(s: WorkerServices): HandlersOf<typeof teamCon
     'team.conflicts': async ({ entity, id }) => {
       const team = await readTeam(db);
       return team ? recordConflicts(db, team, entity, id) : [];
+    },
+    'team.changes': async ({ entity, id }) => {
+      const team = await readTeam(db);
+      return team ? readRecordChanges(db, team, entity, id) : null;
     },
     'team.dismissConflict': async ({ entity, id, hlc }) => {
       await dismissConflict(db, entity, id, hlc);

@@ -1,9 +1,11 @@
 import { useModel } from '@preact/signals';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { stageAfterKey } from '@/lib/dashboard/board';
 import { stageName } from '../../format';
 import { formatCount, t } from '../../i18n';
-import { RepSelect } from '../RepSelect';
+import { OwnerFilter } from '../OwnerFilter';
+import { loadOwnerChoice, ownerChoice, rememberOwnerChoice } from '../owner-choice';
+import { useTeamStatus } from '../team/team-status';
 import type { ViewProps } from '../view-props';
 import { BoardModel } from './board-model';
 import { ColumnTotals } from './ColumnTotals';
@@ -11,6 +13,8 @@ import { DealCard } from './DealCard';
 
 export function BoardView({ app }: ViewProps) {
   const board = useModel(() => new BoardModel(app));
+  useTeamStatus(app);
+  useEffect(loadOwnerChoice, []);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const pipeline = board.pipeline.value;
   const reps = app.reps.value;
@@ -37,15 +41,7 @@ export function BoardView({ app }: ViewProps) {
             ))}
           </select>
         </label>
-        <RepSelect
-          label={t('dash_filter_rep')}
-          reps={reps}
-          value={board.ownerId.value}
-          allowAll
-          onChange={(id) => {
-            board.ownerId.value = id;
-          }}
-        />
+        <OwnerFilter reps={reps} me={board.me.value} value={ownerChoice.value} onChange={rememberOwnerChoice} />
         <label class="grow">
           {t('dash_filter_text')}
           <input

@@ -1,16 +1,18 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { type BoardFilter, boardColumns, columnTotal, pipelinesFor } from '@/lib/dashboard/board';
+import { ownerFilterOf } from '@/lib/dashboard/team-view';
 import { companyNames, openDealsInPipeline } from '@/lib/db/views';
 import type { Deal } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { stageName as shownName } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
+import { ownerChoice } from '../owner-choice';
+import { meOf } from '../team/team-status';
 
 /** The pipeline board: which pipeline, the filter, the open deals, and the moves a rep makes. */
 export const BoardModel = createModel((app: Dashboard) => {
   const chosenPipelineId = signal<string | null>(null);
-  const ownerId = signal<string | null>(null);
   const text = signal('');
   const deals = signal<Deal[]>([]);
   const names = signal<Record<string, string>>({});
@@ -20,13 +22,17 @@ export const BoardModel = createModel((app: Dashboard) => {
   /** The card to focus after it re-renders in its new column. */
   const focusDealId = signal<string | null>(null);
 
+  const me = computed(() => meOf(app));
   const choices = computed(() => pipelinesFor(app.pipelines.value, app.settings.value?.currentRepId ?? null));
   const pipeline = computed(() => {
     const list = choices.value;
     const wanted = chosenPipelineId.value ?? app.settings.value?.defaultPipelineId;
     return list.find((p) => p.id === wanted) ?? list[0] ?? null;
   });
-  const filter = computed<BoardFilter>(() => ({ ownerId: ownerId.value, text: text.value }));
+  const filter = computed<BoardFilter>(() => ({
+    ownerId: ownerFilterOf(ownerChoice.value, me.value),
+    text: text.value,
+  }));
   const columns = computed(() =>
     pipeline.value ? boardColumns(pipeline.value, deals.value, filter.value, names.value) : [],
   );
@@ -90,7 +96,7 @@ export const BoardModel = createModel((app: Dashboard) => {
 
   return {
     chosenPipelineId,
-    ownerId,
+    me,
     text,
     deals,
     names,

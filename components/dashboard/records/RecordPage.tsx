@@ -2,15 +2,18 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { hashFor } from '@/lib/dashboard/links';
 import type { TableEntity } from '@/lib/db/views';
+import { ChangedBy } from '../../ChangedBy';
 import { t } from '../../i18n';
+import { useRecordChanges } from '../../record-changes';
 import type { Dashboard } from '../app-model';
 import { deleteRecords } from '../delete-records';
 import { recordTitle } from '../page-title';
+import { RecordHistory } from './RecordHistory';
 import { TeamConflicts } from './TeamConflicts';
 
 /**
  * The frame of a contact, company or deal page: its title and a Delete that goes back to the list, the toast offering
- * undo. The page fills in the rest.
+ * undo; in a team, who changed it last and its history. The page fills in the rest.
  */
 export function RecordPage({
   app,
@@ -34,6 +37,7 @@ export function RecordPage({
       recordTitle.value = null;
     };
   }, [name]);
+  const changes = useRecordChanges(entity, id, app.revision.value);
   const remove = async () => {
     if (await deleteRecords(app, entity, [id])) location.hash = hashFor(entity);
   };
@@ -47,8 +51,10 @@ export function RecordPage({
           {t('dash_delete')}
         </button>
       </div>
+      <ChangedBy changes={changes} timeZone={app.timeZone.value} />
       <TeamConflicts app={app} entity={entity} id={id} />
       {children}
+      <RecordHistory app={app} changes={changes} />
     </article>
   );
 }

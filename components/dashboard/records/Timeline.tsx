@@ -2,14 +2,19 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import type { Activity } from '@/lib/model';
 import { formatDateTime, t } from '../../i18n';
 
-/** A record's activities, newest first; each can be deleted (the toast offers undo). */
+/**
+ * A record's activities, newest first; each can be deleted (the toast offers undo). In a team, `repName` names the
+ * rep of each activity that has one.
+ */
 export function Timeline({
   activities,
   timeZone,
+  repName,
   onDelete,
 }: {
   activities: Activity[];
   timeZone: string;
+  repName?: (repId: string) => string | null;
   onDelete(activity: Activity): void;
 }) {
   if (activities.length === 0) return <p class="muted">{t('activities_none')}</p>;
@@ -23,6 +28,9 @@ export function Timeline({
               <time class="muted" dateTime={new Date(a.occurredAt).toISOString()}>
                 {formatDateTime(a.occurredAt, timeZone)}
               </time>
+              {repName && a.repId !== null && repName(a.repId) ? (
+                <span class="muted"> · {repName(a.repId)}</span>
+              ) : null}
               {a.durationMinutes !== null ? (
                 <span class="muted"> · {t('dash_minutes', { count: a.durationMinutes })}</span>
               ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ownerFilterOf } from '@/lib/dashboard/team-view';
 import {
   companyNames,
   countRows,
@@ -17,8 +18,10 @@ import { LifecycleOptions } from '../../LifecycleOptions';
 import { NewDealForm } from '../../NewDealForm';
 import { PipelineSelect } from '../../PipelineSelect';
 import { deleteRecords } from '../delete-records';
+import { OwnerFilter } from '../OwnerFilter';
+import { loadOwnerChoice, ownerChoice, rememberOwnerChoice } from '../owner-choice';
 import { Pager, usePageStarts } from '../Pager';
-import { RepSelect } from '../RepSelect';
+import { meOf, useTeamStatus } from '../team/team-status';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
 import { BulkBar, type BulkChange } from './BulkBar';
@@ -39,7 +42,11 @@ const TITLES: Record<TableEntity, MessageKey> = {
  */
 export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) {
   const [direction, setDirection] = useState<'next' | 'prev'>(entity === 'companies' ? 'next' : 'prev');
-  const [filter, setFilter] = useState<TableFilter>({});
+  const [picked, setFilter] = useState<Omit<TableFilter, 'ownerId'>>({});
+  useTeamStatus(app);
+  useEffect(loadOwnerChoice, []);
+  const ownerId = ownerFilterOf(ownerChoice.value, meOf(app));
+  const filter: TableFilter = ownerId === null ? picked : { ...picked, ownerId };
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState<number>(25);
   const starts = usePageStarts();
@@ -51,7 +58,7 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
   useEffect(() => {
     starts.restart();
     setSelected(new Set());
-  }, [direction, filter, query, limit]);
+  }, [direction, JSON.stringify(filter), query, limit]);
 
   const offset = starts.offset;
   const page = useRead(
@@ -101,8 +108,8 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
   const remove = async () => {
     if (await deleteRecords(app, entity, ids)) setSelected(new Set());
   };
-  const setFilterField = <K extends keyof TableFilter>(key: K, value: TableFilter[K] | undefined) => {
-    const next = { ...filter };
+  const setFilterField = <K extends keyof typeof picked>(key: K, value: TableFilter[K] | undefined) => {
+    const next = { ...picked };
     if (value === undefined || value === '') delete next[key];
     else next[key] = value;
     if (key === 'pipelineId') delete next.stageId;
@@ -139,13 +146,7 @@ export function TableView({ app, entity }: ViewProps & { entity: TableEntity }) 
           {t('search')}
           <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>
-        <RepSelect
-          label={t('dash_filter_rep')}
-          reps={app.reps.value}
-          value={filter.ownerId ?? null}
-          allowAll
-          onChange={(id) => setFilterField('ownerId', id ?? undefined)}
-        />
+        <OwnerFilter reps={app.reps.value} me={meOf(app)} value={ownerChoice.value} onChange={rememberOwnerChoice} />
         {entity === 'contacts' ? (
           <label>
             {t('contact_lifecycle')}

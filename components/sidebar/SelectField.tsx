@@ -1,0 +1,43 @@
+import type { ComponentChildren } from 'preact';
+import type { Rep } from '@/lib/model';
+import { t } from '../i18n';
+
+/** A select under its label, laid out like the card's editable fields. */
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** The reps a record can belong to, after "nobody". */
+export function RepOptions({ reps }: { reps: Rep[] }) {
+  return (
+    <>
+      <option value="">{t('field_empty')}</option>
+      {reps.map((rep) => (
+        <option key={rep.id} value={rep.id}>
+          {rep.name}
+        </option>
+      ))}
+    </>
+  );
+}
