@@ -4,6 +4,8 @@ import { MAX_BODY_BYTES } from '../lib/sync/protocol';
 import type { Pool } from './db/pool';
 import { ApiError } from './errors';
 import type { EventHub } from './events/hub';
+import type { FormLimits } from './forms/limits';
+import { formRoutes } from './forms/routes';
 import { eventRoutes } from './routes/events';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/team';
@@ -19,6 +21,8 @@ export interface AppOptions {
   /** How long close() lets requests in flight finish before it cuts their connections. */
   closeGraceMs?: number;
   now?: () => number;
+  /** The public web forms' rate limits (server/forms/limits.ts has the defaults). */
+  formLimits?: FormLimits;
 }
 
 /**
@@ -74,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   teamRoutes(app, options.pool, options.hub);
   syncRoutes(app, options.pool, options.hub, now);
   eventRoutes(app, options.pool, options.hub, options.heartbeatMs ?? 25_000);
+  formRoutes(app, options.pool, now, options.formLimits);
   // Open event streams would hold close() forever; ending them is part of stopping. Requests in flight get a grace
   // period, then their connections are cut: a device retries, and exactly-once makes that safe. A socket a client
   // opened without sending a request yet is not idle to Node's server.close(), which would otherwise wait for it.

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   activitySchema,
+  closeReasonSchema,
   companySchema,
+  competitorSchema,
   contactSchema,
   customPropertyDefSchema,
   dealSchema,
@@ -11,8 +13,11 @@ import {
   recordId,
   repSchema,
   requiredText,
+  serviceThreadSchema,
   sourceSchema,
   taskSchema,
+  templateSchema,
+  threadKindSchema,
 } from '../model';
 import { DEVICE_ID, deviceOf, HLC_PATTERN } from './hlc';
 
@@ -33,6 +38,11 @@ export const SYNC_ENTITIES = [
   'sources',
   'reps',
   'propertyDefs',
+  'closeReasons',
+  'competitors',
+  'templates',
+  'threadKinds',
+  'serviceThreads',
 ] as const;
 export const syncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof syncEntity>;
@@ -52,6 +62,11 @@ export const ENTITY_SCHEMAS = {
   sources: sourceSchema,
   reps: repSchema,
   propertyDefs: customPropertyDefSchema,
+  closeReasons: closeReasonSchema,
+  competitors: competitorSchema,
+  templates: templateSchema,
+  threadKinds: threadKindSchema,
+  serviceThreads: serviceThreadSchema,
 } satisfies Record<SyncEntity, z.ZodObject>;
 
 export function fieldSchema(entity: SyncEntity, field: string): z.ZodType | null {
@@ -254,6 +269,10 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'unavailable',
   'internal',
+  // The public web form endpoints (server/forms).
+  'origin_not_allowed',
+  'rate_limited',
+  'too_fast',
 ] as const;
 export const errorResponseSchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }),

@@ -4,7 +4,7 @@ import { MAX_CLOCK_AHEAD_MS, type PushRequest, type PushResponse } from '../../l
 import type { Caller } from '../auth';
 import { type Pool, type PoolClient, transaction } from '../db/pool';
 import { ApiError, badRequest, forbidden } from '../errors';
-import { announce } from '../events/channel';
+import { writeRecords } from './write-records';
 
 interface Row {
   entity: string;
@@ -54,25 +54,18 @@ export async function applyPush(pool: Pool, caller: Caller, push: PushRequest, n
     }
     // A mutation that changes nothing (its writes already lost to newer ones and are kept) writes no row.
     const changed = [...rows.values()].filter((row) => !row.original || !sameState(row.original, row.state));
-    if (changed.length > 0) {
-      const written = changed.map((row) => ({
+    version = await writeRecords(
+      client,
+      caller.teamId,
+      changed.map((row) => ({
         entity: row.entity,
         id: row.id,
         fields: row.state.fields,
         conflicts: row.state.conflicts,
-        version: ++version,
-      }));
-      await client.query(
-        `INSERT INTO records (team_id, entity, id, fields, conflicts, version, updated_by, updated_at)
-         SELECT $1, r.entity, r.id, r.fields, r.conflicts, r.version, $3, now()
-         FROM jsonb_to_recordset($2::jsonb) AS r(entity text, id uuid, fields jsonb, conflicts jsonb, version bigint)
-         ON CONFLICT (team_id, entity, id) DO UPDATE SET fields = EXCLUDED.fields, conflicts = EXCLUDED.conflicts,
-           version = EXCLUDED.version, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-        [caller.teamId, JSON.stringify(written), caller.repId],
-      );
-      await client.query('UPDATE teams SET version = $2 WHERE id = $1', [caller.teamId, version]);
-      await announce(client, { team: caller.teamId, version });
-    }
+      })),
+      version,
+      caller.repId,
+    );
     const seq = fresh.at(-1)!.seq;
     await client.query(
       `INSERT INTO applied (team_id, device_id, seq) VALUES ($1, $2, $3)

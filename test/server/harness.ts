@@ -45,7 +45,10 @@ export interface Service {
 }
 
 export async function startService(
-  options: { url?: string; heartbeatMs?: number; logger?: Parameters<typeof buildApp>[0]['logger'] } = {},
+  options: { url?: string; heartbeatMs?: number } & Pick<
+    Parameters<typeof buildApp>[0],
+    'logger' | 'now' | 'formLimits'
+  > = {},
 ): Promise<Service> {
   const url = options.url ?? (await freshDatabase());
   const pool = createPool(url, () => {});
@@ -56,6 +59,8 @@ export async function startService(
     allowedOrigins: [ORIGIN],
     heartbeatMs: options.heartbeatMs,
     logger: options.logger,
+    now: options.now,
+    formLimits: options.formLimits,
     closeGraceMs: 500,
   });
   await hub.start();

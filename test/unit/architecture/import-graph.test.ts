@@ -25,6 +25,10 @@ const FLOORS: Record<string, number> = {
   reminders: 4,
   merges: 4,
   team: 4,
+  forms: 4,
+  service: 4,
+  winloss: 4,
+  templates: 4,
   worker: 5,
   content: 6,
 };
