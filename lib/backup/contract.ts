@@ -3,6 +3,8 @@ import {
   activitySchema,
   companySchema,
   contactSchema,
+  closeReasonSchema,
+  competitorSchema,
   customPropertyDefSchema,
   dealSchema,
   pipelineSchema,
@@ -29,6 +31,8 @@ const backupChunk = z.discriminatedUnion('collection', [
   z.object({ collection: z.literal('sources'), records: records(sourceSchema) }),
   z.object({ collection: z.literal('reps'), records: records(repSchema) }),
   z.object({ collection: z.literal('propertyDefs'), records: records(customPropertyDefSchema) }),
+  z.object({ collection: z.literal('closeReasons'), records: records(closeReasonSchema) }),
+  z.object({ collection: z.literal('competitors'), records: records(competitorSchema) }),
 ]);
 
 export const backupContract = {

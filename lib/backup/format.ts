@@ -10,6 +10,7 @@ import { repSchema } from '../model/rep';
 import { settingsSchema } from '../model/settings';
 import { sourceSchema } from '../model/source';
 import { taskSchema } from '../model/task';
+import { closeReasonSchema, competitorSchema } from '../model/winloss';
 import { SYNC_ENTITIES } from '../sync/protocol';
 
 export const BACKUP_FORMAT = 'sidecar-crm-backup';
@@ -20,11 +21,18 @@ export const BACKUP_VERSION = 2;
  * of its store. A version 1 file is read by that one rename, so older backups restore as they always did.
  */
 function upgradeBackup(json: { version: unknown; data?: unknown }): unknown {
-  if (json.version !== 1) return json;
+  if (json.version !== 1) return withWinLoss(json);
   const data = json.data;
   if (typeof data !== 'object' || data === null || !('customPropertyDefs' in data)) return { ...json, version: 2 };
   const { customPropertyDefs, ...rest } = data as Record<string, unknown>;
-  return { ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } };
+  return withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } });
+}
+
+/** Backups made before win/loss (schema v10) hold neither reasons nor competitors: they restore with none. */
+function withWinLoss(json: { version: unknown; data?: unknown }): unknown {
+  const data = json.data;
+  if (typeof data !== 'object' || data === null) return json;
+  return { ...json, data: { closeReasons: [], competitors: [], ...data } };
 }
 
 /** The collections of a backup, each parsed with the model's own schema, so a backup holds only valid records. */
@@ -38,6 +46,8 @@ export const backupDataSchema = z.object({
   sources: z.array(sourceSchema),
   reps: z.array(repSchema),
   propertyDefs: z.array(customPropertyDefSchema),
+  closeReasons: z.array(closeReasonSchema),
+  competitors: z.array(competitorSchema),
   settings: settingsSchema,
 });
 export type BackupData = z.infer<typeof backupDataSchema>;
@@ -164,6 +174,8 @@ export function mergeBackup(current: BackupData, incoming: BackupData): MergeRes
     tasks: mergeCollection('tasks', current.tasks, incoming.tasks),
     sources: mergeCollection('sources', current.sources, incoming.sources),
     reps: mergeCollection('reps', current.reps, incoming.reps),
+    closeReasons: mergeCollection('closeReasons', current.closeReasons, incoming.closeReasons),
+    competitors: mergeCollection('competitors', current.competitors, incoming.competitors),
     // Custom values are stored under a property's key, so two live definitions of one key would fight over them.
     propertyDefs: mergeCollection('propertyDefs', current.propertyDefs, incoming.propertyDefs, (def, byId) => {
       if (def.deletedAt !== null) return null;

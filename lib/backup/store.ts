@@ -35,7 +35,8 @@ const BACKUP_STORES = [...RECORD_COLLECTIONS];
 /** Everything, tombstones included (a restore must not bring deleted records back to life). */
 export async function readBackupData(db: CrmDb): Promise<BackupData> {
   const tx = db.transaction(BACKUP_STORES);
-  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, propertyDefs] = await Promise.all([
+  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, propertyDefs, closeReasons, competitors] =
+    await Promise.all([
     tx.objectStore('contacts').getAll(),
     tx.objectStore('companies').getAll(),
     tx.objectStore('deals').getAll(),
@@ -45,6 +46,8 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     tx.objectStore('sources').getAll(),
     tx.objectStore('reps').getAll(),
     tx.objectStore('propertyDefs').getAll(),
+    tx.objectStore('closeReasons').getAll(),
+    tx.objectStore('competitors').getAll(),
   ]);
   return {
     contacts: contacts.map((row) => stripRow(row) as Contact),
@@ -56,6 +59,8 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     sources,
     reps,
     propertyDefs,
+    closeReasons,
+    competitors,
     settings: await getSettings(db),
   };
 }

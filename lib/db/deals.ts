@@ -43,6 +43,10 @@ export function newDeal(draft: DealDraft, now: number, id?: string): Deal {
     value: { amount: 0, currency: 'USD' },
     status: 'open',
     lostReason: '',
+    closeReasonId: null,
+    closeReasonOther: '',
+    lostToCompetitorId: null,
+    competitorIds: [],
     expectedCloseAt: null,
     closedAt: null,
     probabilityOverride: null,
@@ -83,6 +87,9 @@ export async function updateDeal(
       stageChangedAt: patch.stageId && patch.stageId !== current.stageId ? now : current.stageChangedAt,
       closedAt: status === 'open' ? null : status !== current.status ? now : current.closedAt,
       lostReason: status === 'lost' ? (patch.lostReason ?? current.lostReason) : '',
+      // A reopened deal has no reason to be closed; a won one went to no competitor.
+      ...(status === 'open' ? { closeReasonId: null, closeReasonOther: '' } : {}),
+      ...(status !== 'lost' ? { lostToCompetitorId: null } : {}),
     },
     'Deal',
   );

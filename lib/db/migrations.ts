@@ -1,5 +1,5 @@
 import type { Company, Contact, Deal, Rep } from '../model';
-import { defaultPipeline, defaultSettings, defaultSources, repForAccount } from '../model';
+import { defaultCloseReasons, defaultPipeline, defaultSettings, defaultSources, repForAccount } from '../model';
 import { companyRow, contactRow, dealRow, stripRow } from './rows';
 import type { CrmDb, UpgradeTx } from './schema';
 
@@ -59,6 +59,36 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
     db.createObjectStore('outbox', { keyPath: 'seq' });
     db.createObjectStore('fieldClocks', { keyPath: ['entity', 'id'] });
   }
+  if (oldVersion < 10) upgradeWinLoss(db, oldVersion, tx, now);
+}
+
+/**
+ * v10: the reason lists (with their defaults) and competitors; each existing deal gets the win/loss fields, a lost
+ * deal's free-text reason becoming its "other" words so no reason a rep wrote is lost.
+ */
+function upgradeWinLoss(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: number): void {
+  const reasons = db.createObjectStore('closeReasons', { keyPath: 'id' });
+  for (const reason of defaultCloseReasons(now)) void reasons.put(reason);
+  db.createObjectStore('competitors', { keyPath: 'id' });
+  tx.objectStore('deals').createIndex('byCompetitor', 'competitorIds', { multiEntry: true });
+  if (oldVersion < 1) return;
+  void tx
+    .objectStore('deals')
+    .openCursor()
+    .then(async (start) => {
+      let cursor = start;
+      while (cursor) {
+        const row = cursor.value;
+        await cursor.update({
+          ...row,
+          closeReasonId: row.closeReasonId ?? null,
+          closeReasonOther: row.closeReasonOther ?? (row.status === 'lost' ? row.lostReason : ''),
+          lostToCompetitorId: row.lostToCompetitorId ?? null,
+          competitorIds: row.competitorIds ?? [],
+        });
+        cursor = await cursor.continue();
+      }
+    });
 }
 
 /**

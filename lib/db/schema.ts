@@ -1,7 +1,9 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
   Activity,
+  CloseReason,
   Company,
+  Competitor,
   Contact,
   CustomPropertyDef,
   Deal,
@@ -126,6 +128,7 @@ export interface CrmSchema extends DBSchema {
       byStatus: string;
       bySearch: string;
       byUpdated: number;
+      byCompetitor: string;
     };
   };
   activities: {
@@ -157,6 +160,8 @@ export interface CrmSchema extends DBSchema {
   /** Local changes waiting to be pushed to the team, by mutation number. */
   outbox: { key: number; value: Mutation };
   fieldClocks: { key: [string, string]; value: FieldClockRow };
+  closeReasons: { key: string; value: CloseReason };
+  competitors: { key: string; value: Competitor };
 }
 
 export type CrmDb = IDBPDatabase<CrmSchema>;
@@ -180,6 +185,9 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v6: the team stores: `sync` (the membership, empty for a lone rep), `outbox` (changes to push, written in the
  *     transaction of the change) and `fieldClocks` (per record, each field's clock and the values that lost).
  *     No row changes.
+ * v10: win/loss: the business's lists of reasons deals are won and lost for (`closeReasons`, seeded with defaults),
+ *     its `competitors`, and deals found by the competitors on them (`byCompetitor`). Every deal gets the new fields;
+ *     a lost deal's free-text reason stays, as the reason "other" in the rep's words.
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 10;
 export const DB_NAME = 'sidecar-crm';

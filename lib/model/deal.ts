@@ -12,7 +12,20 @@ export const dealSchema = z.object({
   pipelineId: recordId,
   stageId: recordId,
   status: dealStatus,
+  /** The reason in words, for lost deals: kept beside closeReasonId/closeReasonOther for exports and older versions. */
   lostReason: shortText(500),
+  /**
+   * Why the deal was won or lost: a reason from the business's list (lib/model/winloss.ts), or null with the rep's own
+   * words in closeReasonOther ("other"). Optional rather than defaulted for the reason Settings.reportSchedules is:
+   * deal.update takes a partial of this schema, which would fill defaults into every patch. Deals stored before
+   * schema v10 get them from the upgrade; read them as `?? null`, `?? ''`, `?? []`.
+   */
+  closeReasonId: recordId.nullable().optional(),
+  closeReasonOther: shortText(500).optional(),
+  /** The competitor a lost deal went to. */
+  lostToCompetitorId: recordId.nullable().optional(),
+  /** Competitors the customer is also talking to (and, once lost, the one it went to). */
+  competitorIds: z.array(recordId).max(50).optional(),
   expectedCloseAt: epochMs.nullable(),
   closedAt: epochMs.nullable(),
   /** A rep's own win probability for this deal, overriding the stage's (0..1). */

@@ -14,3 +14,4 @@ export * from './settings';
 export * from './snapshot';
 export * from './source';
 export * from './task';
+export * from './winloss';

@@ -19,6 +19,7 @@ import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { createTeamHandlers } from '../team/handlers';
 import { senderSignature } from '../webmail/signature';
+import { createWinLossHandlers } from '../winloss/handlers';
 import { claimAccount } from './account-rep';
 import { repAddressesOf } from './email-log';
 import { createDashboardHandlers } from './handlers-records';
@@ -224,6 +225,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createReportHandlers(s),
     ...createMergeHandlers(s),
     ...createTeamHandlers(s),
+    ...createWinLossHandlers(s),
   };
 }
 

@@ -41,6 +41,8 @@ function data(overrides: Partial<BackupData> = {}): BackupData {
     sources: defaultSources(T0),
     reps: [],
     propertyDefs: [],
+    closeReasons: [],
+    competitors: [],
     settings: defaultSettings(pipeline.id, 'Asia/Phnom_Penh'),
     ...overrides,
   };

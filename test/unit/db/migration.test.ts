@@ -12,11 +12,14 @@ import { mergeContacts, mergesInto, undoMerge } from '@/lib/merges/store';
 import { activitySchema, companySchema, contactSchema, dealSchema, settingsSchema, taskSchema } from '@/lib/model';
 import { activitiesPerRepAndType } from '@/lib/reports/activity-figures';
 import { responseTimeStats, waitingThreads } from '@/lib/reports/response-times';
+import { analyseWinLoss } from '@/lib/winloss/analysis';
+import { allReasonsAndCompetitors, listCloseReasons } from '@/lib/winloss/store';
 import { createV1Schema, V1_DATA, V1_IDS } from '../../fixtures/db/v1';
 import { createV2Schema, V2_DATA, V2_IDS } from '../../fixtures/db/v2';
 import { createV3Schema, V3_DATA, V3_IDS } from '../../fixtures/db/v3';
 import { createV4Schema, V4_DATA, V4_IDS } from '../../fixtures/db/v4';
 import { createV5Schema, V5_DATA, V5_IDS } from '../../fixtures/db/v5';
+import { createV6Schema, V6_DATA, V6_IDS } from '../../fixtures/db/v6';
 
 // biome-ignore lint/suspicious/noExplicitAny: the frozen schemas are untyped on purpose
 type Untyped = any;
@@ -38,6 +41,15 @@ async function seedFrozen(
   await db.put('settings', data.settings, 'settings');
   db.close();
 }
+
+/** v10 gives every deal the win/loss fields, empty for an open one. */
+const withWinLoss = <T extends object>(deal: T) => ({
+  ...deal,
+  closeReasonId: null,
+  closeReasonOther: '',
+  lostToCompetitorId: null,
+  competitorIds: [],
+});
 
 describe('upgrading a v1 database', () => {
   it('keeps every record and setting, and backfills the search index', async () => {
@@ -163,13 +175,14 @@ describe('upgrading a v3 database', () => {
     await seedFrozen('upgrade-v3', 3, createV3Schema, V3_DATA);
     const db = await openCrmDb('upgrade-v3');
     expect(db.version).toBe(DB_VERSION);
-    for (const store of ['contacts', 'companies', 'deals', 'tasks', 'imports', 'threadPrefs'] as const) {
+    for (const store of ['contacts', 'companies', 'tasks', 'imports', 'threadPrefs'] as const) {
       expect(await db.getAll(store)).toEqual(
         [...(V3_DATA[store] as { id?: string; threadId?: string }[])].sort((a, b) =>
           (a.id ?? a.threadId ?? '').localeCompare(b.id ?? b.threadId ?? ''),
         ),
       );
     }
+    expect(await db.getAll('deals')).toEqual(V3_DATA.deals.map(withWinLoss));
     // v5 adds two fields to activities, unknown for rows logged before.
     expect(await db.getAll('activities')).toEqual(
       V3_DATA.activities.map((row) => ({ ...row, timeSource: null, accountIndex: null })),
@@ -248,9 +261,10 @@ describe('upgrading a v5 database', () => {
     const db = await openCrmDb('upgrade-v5');
     expect(db.version).toBe(DB_VERSION);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    for (const store of ['contacts', 'companies', 'deals', 'activities', 'tasks', 'reps', 'pipelines'] as const) {
+    for (const store of ['contacts', 'companies', 'activities', 'tasks', 'reps', 'pipelines'] as const) {
       expect(await db.getAll(store)).toEqual([...(V5_DATA[store] as { id: string }[])].sort(byId));
     }
+    expect(await db.getAll('deals')).toEqual(V5_DATA.deals.map(withWinLoss).sort(byId));
     expect(await getSettings(db)).toEqual(V5_DATA.settings);
     // A lone rep: no membership, nothing queued, no clocks.
     expect(await db.get('sync', 'team')).toBeUndefined();
@@ -267,6 +281,48 @@ describe('upgrading a v5 database', () => {
     for (const store of ['sync', 'outbox', 'fieldClocks'] as const)
       expect(db.objectStoreNames.contains(store)).toBe(true);
     expect(await db.count('contacts')).toBe(V1_DATA.contacts.length);
+    db.close();
+  });
+});
+
+describe('upgrading a v6 database', () => {
+  it('keeps a lost deal’s free-text reason as "other", adds the reason lists and finds deals by competitor', async () => {
+    await seedFrozen('upgrade-v6', 6, createV6Schema, V6_DATA);
+    const db = await openCrmDb('upgrade-v6');
+    expect(db.version).toBe(DB_VERSION);
+    const lost = await db.get('deals', V6_IDS.lostDeal);
+    expect(lost).toMatchObject({
+      status: 'lost',
+      lostReason: 'តម្លៃខ្ពស់ជាងក្រុមហ៊ុនផ្សេង',
+      closeReasonId: null,
+      closeReasonOther: 'តម្លៃខ្ពស់ជាងក្រុមហ៊ុនផ្សេង',
+      lostToCompetitorId: null,
+      competitorIds: [],
+    });
+    expect(await db.get('deals', V6_IDS.wonDeal)).toMatchObject({ closeReasonId: null, closeReasonOther: '' });
+    for (const row of await db.getAll('deals')) expect(dealSchema.safeParse(row).success).toBe(true);
+    // The analysis reads the old reason as "other", in the rep's words.
+    const analysis = analyseWinLoss({
+      ...(await allReasonsAndCompetitors(db)),
+      deals: (await db.getAll('deals')).map((row) => dealSchema.parse(row)),
+      pipelines: V6_DATA.pipelines,
+      settings: await getSettings(db),
+      filter: { from: 0, to: Date.UTC(2027, 0, 1) },
+    });
+    expect(analysis.byReason.find((row) => row.outcome === 'lost')).toMatchObject({
+      reason: { kind: 'other' },
+      count: 1,
+      words: ['តម្លៃខ្ពស់ជាងក្រុមហ៊ុនផ្សេង'],
+    });
+    const reasons = await listCloseReasons(db);
+    expect(reasons.filter((r) => r.outcome === 'won').length).toBeGreaterThan(0);
+    expect(reasons.filter((r) => r.outcome === 'lost').length).toBeGreaterThan(0);
+    expect(await db.count('competitors')).toBe(0);
+    // Everything else as it was.
+    for (const store of ['contacts', 'companies', 'reps', 'pipelines'] as const) {
+      expect(await db.count(store)).toBe((V6_DATA[store] as unknown[]).length);
+    }
+    expect(await getSettings(db)).toEqual(V6_DATA.settings);
     db.close();
   });
 });
