@@ -61,7 +61,7 @@ const openDeal = (
 
 describe('the forecast per rep and month', () => {
   it('weighs each open deal into its owner row and close month, in the default currency and per currency', () => {
-    const mine = [
+    const mine: Deal[] = [
       openDeal(1, REP.sokha, 100_00, 'USD', pp(2026, 4, 10)),
       openDeal(2, REP.sokha, 4_000_000, 'KHR', pp(2026, 5, 1, 0, 30)),
       openDeal(3, REP.dara, 50_00, 'USD', pp(2026, 4, 30, 23, 0)),
