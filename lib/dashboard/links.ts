@@ -1,5 +1,7 @@
+import { OUTLOOK_HOSTS, outlookThreadOf } from '../model/webmail-thread';
+
 /**
- * Every address the CRM links to, built in one place: the dashboard's pages and the threads in Gmail.
+ * Every address the CRM links to, built in one place: the dashboard's pages and the threads in Gmail and Outlook.
  *
  * The dashboard's address is its hash, so a link from the popup or the sidebar (dashboard.html#/deal/<id>) opens the
  * right page and the browser's back button works without a server.
@@ -15,6 +17,7 @@ export interface Route {
 export type PageName =
   | ''
   | 'board'
+  | 'team'
   | 'contacts'
   | 'companies'
   | 'deals'
@@ -23,6 +26,7 @@ export type PageName =
   | 'export'
   | 'reports'
   | 'settings'
+  | 'templates'
   | 'contact'
   | 'company'
   | 'deal'
@@ -55,7 +59,14 @@ export function dashboardPath(name?: PageName, param?: string | null): `/dashboa
   return name === undefined ? '/dashboard.html' : `/dashboard.html${hashFor(name, param)}`;
 }
 
-/** The thread in Gmail, in the account (/mail/u/N/) it was seen in; #all finds it whatever its labels are now. */
-export function gmailThreadUrl(accountIndex: number, threadId: string): string {
-  return `https://mail.google.com/mail/u/${accountIndex}/#all/${encodeURIComponent(threadId)}`;
+/**
+ * The thread in the webmail it was seen in. Gmail: in the account (/mail/u/N/) it was seen in; #all finds it whatever
+ * its labels are now. Outlook: the conversation's own address (/mail/id/<id>, which opens it from any folder), on
+ * the Outlook it came from; Outlook.com numbers its accounts as /mail/N/.
+ */
+export function webmailThreadUrl(accountIndex: number, threadId: string): string {
+  const outlook = outlookThreadOf(threadId);
+  if (!outlook) return `https://mail.google.com/mail/u/${accountIndex}/#all/${encodeURIComponent(threadId)}`;
+  const account = outlook.host === OUTLOOK_HOSTS.l ? `${accountIndex}/` : '';
+  return `https://${outlook.host}/mail/${account}id/${encodeURIComponent(outlook.conversationId)}`;
 }

@@ -1,4 +1,4 @@
-import { gmailThreadUrl } from '../dashboard/links';
+import { webmailThreadUrl } from '../dashboard/links';
 import type { Contact } from '../model/contact';
 import type { Deal } from '../model/deal';
 import type { Task } from '../model/task';
@@ -45,7 +45,7 @@ function event(task: Task, links: IcsLinks, now: number): string[] {
   const text = description(task, links);
   if (text) lines.push(`DESCRIPTION:${escapeText(text)}`);
   if (task.threadId && task.accountIndex !== null)
-    lines.push(`URL:${gmailThreadUrl(task.accountIndex, task.threadId)}`);
+    lines.push(`URL:${webmailThreadUrl(task.accountIndex, task.threadId)}`);
   lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(task.title)}`, 'TRIGGER:PT0M', 'END:VALARM');
   lines.push('END:VEVENT');
   return lines;

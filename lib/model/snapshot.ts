@@ -8,7 +8,10 @@ import { z } from 'zod';
 const text = (max: number) => z.string().max(max);
 
 export const snapshotPerson = z.object({
-  /** As shown by the webmail (display form); compare with normaliseEmail(). */
+  /**
+   * As shown by the webmail (display form); compare with normaliseEmail(). Empty when the page shows the name alone
+   * (Outlook often does): the sidebar says so and the rep completes it; an address is never made up from a name.
+   */
   email: text(254),
   name: text(300),
 });
@@ -50,11 +53,13 @@ export type SnapshotCompose = z.infer<typeof snapshotCompose>;
 
 export const WEBMAIL_VIEWS = ['thread', 'compose', 'list', 'other', 'unrecognised'] as const;
 
+export const WEBMAIL_PROVIDERS = ['gmail', 'outlook'] as const;
+
 export const webmailSnapshot = z.object({
-  provider: z.literal('gmail'),
+  provider: z.enum(WEBMAIL_PROVIDERS),
   /** The signed-in account's address (normalised), when the page shows it. */
   account: text(254).nullable(),
-  /** N of /mail/u/N/, to build links back to a thread in the right account. */
+  /** N of Gmail's /mail/u/N/ (or Outlook.com's /mail/N/), to build links back to a thread in the right account. */
   accountIndex: z.number().int().min(0).max(99),
   view: z.enum(WEBMAIL_VIEWS),
   thread: z

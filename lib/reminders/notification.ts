@@ -1,4 +1,4 @@
-import { gmailThreadUrl } from '../dashboard/links';
+import { webmailThreadUrl } from '../dashboard/links';
 import type { Task } from '../model';
 
 /**
@@ -106,7 +106,7 @@ export function targetOf(task: Task): NotificationTarget {
       kind: 'thread',
       accountIndex: task.accountIndex,
       threadId: task.threadId,
-      url: gmailThreadUrl(task.accountIndex, task.threadId),
+      url: webmailThreadUrl(task.accountIndex, task.threadId),
     };
   }
   if (task.dealId) return { kind: 'record', entity: 'deal', id: task.dealId };

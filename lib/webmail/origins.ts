@@ -1,5 +1,14 @@
-/** Pages of these origins get the content script; its messages are trusted only from such a page's top frame. */
-export const WEBMAIL_ORIGINS = ['https://mail.google.com/'] as const;
+/**
+ * Pages of these origins get a content script (Gmail's or Outlook's); its messages are trusted only from such a page's
+ * top frame. wxt.config.ts grants the same hosts.
+ */
+export const WEBMAIL_ORIGINS = [
+  'https://mail.google.com/',
+  'https://outlook.office.com/',
+  'https://outlook.office365.com/',
+  'https://outlook.live.com/',
+  'https://outlook.cloud.microsoft/',
+] as const;
 
 /** What the browser says of a message's sender (it fills this itself; a page cannot forge it). */
 export interface MessageSender {

@@ -19,13 +19,13 @@ const NOISE = '[contenteditable="true"], tr.zA, span.g3';
 // The same few nodes churn over and over (a row, a clock, the body being typed in): their answer is kept.
 const noiseOf = new WeakMap<Element, boolean>();
 
-function isNoise(record: MutationRecord): boolean {
+function isNoise(record: MutationRecord, selector: string): boolean {
   const target = record.target;
   const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
   if (!element) return false;
   let noise = noiseOf.get(element);
   if (noise === undefined) {
-    noise = element.closest?.(NOISE) != null;
+    noise = element.closest?.(selector) != null;
     noiseOf.set(element, noise);
   }
   return noise;
@@ -38,6 +38,9 @@ export interface WatchOptions {
    * renders after that mutates the page again and is read the usual, debounced way.
    */
   conversationMarker?: string;
+  /** The webmail's churn (see NOISE) and its recipient and subject fields (see COMPOSE_FIELD), when not Gmail's. */
+  noise?: string;
+  composeFields?: string;
 }
 
 // Safari has no requestIdleCallback; the page's window may also be a test double without it.
@@ -68,7 +71,7 @@ export function watchWebmail(
   read: () => WebmailSnapshot,
   onChange: (snapshot: WebmailSnapshot) => void,
   signal: AbortSignal,
-  { conversationMarker: marker }: WatchOptions = {},
+  { conversationMarker: marker, noise = NOISE, composeFields = COMPOSE_FIELD }: WatchOptions = {},
 ): void {
   if (signal.aborted) return;
   const doc = win.document;
@@ -96,7 +99,7 @@ export function watchWebmail(
       if (!warned) console.warn('Sidecar CRM could not read this page', error);
       warned = true;
       next = {
-        provider: 'gmail',
+        provider: last?.provider ?? 'gmail',
         account: last?.account ?? null,
         accountIndex: last?.accountIndex ?? 0,
         view: 'unrecognised',
@@ -154,7 +157,7 @@ export function watchWebmail(
   const observer = new idle.MutationObserver((records) => {
     let changed = false;
     for (const record of records) {
-      if (isNoise(record)) continue;
+      if (isNoise(record, noise)) continue;
       if (marker && opensConversation(record, marker)) {
         readNow();
         return;
@@ -179,7 +182,7 @@ export function watchWebmail(
   // when it takes focus: an input listener on the document would run for every keystroke of every message body.
   const listenedFields = new WeakSet<Element>();
   const listenIfComposeField = (target: EventTarget | null) => {
-    const field = (target as Element | null)?.closest?.(COMPOSE_FIELD);
+    const field = (target as Element | null)?.closest?.(composeFields);
     if (!field || listenedFields.has(field)) return;
     listenedFields.add(field);
     field.addEventListener('input', schedule, { signal });

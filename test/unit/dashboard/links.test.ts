@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardPath, gmailThreadUrl, hashFor, parseHash } from '@/lib/dashboard/links';
+import { dashboardPath, hashFor, parseHash, webmailThreadUrl } from '@/lib/dashboard/links';
 
 describe('dashboard links', () => {
   it('reads the page and the record id from the hash', () => {
@@ -25,7 +25,7 @@ describe('dashboard links', () => {
 
 describe('Gmail links', () => {
   it('builds the thread link for the account, escaping what is not an id', () => {
-    expect(gmailThreadUrl(0, '18c2f0a9b7d4e311')).toBe('https://mail.google.com/mail/u/0/#all/18c2f0a9b7d4e311');
-    expect(gmailThreadUrl(2, 'a/b?c')).toBe('https://mail.google.com/mail/u/2/#all/a%2Fb%3Fc');
+    expect(webmailThreadUrl(0, '18c2f0a9b7d4e311')).toBe('https://mail.google.com/mail/u/0/#all/18c2f0a9b7d4e311');
+    expect(webmailThreadUrl(2, 'a/b?c')).toBe('https://mail.google.com/mail/u/2/#all/a%2Fb%3Fc');
   });
 });

@@ -1,4 +1,4 @@
-import { gmailThreadUrl } from '@/lib/dashboard/links';
+import { webmailThreadUrl } from '@/lib/dashboard/links';
 import type { WaitingThread } from '@/lib/reports/response-times';
 import { formatCount, formatDateTime, t } from '../../../i18n';
 import { duration } from '../report-format';
@@ -31,7 +31,7 @@ export function WaitingThreads({
             <li key={thread.threadId}>
               <a
                 // In the signed-in account (/mail/u/N/) that saw the thread; mail logged before that was kept, the first.
-                href={gmailThreadUrl(thread.accountIndex ?? 0, thread.threadId)}
+                href={webmailThreadUrl(thread.accountIndex ?? 0, thread.threadId)}
                 target="_blank"
                 rel="noreferrer"
                 aria-label={t('fig_open_gmail', { name })}
