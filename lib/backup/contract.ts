@@ -12,6 +12,7 @@ import {
   settingsSchema,
   sourceSchema,
   taskSchema,
+  templateSchema,
 } from '../model';
 import type { ContractShape } from '../rpc/define';
 
@@ -33,6 +34,7 @@ const backupChunk = z.discriminatedUnion('collection', [
   z.object({ collection: z.literal('propertyDefs'), records: records(customPropertyDefSchema) }),
   z.object({ collection: z.literal('closeReasons'), records: records(closeReasonSchema) }),
   z.object({ collection: z.literal('competitors'), records: records(competitorSchema) }),
+  z.object({ collection: z.literal('templates'), records: records(templateSchema) }),
 ]);
 
 export const backupContract = {

@@ -10,6 +10,7 @@ import { repSchema } from '../model/rep';
 import { settingsSchema } from '../model/settings';
 import { sourceSchema } from '../model/source';
 import { taskSchema } from '../model/task';
+import { templateSchema } from '../model/template';
 import { closeReasonSchema, competitorSchema } from '../model/winloss';
 import { SYNC_ENTITIES } from '../sync/protocol';
 
@@ -21,11 +22,11 @@ export const BACKUP_VERSION = 2;
  * of its store. A version 1 file is read by that one rename, so older backups restore as they always did.
  */
 function upgradeBackup(json: { version: unknown; data?: unknown }): unknown {
-  if (json.version !== 1) return withWinLoss(json);
+  if (json.version !== 1) return withTemplates(withWinLoss(json));
   const data = json.data;
   if (typeof data !== 'object' || data === null || !('customPropertyDefs' in data)) return { ...json, version: 2 };
   const { customPropertyDefs, ...rest } = data as Record<string, unknown>;
-  return withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } });
+  return withTemplates(withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } }));
 }
 
 /** Backups made before win/loss (schema v10) hold neither reasons nor competitors: they restore with none. */
@@ -33,6 +34,13 @@ function withWinLoss(json: { version: unknown; data?: unknown }): unknown {
   const data = json.data;
   if (typeof data !== 'object' || data === null) return json;
   return { ...json, data: { closeReasons: [], competitors: [], ...data } };
+}
+
+/** Backups made before reply templates (schema v9) hold none: they restore with none, and the profile keeps its own. */
+function withTemplates(json: unknown): unknown {
+  const data = (json as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return json;
+  return { ...(json as object), data: { templates: [], ...data } };
 }
 
 /** The collections of a backup, each parsed with the model's own schema, so a backup holds only valid records. */
@@ -48,6 +56,7 @@ export const backupDataSchema = z.object({
   propertyDefs: z.array(customPropertyDefSchema),
   closeReasons: z.array(closeReasonSchema),
   competitors: z.array(competitorSchema),
+  templates: z.array(templateSchema),
   settings: settingsSchema,
 });
 export type BackupData = z.infer<typeof backupDataSchema>;
@@ -176,6 +185,7 @@ export function mergeBackup(current: BackupData, incoming: BackupData): MergeRes
     reps: mergeCollection('reps', current.reps, incoming.reps),
     closeReasons: mergeCollection('closeReasons', current.closeReasons, incoming.closeReasons),
     competitors: mergeCollection('competitors', current.competitors, incoming.competitors),
+    templates: mergeCollection('templates', current.templates, incoming.templates),
     // Custom values are stored under a property's key, so two live definitions of one key would fight over them.
     propertyDefs: mergeCollection('propertyDefs', current.propertyDefs, incoming.propertyDefs, (def, byId) => {
       if (def.deletedAt !== null) return null;

@@ -35,7 +35,7 @@ const BACKUP_STORES = [...RECORD_COLLECTIONS];
 /** Everything, tombstones included (a restore must not bring deleted records back to life). */
 export async function readBackupData(db: CrmDb): Promise<BackupData> {
   const tx = db.transaction(BACKUP_STORES);
-  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, propertyDefs, closeReasons, competitors] =
+  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, propertyDefs, closeReasons, competitors, templates] =
     await Promise.all([
     tx.objectStore('contacts').getAll(),
     tx.objectStore('companies').getAll(),
@@ -48,6 +48,7 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     tx.objectStore('propertyDefs').getAll(),
     tx.objectStore('closeReasons').getAll(),
     tx.objectStore('competitors').getAll(),
+    tx.objectStore('templates').getAll(),
   ]);
   return {
     contacts: contacts.map((row) => stripRow(row) as Contact),
@@ -61,6 +62,7 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     propertyDefs,
     closeReasons,
     competitors,
+    templates,
     settings: await getSettings(db),
   };
 }

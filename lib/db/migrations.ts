@@ -1,5 +1,12 @@
 import type { Company, Contact, Deal, Rep } from '../model';
-import { defaultCloseReasons, defaultPipeline, defaultSettings, defaultSources, repForAccount } from '../model';
+import {
+  defaultCloseReasons,
+  defaultPipeline,
+  defaultSettings,
+  defaultSources,
+  repForAccount,
+  seedTemplates,
+} from '../model';
 import { companyRow, contactRow, dealRow, stripRow } from './rows';
 import type { CrmDb, UpgradeTx } from './schema';
 
@@ -58,6 +65,10 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
     db.createObjectStore('sync');
     db.createObjectStore('outbox', { keyPath: 'seq' });
     db.createObjectStore('fieldClocks', { keyPath: ['entity', 'id'] });
+  }
+  if (oldVersion < 9) {
+    const templates = db.createObjectStore('templates', { keyPath: 'id' });
+    for (const template of seedTemplates()) void templates.put(template);
   }
   if (oldVersion < 10) upgradeWinLoss(db, oldVersion, tx, now);
 }

@@ -12,6 +12,7 @@ import type {
   Settings,
   Source,
   Task,
+  Template,
 } from '../model';
 import type { Clock } from '../sync/hlc';
 import type { Conflict, FieldWrite } from '../sync/merge';
@@ -160,6 +161,7 @@ export interface CrmSchema extends DBSchema {
   /** Local changes waiting to be pushed to the team, by mutation number. */
   outbox: { key: number; value: Mutation };
   fieldClocks: { key: [string, string]; value: FieldClockRow };
+  templates: { key: string; value: Template };
   closeReasons: { key: string; value: CloseReason };
   competitors: { key: string; value: Competitor };
 }
@@ -185,6 +187,8 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v6: the team stores: `sync` (the membership, empty for a lone rep), `outbox` (changes to push, written in the
  *     transaction of the change) and `fieldClocks` (per record, each field's clock and the values that lost).
  *     No row changes.
+ * v9: reply templates (`templates`), business-wide and synced, seeded in English and Khmer on new and upgraded
+ *     databases alike. No row changes.
  * v10: win/loss: the business's lists of reasons deals are won and lost for (`closeReasons`, seeded with defaults),
  *     its `competitors`, and deals found by the competitors on them (`byCompetitor`). Every deal gets the new fields;
  *     a lost deal's free-text reason stays, as the reason "other" in the rep's words.

@@ -14,4 +14,6 @@ export * from './settings';
 export * from './snapshot';
 export * from './source';
 export * from './task';
+export * from './template';
+export * from './template-seeds';
 export * from './winloss';

@@ -23,6 +23,7 @@ import { REMINDER_PRESETS } from '../reminders/presets';
 import { reportsContract } from '../reports/contract';
 import type { ContractShape } from '../rpc/define';
 import { teamContract } from '../team/contract';
+import { templatesContract } from '../templates/contract';
 import { winLossContract } from '../winloss/contract';
 import { dashboardContract } from './contract-records';
 
@@ -191,6 +192,7 @@ export const contract = {
   ...reportsContract,
   ...mergesContract,
   ...teamContract,
+  ...templatesContract,
   ...winLossContract,
 } satisfies ContractShape;
 

@@ -18,6 +18,7 @@ import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { createTeamHandlers } from '../team/handlers';
+import { createTemplateHandlers } from '../templates/handlers';
 import { senderSignature } from '../webmail/signature';
 import { createWinLossHandlers } from '../winloss/handlers';
 import { claimAccount } from './account-rep';
@@ -225,6 +226,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createReportHandlers(s),
     ...createMergeHandlers(s),
     ...createTeamHandlers(s),
+    ...createTemplateHandlers(s),
     ...createWinLossHandlers(s),
   };
 }

@@ -43,6 +43,7 @@ function data(overrides: Partial<BackupData> = {}): BackupData {
     propertyDefs: [],
     closeReasons: [],
     competitors: [],
+    templates: [],
     settings: defaultSettings(pipeline.id, 'Asia/Phnom_Penh'),
     ...overrides,
   };
