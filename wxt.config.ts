@@ -26,6 +26,15 @@ function zodWithoutEval(): Plugin {
   };
 }
 
+// Gmail and Outlook on the web (Microsoft 365's two hosts, Outlook.com, and Microsoft's newer domain for the same app).
+const WEBMAIL_HOSTS = [
+  'mail.google.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'outlook.cloud.microsoft',
+];
+
 // Permissions are the documented minimum; test/unit/manifest.test.ts and the built-manifest check keep them so.
 export default defineConfig({
   srcDir: '.',
@@ -48,11 +57,13 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
-    host_permissions: ['https://mail.google.com/*'],
+    host_permissions: WEBMAIL_HOSTS.map((host) => `https://${host}/*`),
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; frame-ancestors https://mail.google.com 'self'",
+      extension_pages: `script-src 'self'; object-src 'self'; frame-ancestors ${WEBMAIL_HOSTS.map((host) => `https://${host}`).join(' ')} 'self'`,
     },
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] }],
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: WEBMAIL_HOSTS.map((host) => `https://${host}/*`) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -12,6 +12,7 @@ import { UndoToast } from '../UndoToast';
 import { AccountQuestion } from './AccountQuestion';
 import { SidebarModel } from './model';
 import { loadMorePreference } from './more-preference';
+import { NameOnlyItem } from './NameOnlyItem';
 import { ParticipantItem } from './ParticipantItem';
 import { ReadNotice } from './ReadNotice';
 
@@ -86,6 +87,15 @@ export function SidebarApp() {
         <h2 id="people-title">{t('sidebar_people', { count: model.people.value.length })}</h2>
         <ul class="participants" aria-labelledby="people-title">
           {model.people.value.map((person) => {
+            if (!person.email) {
+              return (
+                <NameOnlyItem
+                  key={`name:${person.name}`}
+                  person={person}
+                  onComplete={(email) => model.completeAddress(person.name, email)}
+                />
+              );
+            }
             // undefined: not looked up yet (a thread just opened), so no "Add" button flickers for a known person.
             const id = model.contactIds.value[normaliseEmail(person.email)];
             return (

@@ -39,7 +39,15 @@ export const SidebarModel = createModel(() => {
   const propertyDefs = signal<CustomPropertyDef[]>([]);
   const doNotLog = signal(false);
 
-  const people = computed<SnapshotParticipant[]>(() => snapshot.value?.participants ?? []);
+  /** Addresses the rep gave for people the page showed by name alone (Outlook), by name, while the sidebar is open. */
+  const completed = signal<Record<string, string>>({});
+  const people = computed<SnapshotParticipant[]>(() =>
+    (snapshot.value?.participants ?? []).map((p) =>
+      p.email ? p : { ...p, email: completed.value[p.name.toLowerCase()] ?? '' },
+    ),
+  );
+  /** Whom to look up: a person without an address is nobody's yet. */
+  const addresses = () => people.value.flatMap((p) => (p.email ? [normaliseEmail(p.email)] : []));
   /** The signed-in account while no rep has it: the sidebar asks whose it is. */
   const unclaimedAccount = computed(() => {
     const account = snapshot.value?.account ?? null;
@@ -79,7 +87,7 @@ export const SidebarModel = createModel(() => {
       if (mine !== generation) return;
       doNotLog.value = prefs.ok && prefs.value.doNotLog;
     }
-    await loadCards((next?.participants ?? []).map((p) => normaliseEmail(p.email)));
+    await loadCards(addresses());
     if (mine === generation) status.value = 'ready';
   });
 
@@ -114,7 +122,13 @@ export const SidebarModel = createModel(() => {
     if (defs.ok) propertyDefs.value = defs.value;
   });
 
-  const refreshCards = action(() => loadCards(people.value.map((p) => normaliseEmail(p.email))));
+  const refreshCards = action(() => loadCards(addresses()));
+
+  /** The rep gave the address of someone shown by name alone: from now on they are that address. */
+  const completeAddress = action((name: string, email: string) => {
+    completed.value = { ...completed.value, [name.toLowerCase()]: email };
+    return refreshCards();
+  });
 
   const controller = new AbortController();
   const clock = createLogClock((threadId) => void request('thread.log', { threadId }), controller.signal);
@@ -150,6 +164,7 @@ export const SidebarModel = createModel(() => {
     doNotLog,
     reload: loadSnapshot,
     refreshCards,
+    completeAddress,
   };
 });
 

@@ -41,6 +41,8 @@ export interface WatchOptions {
   /** The webmail's churn (see NOISE) and its recipient and subject fields (see COMPOSE_FIELD), when not Gmail's. */
   noise?: string;
   composeFields?: string;
+  /** The attributes a read depends on (see the observer below), when not Gmail's. */
+  attributes?: string[];
 }
 
 // Safari has no requestIdleCallback; the page's window may also be a test double without it.
@@ -71,7 +73,12 @@ export function watchWebmail(
   read: () => WebmailSnapshot,
   onChange: (snapshot: WebmailSnapshot) => void,
   signal: AbortSignal,
-  { conversationMarker: marker, noise = NOISE, composeFields = COMPOSE_FIELD }: WatchOptions = {},
+  {
+    conversationMarker: marker,
+    noise = NOISE,
+    composeFields = COMPOSE_FIELD,
+    attributes = ['style', 'hidden', 'data-legacy-thread-id', 'data-thread-perm-id', 'email', 'title'],
+  }: WatchOptions = {},
 ): void {
   if (signal.aborted) return;
   const doc = win.document;
@@ -173,7 +180,7 @@ export function watchWebmail(
     // views are hidden by `style`/`hidden` (what the reader checks). Not character data: Gmail replaces nodes when a
     // view changes, while text edited in place is typing or a ticking time.
     attributes: true,
-    attributeFilter: ['style', 'hidden', 'data-legacy-thread-id', 'data-thread-perm-id', 'email', 'title'],
+    attributeFilter: attributes,
   });
   const options = { signal, capture: true };
   win.addEventListener('hashchange', schedule, options);
