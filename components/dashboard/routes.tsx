@@ -4,6 +4,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { t } from '../i18n';
 import { BoardView } from './board/BoardView';
 import { ExportView } from './export/ExportView';
+import { FormsView } from './forms/FormsView';
 import { ImportView } from './import/ImportView';
 import { CompanyPage } from './records/CompanyPage';
 import { ContactPage } from './records/ContactPage';
@@ -41,6 +42,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'export', view: ExportView, nav: 'dash_nav_export' },
   { name: 'reports', view: ReportsView, nav: 'dash_nav_reports' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
+  { name: 'forms', view: FormsView, nav: 'dash_nav_forms' },
   { name: 'contact', view: ContactPage, title: 'dash_nav_contacts' },
   { name: 'company', view: CompanyPage, title: 'dash_nav_companies' },
   { name: 'deal', view: DealPage, title: 'dash_nav_deals' },

@@ -26,6 +26,7 @@ export type PageName =
   | 'export'
   | 'reports'
   | 'settings'
+  | 'forms'
   | 'templates'
   | 'contact'
   | 'company'

@@ -98,6 +98,8 @@ export function teamClient(fetch: Fetch, baseUrl: string, token: string | null) 
   }
 
   return {
+    /** Any other call of this device on the same service, for the feature homes that use it (lib/forms). */
+    call,
     join: (body: JoinRequest): Promise<JoinResponse> => call('POST', '/v1/join', joinResponseSchema, body),
     push: (body: PushRequest): Promise<PushResponse> => call('POST', '/v1/push', pushResponseSchema, body),
     pull: (cursor: number, limit: number): Promise<PullResponse> =>

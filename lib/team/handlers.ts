@@ -35,7 +35,7 @@ export async function teamStatus(db: CrmDb, team: TeamSync | null): Promise<Team
  * A service's refusal as the store's: the page shows the message, and `details.team` (the service's code, or
  * `offline`) lets it say so in the rep's language.
  */
-async function asked<T>(work: Promise<T>): Promise<T> {
+export async function asked<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupContract } from '../backup/contract';
+import { formsContract } from '../forms/contract';
 import { importContract } from '../import/contract';
 import { mergesContract } from '../merges/contract';
 import {
@@ -192,6 +193,7 @@ export const contract = {
   ...reportsContract,
   ...mergesContract,
   ...teamContract,
+  ...formsContract,
   ...templatesContract,
   ...winLossContract,
 } satisfies ContractShape;

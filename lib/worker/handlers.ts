@@ -17,6 +17,7 @@ import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
+import { createFormHandlers } from '../forms/handlers';
 import { createTeamHandlers } from '../team/handlers';
 import { createTemplateHandlers } from '../templates/handlers';
 import { senderSignature } from '../webmail/signature';
@@ -226,6 +227,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createReportHandlers(s),
     ...createMergeHandlers(s),
     ...createTeamHandlers(s),
+    ...createFormHandlers(s),
     ...createTemplateHandlers(s),
     ...createWinLossHandlers(s),
   };
