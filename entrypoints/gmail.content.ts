@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { PageContext } from '@/lib/content/page-context';
 import { findSidePanelDock } from '@/lib/content/sidebar-dock';
 import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
 import { createWorkerPublisher } from '@/lib/content/worker-publish';
@@ -17,7 +18,7 @@ const LABELS_KEY = 'toggleLabels';
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
-  async main(ctx) {
+  async main(ctx: PageContext) {
     if (window.top !== window) return;
     const stored = await browser.storage.local.get([COLLAPSED_KEY, LABELS_KEY]);
     const labels = stored[LABELS_KEY] as { open?: unknown; close?: unknown } | undefined;

@@ -44,9 +44,8 @@ export const GMAIL = {
   // is the same in every UI language, so it is the fallback for non-English accounts.
   accountButtons: ['a[aria-label^="Google Account:"]', 'a[href*="accounts.google.com/SignOutOptions"]'],
   // Compose roots: pop-out and full-screen composes are dialogs holding a form; inline replies are `div.M9` inside the
-  // thread (`.AO` is the app's content area). Any form with a subject box catches markup between these.
+  // thread. Any form with a subject box catches markup between these.
   composeRoots: '[role=dialog], div.M9',
-  inlineArea: '.AO',
   composeForm: 'form',
   subjectBox: 'input[name=subjectbox]',
   // Gmail's draft id is a hidden input; new drafts hold the string "undefined" until saved.
@@ -55,9 +54,6 @@ export const GMAIL = {
   chip: '[role=option][data-hovercard-id]',
   // Text typed in the chip UI but not yet turned into a chip.
   typed: 'input[peoplekit-id], input:not([type=hidden])',
-  // Old compose UI (before Oct 2021, still served to some accounts): hidden inputs holding "Name <addr>".
-  oldRecipient: 'input[type=hidden]',
-  oldRecipientText: 'textarea',
   // The right-hand side-panel column (Calendar, Keep, Tasks …, then add-ons), where sidebars dock; InboxSDK, behind
   // Streak, reads the same markup in 2026.
   sidePanel: 'div.aUx',

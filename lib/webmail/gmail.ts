@@ -20,7 +20,6 @@ import {
   type Visibility,
 } from './gmail-read';
 import { GMAIL, RECIPIENT_FIELDS } from './gmail-selectors';
-import { timeFromLegacyId, timeFromPermId } from './message-time';
 
 /**
  * Reads what a Gmail page shows into a WebmailSnapshot. Pure: the same DOM and location give the same snapshot.
@@ -138,15 +137,11 @@ function readRecipients(message: Element): { to: SnapshotPerson[]; cc: SnapshotP
 }
 
 /**
- * Reads one message; its body's tail (for the sender's signature) only when `withTail` says it is wanted. The time is
- * read from the ids alone: the date text is in the account's language and time zone, which the worker knows and
- * reads it with (lib/webmail/message-time.ts), so the page carries no month names.
+ * Reads one message; its body's tail (for the sender's signature) only when `withTail` says it is wanted. Its time is
+ * left to the worker, which reads it from the ids copied here, else from the date text in the account's time zone
+ * (withMessageTimes in lib/worker/thread-log.ts): the page carries neither month names nor id arithmetic.
  */
-function readMessage(
-  el: Element,
-  withTail: (from: SnapshotPerson | null) => boolean,
-  now: number,
-): SnapshotMessage | null {
+function readMessage(el: Element, withTail: (from: SnapshotPerson | null) => boolean): SnapshotMessage | null {
   const messageId = attr(el, 'data-message-id').replace(/^#/, '');
   const legacy = attr(el, 'data-legacy-message-id');
   const id = messageId || legacy;
@@ -171,7 +166,7 @@ function readMessage(
     legacyId: legacy ? cut(legacy, 100) : null,
     from,
     ...readRecipients(el),
-    time: (legacy ? timeFromLegacyId(legacy, now) : null) ?? timeFromPermId(messageId, now),
+    time: null,
     timeText: cut(timeText, 200),
     collapsed,
     tail: !collapsed && body && withTail(from) ? cutTail(bodyText(body), 2000) : '',
@@ -231,12 +226,7 @@ function snapshot(
   return { provider: 'gmail', account, accountIndex, view, thread, participants, composes, problem };
 }
 
-/** `now` only bounds the times read from ids (a message is not from next week). */
-export function readGmailSnapshot(
-  doc: Document,
-  location: { pathname: string; hash: string },
-  now = Date.now(),
-): WebmailSnapshot {
+export function readGmailSnapshot(doc: Document, location: { pathname: string; hash: string }): WebmailSnapshot {
   const base = { account: null as string | null, accountIndex: 0, composes: [] as SnapshotCompose[] };
   try {
     base.accountIndex = Math.min(99, readAccountIndex(location.pathname));
@@ -273,7 +263,7 @@ export function readGmailSnapshot(
       };
       for (const el of messageEls.slice(0, 500).reverse()) {
         try {
-          const m = readMessage(el, wantsTail, now);
+          const m = readMessage(el, wantsTail);
           if (m) messages.push(m);
         } catch {
           // One odd message must not hide the others.

@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
+import { withMessageTimes } from '@/lib/worker/thread-log';
 import { demoMailboxHtml } from '../../fixtures/gmail/index';
 
 /** The demo page runs its own script, so it gets a window of its own with script evaluation on. */
@@ -11,7 +12,13 @@ async function openDemo() {
   win.document.write(demoMailboxHtml());
   await win.happyDOM.waitUntilComplete();
   const doc = win.document as unknown as Document;
-  const read = () => readGmailSnapshot(doc, { pathname: win.location.pathname, hash: win.location.hash });
+  // As the worker keeps it: the page gives the ids, the worker reads the times from them.
+  const read = () =>
+    withMessageTimes(
+      readGmailSnapshot(doc, { pathname: win.location.pathname, hash: win.location.hash }),
+      'UTC',
+      Date.now(),
+    );
   const go = async (hash: string) => {
     win.location.hash = hash;
     await win.happyDOM.waitUntilComplete();

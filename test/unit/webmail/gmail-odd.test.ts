@@ -1,5 +1,6 @@
 import { webmailSnapshot } from '@/lib/model/snapshot';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
+import { withMessageTimes } from '@/lib/worker/thread-log';
 import { largeThreadHtml } from '../../fixtures/gmail/generate';
 import { gmailFixtureHtml, gmailFixtureLocation } from '../../fixtures/gmail/index';
 
@@ -88,7 +89,8 @@ describe('readGmailSnapshot on markup it does not know', () => {
 describe('hostile names and subjects', () => {
   const html = gmailFixtureHtml('hostile');
   const doc = parse(html);
-  const s = readGmailSnapshot(doc, gmailFixtureLocation('hostile'));
+  // Times as the worker keeps them: read from the ids the page gives.
+  const s = withMessageTimes(readGmailSnapshot(doc, gmailFixtureLocation('hostile')), 'UTC', Date.now());
   const byEmail = (email: string) => s.participants.find((p) => p.email === email);
 
   it('come through as plain strings', () => {

@@ -2,6 +2,7 @@ import { normaliseEmail } from '@/lib/model/email';
 import { type WebmailSnapshot, webmailSnapshot } from '@/lib/model/snapshot';
 import { readGmailSnapshot, threadRouteId } from '@/lib/webmail/gmail';
 import { parseMailDate } from '@/lib/webmail/message-time';
+import { withMessageTimes } from '@/lib/worker/thread-log';
 import {
   GMAIL_FIXTURES,
   type GmailFixtureName,
@@ -11,10 +12,13 @@ import {
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
+/** A fixture read as the worker keeps it: the page gives the ids, the worker the times (withMessageTimes). */
 function read(name: GmailFixtureName): WebmailSnapshot {
-  return readGmailSnapshot(parse(gmailFixtureHtml(name)), gmailFixtureLocation(name));
+  return timed(readGmailSnapshot(parse(gmailFixtureHtml(name)), gmailFixtureLocation(name)));
 }
 
+// The reps of these fixtures read Gmail in Phnom Penh time.
+const timed = (s: WebmailSnapshot) => withMessageTimes(s, 'Asia/Phnom_Penh', Date.now());
 const emails = (people: { email: string }[]) => people.map((p) => p.email);
 
 describe('readGmailSnapshot on the fixtures', () => {
@@ -300,7 +304,7 @@ describe('the fixtures are consistent', () => {
     (name) => {
       const doc = parse(gmailFixtureHtml(name));
       for (const [legacy, decimal] of instants(doc)) expect(BigInt(`0x${legacy}`).toString()).toBe(decimal);
-      const shown = readGmailSnapshot(doc, gmailFixtureLocation(name)).thread?.messages ?? [];
+      const shown = timed(readGmailSnapshot(doc, gmailFixtureLocation(name))).thread?.messages ?? [];
       for (const message of [...doc.querySelectorAll('div.adn[data-message-id]')]) {
         const id = message.getAttribute('data-message-id') ?? '';
         const text = message.querySelector('span.g3[title]')?.getAttribute('title') ?? '';
