@@ -1,6 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { normaliseEmail, type Task } from '@/lib/model';
+import { normaliseEmail, type WebmailSnapshot as Snapshot, type Task } from '@/lib/model';
 import { partitionForPopup } from '@/lib/reminders/due';
 import { call } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
@@ -15,6 +15,7 @@ import { loadMorePreference } from './more-preference';
 import { NameOnlyItem } from './NameOnlyItem';
 import { ParticipantItem } from './ParticipantItem';
 import { ReadNotice } from './ReadNotice';
+import { ServiceSection } from './ServiceSection';
 
 function HomeView({ timeZone }: { timeZone: string }) {
   const [tasks, setTasks] = useState<Task[] | null>(null);
@@ -35,6 +36,13 @@ function HomeView({ timeZone }: { timeZone: string }) {
       <p class="muted">{t('home_hint')}</p>
     </div>
   );
+}
+
+/** Whom a score is recorded on: the contact who wrote last, else the first contact in the thread. */
+function customerOf(thread: NonNullable<Snapshot['thread']>, ids: Record<string, string | null>): string | null {
+  const last = thread.messages.findLast((m) => m.from && ids[normaliseEmail(m.from.email)]);
+  const found = last?.from ? ids[normaliseEmail(last.from.email)] : null;
+  return found ?? Object.values(ids).find((id): id is string => !!id) ?? null;
 }
 
 export function SidebarApp() {
@@ -80,6 +88,12 @@ export function SidebarApp() {
               />
               {t('thread_do_not_log')}
             </label>
+            <ServiceSection
+              threadId={thread.id}
+              version={thread.messages.map((m) => m.id).join(' ')}
+              reps={model.reps.value}
+              contactId={customerOf(thread, model.contactIds.value)}
+            />
           </div>
         ) : (
           <p class="subject">{t('sidebar_compose')}</p>

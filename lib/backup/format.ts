@@ -7,6 +7,7 @@ import { customPropertyDefSchema } from '../model/custom-property';
 import { dealSchema } from '../model/deal';
 import { pipelineSchema } from '../model/pipeline';
 import { repSchema } from '../model/rep';
+import { serviceThreadSchema, threadKindSchema } from '../model/service';
 import { settingsSchema } from '../model/settings';
 import { sourceSchema } from '../model/source';
 import { taskSchema } from '../model/task';
@@ -22,11 +23,13 @@ export const BACKUP_VERSION = 2;
  * of its store. A version 1 file is read by that one rename, so older backups restore as they always did.
  */
 function upgradeBackup(json: { version: unknown; data?: unknown }): unknown {
-  if (json.version !== 1) return withTemplates(withWinLoss(json));
+  if (json.version !== 1) return withTemplates(withService(withWinLoss(json)));
   const data = json.data;
   if (typeof data !== 'object' || data === null || !('customPropertyDefs' in data)) return { ...json, version: 2 };
   const { customPropertyDefs, ...rest } = data as Record<string, unknown>;
-  return withTemplates(withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } }));
+  return withTemplates(
+    withService(withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } })),
+  );
 }
 
 /** Backups made before win/loss (schema v10) hold neither reasons nor competitors: they restore with none. */
@@ -34,6 +37,13 @@ function withWinLoss(json: { version: unknown; data?: unknown }): unknown {
   const data = json.data;
   if (typeof data !== 'object' || data === null) return json;
   return { ...json, data: { closeReasons: [], competitors: [], ...data } };
+}
+
+/** Backups made before kinds of thread (schema v8) hold neither kinds nor threads: they restore with none. */
+function withService(json: unknown): unknown {
+  const data = (json as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return json;
+  return { ...(json as object), data: { threadKinds: [], serviceThreads: [], ...data } };
 }
 
 /** Backups made before reply templates (schema v9) hold none: they restore with none, and the profile keeps its own. */
@@ -56,6 +66,8 @@ export const backupDataSchema = z.object({
   propertyDefs: z.array(customPropertyDefSchema),
   closeReasons: z.array(closeReasonSchema),
   competitors: z.array(competitorSchema),
+  threadKinds: z.array(threadKindSchema),
+  serviceThreads: z.array(serviceThreadSchema),
   templates: z.array(templateSchema),
   settings: settingsSchema,
 });
@@ -185,6 +197,8 @@ export function mergeBackup(current: BackupData, incoming: BackupData): MergeRes
     reps: mergeCollection('reps', current.reps, incoming.reps),
     closeReasons: mergeCollection('closeReasons', current.closeReasons, incoming.closeReasons),
     competitors: mergeCollection('competitors', current.competitors, incoming.competitors),
+    threadKinds: mergeCollection('threadKinds', current.threadKinds, incoming.threadKinds),
+    serviceThreads: mergeCollection('serviceThreads', current.serviceThreads, incoming.serviceThreads),
     templates: mergeCollection('templates', current.templates, incoming.templates),
     // Custom values are stored under a property's key, so two live definitions of one key would fight over them.
     propertyDefs: mergeCollection('propertyDefs', current.propertyDefs, incoming.propertyDefs, (def, byId) => {

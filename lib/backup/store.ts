@@ -35,8 +35,22 @@ const BACKUP_STORES = [...RECORD_COLLECTIONS];
 /** Everything, tombstones included (a restore must not bring deleted records back to life). */
 export async function readBackupData(db: CrmDb): Promise<BackupData> {
   const tx = db.transaction(BACKUP_STORES);
-  const [contacts, companies, deals, pipelines, activities, tasks, sources, reps, propertyDefs, closeReasons, competitors, templates] =
-    await Promise.all([
+  const [
+    contacts,
+    companies,
+    deals,
+    pipelines,
+    activities,
+    tasks,
+    sources,
+    reps,
+    propertyDefs,
+    closeReasons,
+    competitors,
+    templates,
+    threadKinds,
+    serviceThreads,
+  ] = await Promise.all([
     tx.objectStore('contacts').getAll(),
     tx.objectStore('companies').getAll(),
     tx.objectStore('deals').getAll(),
@@ -49,6 +63,8 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     tx.objectStore('closeReasons').getAll(),
     tx.objectStore('competitors').getAll(),
     tx.objectStore('templates').getAll(),
+    tx.objectStore('threadKinds').getAll(),
+    tx.objectStore('serviceThreads').getAll(),
   ]);
   return {
     contacts: contacts.map((row) => stripRow(row) as Contact),
@@ -63,6 +79,8 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     closeReasons,
     competitors,
     templates,
+    threadKinds,
+    serviceThreads,
     settings: await getSettings(db),
   };
 }

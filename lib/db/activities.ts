@@ -26,6 +26,8 @@ export function newActivity(draft: ActivityDraft, now: number, id?: string): Act
     repAddress: null,
     timeSource: null,
     accountIndex: null,
+    score: null,
+    threadKindId: null,
     ...draft,
   };
 }

@@ -4,6 +4,7 @@ import {
   defaultPipeline,
   defaultSettings,
   defaultSources,
+  defaultThreadKinds,
   repForAccount,
   seedTemplates,
 } from '../model';
@@ -65,6 +66,11 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
     db.createObjectStore('sync');
     db.createObjectStore('outbox', { keyPath: 'seq' });
     db.createObjectStore('fieldClocks', { keyPath: ['entity', 'id'] });
+  }
+  if (oldVersion < 8) {
+    const kinds = db.createObjectStore('threadKinds', { keyPath: 'id' });
+    for (const kind of defaultThreadKinds(now)) void kinds.put(kind);
+    db.createObjectStore('serviceThreads', { keyPath: 'id' }).createIndex('byThread', 'threadId');
   }
   if (oldVersion < 9) {
     const templates = db.createObjectStore('templates', { keyPath: 'id' });

@@ -9,10 +9,12 @@ import type {
   Deal,
   Pipeline,
   Rep,
+  ServiceThread,
   Settings,
   Source,
   Task,
   Template,
+  ThreadKind,
 } from '../model';
 import type { Clock } from '../sync/hlc';
 import type { Conflict, FieldWrite } from '../sync/merge';
@@ -161,6 +163,8 @@ export interface CrmSchema extends DBSchema {
   /** Local changes waiting to be pushed to the team, by mutation number. */
   outbox: { key: number; value: Mutation };
   fieldClocks: { key: [string, string]; value: FieldClockRow };
+  threadKinds: { key: string; value: ThreadKind };
+  serviceThreads: { key: string; value: ServiceThread; indexes: { byThread: string } };
   templates: { key: string; value: Template };
   closeReasons: { key: string; value: CloseReason };
   competitors: { key: string; value: Competitor };
@@ -186,6 +190,9 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  *     account address belongs to, so per-rep figures count the mail logged before reps were recorded.
  * v6: the team stores: `sync` (the membership, empty for a lone rep), `outbox` (changes to push, written in the
  *     transaction of the change) and `fieldClocks` (per record, each field's clock and the values that lost).
+ *     No row changes.
+ * v8: serving customers: the business's kinds of inbound thread with their rules and targets (`threadKinds`, seeded
+ *     with inquiry, complaint and other) and each thread's kind, owner and wait (`serviceThreads`, by Gmail thread).
  *     No row changes.
  * v9: reply templates (`templates`), business-wide and synced, seeded in English and Khmer on new and upgraded
  *     databases alike. No row changes.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { epochMs, recordBase, recordId, shortText } from './common';
 
-export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note', 'voicemail'] as const;
+/** `satisfaction`: a customer's score from 1 to 5, per contact, rep, thread and kind of thread (lib/service). */
+export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note', 'voicemail', 'satisfaction'] as const;
 /** Where an email's time came from: Gmail's ids, the date text Gmail showed, or the moment it was logged. */
 export const EMAIL_TIME_SOURCES = ['id', 'text', 'logged'] as const;
 export const activityType = z.enum(ACTIVITY_TYPES);
@@ -39,5 +40,9 @@ export const activitySchema = z.object({
   timeSource: z.enum(EMAIL_TIME_SOURCES).nullable().default(null),
   /** N of the /mail/u/N/ an email was seen in, so a link to its thread opens that account; null when unknown. */
   accountIndex: z.number().int().min(0).max(99).nullable().default(null),
+  /** A satisfaction activity's score, 1 to 5; null for every other activity. */
+  score: z.number().int().min(1).max(5).nullable().default(null),
+  /** The kind of thread a satisfaction score was given for (lib/model/service.ts), when it had one. */
+  threadKindId: recordId.nullable().default(null),
 });
 export type Activity = z.infer<typeof activitySchema>;

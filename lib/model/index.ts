@@ -10,6 +10,7 @@ export * from './id';
 export * from './money';
 export * from './pipeline';
 export * from './rep';
+export * from './service';
 export * from './settings';
 export * from './snapshot';
 export * from './source';

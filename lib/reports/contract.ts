@@ -47,6 +47,8 @@ const scheduledReportSchema: z.ZodType<ScheduledReport> = z.object({
       meeting: z.number(),
       note: z.number(),
       voicemail: z.number(),
+      // Reports stored before scores were activities have none.
+      satisfaction: z.number().default(0),
     }),
   }),
   responseTimes: z.object({ current: responseStats, previous: responseStats }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { backupContract } from '../backup/contract';
-import { formsContract } from '../forms/contract';
 import { importContract } from '../import/contract';
 import { mergesContract } from '../merges/contract';
 import {
@@ -23,6 +22,7 @@ import {
 import { REMINDER_PRESETS } from '../reminders/presets';
 import { reportsContract } from '../reports/contract';
 import type { ContractShape } from '../rpc/define';
+import { serviceContract } from '../service/contract';
 import { teamContract } from '../team/contract';
 import { templatesContract } from '../templates/contract';
 import { winLossContract } from '../winloss/contract';
@@ -193,7 +193,7 @@ export const contract = {
   ...reportsContract,
   ...mergesContract,
   ...teamContract,
-  ...formsContract,
+  ...serviceContract,
   ...templatesContract,
   ...winLossContract,
 } satisfies ContractShape;

@@ -17,7 +17,7 @@ import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import type { WorkerServices } from '../rpc/services';
-import { createFormHandlers } from '../forms/handlers';
+import { createServiceHandlers } from '../service/handlers';
 import { createTeamHandlers } from '../team/handlers';
 import { createTemplateHandlers } from '../templates/handlers';
 import { senderSignature } from '../webmail/signature';
@@ -227,7 +227,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createReportHandlers(s),
     ...createMergeHandlers(s),
     ...createTeamHandlers(s),
-    ...createFormHandlers(s),
+    ...createServiceHandlers(s),
     ...createTemplateHandlers(s),
     ...createWinLossHandlers(s),
   };

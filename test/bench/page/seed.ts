@@ -135,6 +135,8 @@ function activityRowAt(index: number, shape: SeedShape, ids: SeedIds): ActivityR
     repAddress: type === 'email' ? 'sophea@mekonghome.com.kh' : null,
     timeSource: type === 'email' ? 'id' : null,
     accountIndex: type === 'email' ? 0 : null,
+    score: null,
+    threadKindId: null,
   };
   // The same key lib/db/activities.ts gives an email activity: one per (message, contact).
   return messageId ? { ...activity, messageKey: `${messageId}|${contactId}` } : activity;

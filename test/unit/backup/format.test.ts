@@ -44,6 +44,8 @@ function data(overrides: Partial<BackupData> = {}): BackupData {
     closeReasons: [],
     competitors: [],
     templates: [],
+    threadKinds: [],
+    serviceThreads: [],
     settings: defaultSettings(pipeline.id, 'Asia/Phnom_Penh'),
     ...overrides,
   };

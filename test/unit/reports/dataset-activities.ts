@@ -33,6 +33,8 @@ function activity(spec: ActivitySpec): Activity {
     timeSource: isEmail ? 'id' : null,
     // Dara reads her mail in the browser's second signed-in account (/mail/u/1/).
     accountIndex: isEmail && spec.rep !== null ? (spec.rep === 'dara' ? 1 : 0) : null,
+    score: null,
+    threadKindId: null,
   };
 }
 
