@@ -32,7 +32,7 @@ export const GMAIL = {
   senders: ['span[email].gD', 'h3.iw span[email]', '.gF span[email]'],
   // Sender avatar: the hovercard id is the address (used when the name span is missing, e.g. while loading).
   avatar: 'img[data-hovercard-id]',
-  // The "to me, Dara, cc: Sokha" line of an expanded message; To and Cc are told apart only by the text "cc:".
+  // The "to me, Dara, cc: Sokha" line of an expanded message; To and Cc are told apart only by the word for Cc.
   recipientLine: '.hb',
   // Recipients outside a `.hb` line (older layouts put them straight in the header).
   recipients: 'span.g2[email]',

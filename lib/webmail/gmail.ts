@@ -120,9 +120,11 @@ function readRecipients(message: Element): { to: SnapshotPerson[]; cc: SnapshotP
   const walk = (node: Node) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
-        // "cc:" (and "bcc:" on the rep's own sent mail) switch the list for every address after it.
-        const marks = (c.nodeValue ?? '').match(/\bb?cc\s*:/gi);
-        if (marks) target = cc;
+        // Between addresses Gmail writes only commas, until the word for Cc ("cc:", "Cc :", "ចម្លងជូន៖"; "bcc:" on
+        // the rep's own sent mail) switches the list for every address after it: any letters there are that word,
+        // whatever the account's language. Mail with no To starts with the word.
+        const words = c.nodeValue ?? '';
+        if ((to.length && /\p{L}/u.test(words)) || /\bb?cc\s*:/i.test(words)) target = cc;
       } else if (c.nodeType === 1) {
         const el = c as Element;
         if (el.hasAttribute('email')) {
