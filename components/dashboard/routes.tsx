@@ -14,6 +14,7 @@ import { ReportPage } from './reports/ReportPage';
 import { ReportsView } from './reports/ReportsView';
 import { SettingsView } from './settings/SettingsView';
 import { TableView } from './tables/TableView';
+import { TeamView } from './team/TeamView';
 import { TasksView } from './tasks/TasksView';
 import type { ViewProps } from './view-props';
 
@@ -34,6 +35,7 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { name: '', view: HomeFigures, nav: 'dash_nav_home' },
   { name: 'board', view: BoardView, nav: 'dash_nav_board' },
+  { name: 'team', view: TeamView, nav: 'dash_nav_team' },
   { name: 'contacts', view: (p) => <TableView {...p} entity="contacts" />, nav: 'dash_nav_contacts' },
   { name: 'companies', view: (p) => <TableView {...p} entity="companies" />, nav: 'dash_nav_companies' },
   { name: 'deals', view: (p) => <TableView {...p} entity="deals" />, nav: 'dash_nav_deals' },

@@ -22,10 +22,10 @@ export function myRepId(
 
 /**
  * The reps whose figures a person sees: a manager the whole team; a rep, in a team or alone, their own (a browser
- * with no rep chosen yet is one person's whole CRM, so it shows every rep it has).
+ * with no rep chosen yet is one person's whole CRM, so it shows every rep it has). By name, as a team list reads.
  */
 export function repsShown(reps: readonly Rep[], me: string | null, membership: Membership | null): Rep[] {
-  const live = reps.filter((rep) => rep.deletedAt === null);
+  const live = reps.filter((rep) => rep.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name));
   if (membership?.role === 'manager') return live;
   if (me === null) return membership ? [] : live;
   return live.filter((rep) => rep.id === me);

@@ -5,7 +5,7 @@ import { durationText, moneyText } from '@/lib/reports/report';
 import type { Period } from '@/lib/time/periods';
 import { toWallClock } from '@/lib/time/zoned';
 import { money } from '../../format';
-import { formatCount, locale, t } from '../../i18n';
+import { formatCount, formatDateTime, locale, t } from '../../i18n';
 
 const atMidnight = (at: number, timeZone: string) => {
   const wall = toWallClock(at, timeZone);
@@ -38,3 +38,11 @@ export const days = (value: number | null): string =>
 
 export const rate = (value: number | null): string =>
   value === null ? '—' : formatCount(value, { style: 'percent', maximumFractionDigits: 0 });
+
+/** A forecast's month key ('YYYY-MM', a wall-clock month; null: no close date) as its name. */
+export function monthFromKey(key: string | null): string {
+  if (key === null) return t('fig_no_date');
+  const [year, month] = key.split('-').map(Number);
+  // The first of the month in UTC names it without a zone shift.
+  return formatDateTime(Date.UTC(year!, month! - 1, 1), 'UTC', 'month-year');
+}

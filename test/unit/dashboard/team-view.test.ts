@@ -15,7 +15,7 @@ const rep = (id: string, name: string, email: string, deletedAt: number | null =
 const DARA = rep('0195f0a0-0000-7000-8000-00000000aaaa', 'Dara', 'dara@lucky.kh');
 const SOPHEA = rep('0195f0a0-0000-7000-8000-00000000bbbb', 'Sophea', 'Sophea@Lucky.kh');
 const GONE = rep('0195f0a0-0000-7000-8000-00000000cccc', 'Gone', 'gone@lucky.kh', NOW);
-const REPS = [DARA, SOPHEA, GONE];
+const REPS = [SOPHEA, GONE, DARA];
 
 describe('who this browser is in the team', () => {
   it('is the rep with the team address, else the rep chosen in Settings', () => {

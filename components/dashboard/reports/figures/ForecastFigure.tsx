@@ -1,17 +1,11 @@
 import type { Forecast } from '@/lib/reports/deal-figures';
 import { money } from '../../../format';
-import { formatCount, formatDateTime, t } from '../../../i18n';
+import { formatCount, t } from '../../../i18n';
 import { FigureCard } from '../FigureCard';
-import { moneyTotal, perCurrency } from '../report-format';
+import { moneyTotal, monthFromKey, perCurrency } from '../report-format';
 
 /** Weighted value of the open deals by the month they are expected to close. */
 export function ForecastFigure({ forecast }: { forecast: Forecast }) {
-  // Month keys are wall-clock 'YYYY-MM'; formatting the first of that month in UTC names it without a zone shift.
-  const monthFromKey = (key: string | null) => {
-    if (key === null) return t('fig_no_date');
-    const [year, month] = key.split('-').map(Number);
-    return formatDateTime(Date.UTC(year!, month! - 1, 1), 'UTC', 'month-year');
-  };
   return (
     <FigureCard
       title={t('fig_forecast')}
