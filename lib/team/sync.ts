@@ -1,7 +1,14 @@
 import { commit } from '../db/errors';
 import { TEAM_KEY } from '../db/record-write';
 import type { CrmDb, TeamSync } from '../db/schema';
-import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH, type Mutation, type SyncEntity } from '../sync/protocol';
+import {
+  MAX_BODY_BYTES,
+  MAX_MUTATIONS_PER_PUSH,
+  MAX_PULL_LIMIT,
+  type Mutation,
+  type PullResponse,
+  type SyncEntity,
+} from '../sync/protocol';
 import { applyPage } from './apply';
 import { type Fetch, type TeamClient, TeamError, teamClient } from './client';
 import { seedOutbox } from './seed';
@@ -29,7 +36,7 @@ export interface RoundResult {
   error: TeamError | null;
 }
 
-export const PULL_PAGE = 500;
+export const PULL_PAGE = MAX_PULL_LIMIT;
 /** Room left under the service's body limit for the envelope and for JSON's escaping of what we measured. */
 const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.8);
 /** Bounds one round, so a service that keeps refusing cannot keep the worker busy. */
@@ -149,13 +156,16 @@ export async function pullChanges(db: CrmDb, api: TeamClient, deviceId: string, 
   const pulled: Pulled = { records: 0, changed: new Set(), cursor: null, writers: [] };
   const writers = new Set<string>();
   let restarted = false;
+  // The next page is asked for while this one is applied: the service and the browser's database work side by side.
+  let ahead: Promise<PullResponse> | null = null;
   for (let step = 0; step < MAX_STEPS; step++) {
     const team = await readTeam(db);
     if (!team || team.deviceId !== deviceId) break;
-    let page: Awaited<ReturnType<TeamClient['pull']>>;
+    let page: PullResponse;
     try {
-      page = await api.pull(team.cursor, PULL_PAGE);
+      page = await (ahead ?? api.pull(team.cursor, PULL_PAGE));
     } catch (error) {
+      ahead = null;
       // The service was restored from a backup older than our cursor: read it all again (merging is idempotent).
       if (error instanceof TeamError && error.code === 'cursor_ahead' && !restarted) {
         restarted = true;
@@ -164,6 +174,8 @@ export async function pullChanges(db: CrmDb, api: TeamClient, deviceId: string, 
       }
       throw error;
     }
+    ahead = page.more ? api.pull(page.cursor, PULL_PAGE) : null;
+    ahead?.catch(() => undefined);
     const applied = await applyPage(db, deviceId, page.records, page, now());
     if (!applied) break;
     pulled.records += page.records.length;

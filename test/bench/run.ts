@@ -13,19 +13,12 @@ import { detectionBench } from './detection';
 import { pageHeap, workerHeap } from './memory';
 import { observerBench } from './observer';
 import type { BenchApi, SeedChunk, StoreCounts } from './page/api';
-import type { SeedKind, SeedShape } from './page/seed';
+import type { SeedKind } from './page/seed';
 import { round } from './page/stats';
 import type { StoreResults } from './page/store';
+import { SHAPE } from './shape';
 import { type BenchReport, printTable } from './table';
 
-// BENCH_SCALE=0.1 makes a quick smoke run; the numbers that count are those of the full scale.
-const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const SHAPE: SeedShape = {
-  contacts: Math.round(100_000 * SCALE),
-  companies: Math.round(20_000 * SCALE),
-  deals: Math.round(30_000 * SCALE),
-  activities: Math.round(300_000 * SCALE),
-};
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 250);
 const WARMUP = 30;
 // The import makes the contacts, one per CSV row.
