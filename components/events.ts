@@ -13,6 +13,10 @@ export function onSidecarEvent(listener: (event: SidecarEvent) => void, signal: 
   }, signal);
 }
 
+/** The port this frame's content script linked, once it has: the way to ask it to type into the page. */
+let contentScriptPort: MessagePort | null = null;
+export const linkedContentScript = (): MessagePort | null => contentScriptPort;
+
 /**
  * Calls `listener` with each snapshot a webmail tab's content script publishes, through the port it linked to
  * this frame or as the worker receives it, until `signal` aborts. Never answers messages: the worker does.
@@ -24,6 +28,7 @@ export function onSnapshotPublished(
   // The sidebar frame's side of the content script's port (lib/webmail/sidebar-link.ts).
   let linked = false;
   const link = acceptSidebarLink(extensionId(), window.parent, (tabId, port) => {
+    contentScriptPort = port;
     port.onmessage = (event) => {
       const snapshot = parseSnapshot(event.data);
       if (!snapshot) return;

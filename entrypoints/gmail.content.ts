@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { trackComposeCaret } from '@/lib/content/compose-insert';
 import type { PageContext } from '@/lib/content/page-context';
 import { findSidePanelDock } from '@/lib/content/sidebar-dock';
 import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
@@ -38,9 +39,15 @@ export default defineContentScript({
     });
     // Snapshots go to the sidebar through a port of their own, and to the worker (which stores and logs them) once
     // the page is idle.
-    const link = offerSidebarLink(frame.iframe, new URL(browser.runtime.getURL('/')).origin, (offer) => {
-      browser.runtime.sendMessage(offer).catch(() => undefined);
-    });
+    const link = offerSidebarLink(
+      frame.iframe,
+      new URL(browser.runtime.getURL('/')).origin,
+      (offer) => {
+        browser.runtime.sendMessage(offer).catch(() => undefined);
+      },
+      // The sidebar's template picker types into the compose box the rep was in.
+      trackComposeCaret(document, ctx.signal),
+    );
     ctx.onInvalidated(() => {
       link.close();
       frame.destroy();

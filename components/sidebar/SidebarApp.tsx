@@ -16,6 +16,7 @@ import { NameOnlyItem } from './NameOnlyItem';
 import { ParticipantItem } from './ParticipantItem';
 import { ReadNotice } from './ReadNotice';
 import { ServiceSection } from './ServiceSection';
+import { TemplatePicker } from './TemplatePicker';
 
 function HomeView({ timeZone }: { timeZone: string }) {
   const [tasks, setTasks] = useState<Task[] | null>(null);
@@ -98,6 +99,7 @@ export function SidebarApp() {
         ) : (
           <p class="subject">{t('sidebar_compose')}</p>
         )}
+        <TemplatePicker recipients={model.knownPeople.value} />
         <h2 id="people-title">{t('sidebar_people', { count: model.people.value.length })}</h2>
         <ul class="participants" aria-labelledby="people-title">
           {model.people.value.map((person) => {

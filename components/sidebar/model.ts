@@ -54,6 +54,14 @@ export const SidebarModel = createModel(() => {
     return account && !repForAccount(reps.value, account) ? account : null;
   });
 
+  /** The people on screen who are contacts, for the template picker to fill a reply for. */
+  const knownPeople = computed(() =>
+    people.value.flatMap((person) => {
+      const id = contactIds.value[normaliseEmail(person.email)];
+      return id ? [{ contactId: id, name: cards.value[id]?.contact.name ?? person.name }] : [];
+    }),
+  );
+
   // Thread swaps can come faster than the look-ups they start: only the newest one may write its answers.
   let generation = 0;
 
@@ -154,6 +162,7 @@ export const SidebarModel = createModel(() => {
     snapshot,
     people,
     unclaimedAccount,
+    knownPeople,
     contactIds,
     cards,
     settings,

@@ -50,6 +50,9 @@ export const GMAIL = {
   subjectBox: 'input[name=subjectbox]',
   // Gmail's draft id is a hidden input; new drafts hold the string "undefined" until saved.
   draftId: 'input[name=draft]',
+  // The message body of a compose or reply, where templates are typed: Gmail's editor is a contenteditable textbox
+  // (`.Am.aiL`); the recipient and subject fields are inputs, so only the body matches.
+  composeBody: '[contenteditable][role=textbox]',
   // Chip UI (Oct 2021): one listbox per field, each recipient an option whose hovercard id is the address.
   chip: '[role=option][data-hovercard-id]',
   // Text typed in the chip UI but not yet turned into a chip.

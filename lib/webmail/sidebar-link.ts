@@ -21,6 +21,11 @@ interface LinkOffer {
   token: string;
 }
 
+/** What the frame sends to type `insert` where the rep's caret was in a compose box; answered true or false. */
+export interface InsertRequest {
+  insert: string;
+}
+
 /** The content script's side: call `publish` with each snapshot; the frame gets it as soon as it is linked. */
 export interface SidebarLinkOffer {
   publish(snapshot: unknown): void;
@@ -31,12 +36,15 @@ export interface SidebarLinkOffer {
 
 /**
  * Offers a fresh channel each time the frame loads (a reload makes a new sidebar), sending its token with
- * `announce` and its port to the frame, then the latest snapshot through it.
+ * `announce` and its port to the frame, then the latest snapshot through it. The frame may ask through the port to
+ * type text into the compose box (an InsertRequest, with a port for the answer): `insert` does it and answers whether
+ * it could.
  */
 export function offerSidebarLink(
   frame: HTMLIFrameElement,
   sidebarOrigin: string,
   announce: (offer: LinkOffer) => void,
+  insert: (text: string) => boolean,
 ): SidebarLinkOffer {
   let port: MessagePort | null = null;
   let latest: unknown = null;
@@ -46,9 +54,11 @@ export function offerSidebarLink(
     accepted = false;
     const channel = new MessageChannel();
     port = channel.port1;
-    // Only the frame holds the other end: the page never sees the port, so it cannot fake the answer.
+    // Only the frame holds the other end: the page never sees the port, so it cannot fake the answer, nor ask to type.
     port.onmessage = (event) => {
-      if (event.data === LINK_ACK) accepted = true;
+      const data = event.data;
+      if (data === LINK_ACK) accepted = true;
+      else if (typeof data?.insert === 'string') event.ports[0]?.postMessage(insert(data.insert));
     };
     const offer: LinkOffer = { kind: LINK_KIND, token: crypto.randomUUID() };
     announce(offer);

@@ -39,14 +39,14 @@ describe('the templates rung (v9)', () => {
   });
 
   it('seeds an upgraded v6 database and leaves its records as they were', async () => {
-    const data = await frozen('templates-v6', 6);
+    await frozen('templates-v6', 6);
     const db = await openCrmDb('templates-v6', () => NOW);
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count('templates')).toBe(6);
     for (const store of ['contacts', 'companies', 'activities', 'tasks', 'reps', 'deals'] as const) {
-      expect(await db.count(store)).toBe(data[store].length);
+      expect(await db.count(store)).toBe(V6_DATA[store].length);
     }
-    const kept = data.contacts[0]!;
+    const kept = V6_DATA.contacts[0] as { id: string; name: string };
     expect(await db.get('contacts', kept.id)).toMatchObject({ id: kept.id, name: kept.name });
     // A lone rep: the seeds are written by the upgrade, not queued for any team.
     expect(await db.count('outbox')).toBe(0);

@@ -41,7 +41,7 @@ describe('offerSidebarLink (the content script)', () => {
   it('offers a port with a token it also announces, each time the frame loads, and sends snapshots through it', async () => {
     const { frame, posted, load } = fakeFrame();
     const announced: unknown[] = [];
-    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, (o) => announced.push(o));
+    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, (o) => announced.push(o), () => false);
     offer.publish({ n: 1 });
     expect(posted).toHaveLength(0);
 
@@ -69,7 +69,7 @@ describe('offerSidebarLink (the content script)', () => {
 
   it('knows the frame accepted the port only when the frame says so through it, and forgets when the frame reloads', async () => {
     const { frame, posted, load } = fakeFrame();
-    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, () => undefined);
+    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, () => undefined, () => false);
     load();
     expect(offer.accepted()).toBe(false);
     const framePort = posted[0]!.ports[0]!;
