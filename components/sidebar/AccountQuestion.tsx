@@ -11,7 +11,7 @@ import { t } from '../i18n';
  * has its rep. The address is not repeated here: it is the Gmail beside the sidebar, and the people list must not
  * seem to hold the rep.
  */
-export function AccountQuestion({ reps }: { reps: Rep[] }) {
+export function AccountQuestion({ reps, outlook = false }: { reps: Rep[]; outlook?: boolean }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +29,7 @@ export function AccountQuestion({ reps }: { reps: Rep[] }) {
   return (
     <section class="notice stack" aria-labelledby="account-question">
       <h2 id="account-question">{t('account_question')}</h2>
-      <p class="muted">{t('account_question_hint')}</p>
+      <p class="muted">{t(outlook ? 'account_question_hint_outlook' : 'account_question_hint')}</p>
       {reps.map((rep) => (
         <button key={rep.id} type="button" disabled={busy} onClick={() => void answer(rep.id)}>
           {rep.name}

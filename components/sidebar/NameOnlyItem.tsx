@@ -43,7 +43,8 @@ export function NameOnlyItem({ person, onComplete }: { person: SnapshotParticipa
         </span>
       </PersonHead>
       <p class="muted">{t('address_not_shown')}</p>
-      <form class="stack" onSubmit={use}>
+      {/* The browser's own check of an email field would stop the form silently, with no message in our words. */}
+      <form class="stack" noValidate onSubmit={use}>
         <label>
           {t('address_complete')}
           <input type="email" dir="ltr" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />

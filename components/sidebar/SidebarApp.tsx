@@ -65,13 +65,14 @@ export function SidebarApp() {
   const view = snapshot?.view ?? 'other';
   const thread = snapshot?.thread ?? null;
   const body = () => {
-    if (view === 'unrecognised') return <ReadNotice problem={snapshot?.problem ?? null} />;
+    if (view === 'unrecognised')
+      return <ReadNotice problem={snapshot?.problem ?? null} provider={snapshot?.provider} />;
     if (view === 'list' || view === 'other' || model.people.value.length === 0) {
       return <HomeView timeZone={settings.timeZone} />;
     }
     return (
       <>
-        {snapshot?.account ? null : <ReadNotice problem="no-account" />}
+        {snapshot?.account ? null : <ReadNotice problem="no-account" provider={snapshot?.provider} />}
         {thread ? (
           <div class="thread-head">
             <p class="subject" dir="auto">
@@ -144,7 +145,9 @@ export function SidebarApp() {
           <Icon name="external" />
         </button>
       </header>
-      {model.unclaimedAccount.value ? <AccountQuestion reps={model.reps.value} /> : null}
+      {model.unclaimedAccount.value ? (
+        <AccountQuestion reps={model.reps.value} outlook={snapshot?.provider === 'outlook'} />
+      ) : null}
       {body()}
       <UndoToast
         toast={toaster.toast.value}

@@ -1,13 +1,15 @@
 /**
- * `npm start`: the built extension in Debian's Chromium on a local demo mailbox (Gmail-like pages served for
- * https://mail.google.com/ by request routing — no Google account, no network). Headed where there is a display;
- * without one it runs headless, saves screenshots of the sidebar, popup and dashboard to docs/, and exits.
+ * `npm start`: the built extension in Debian's Chromium on two local demo mailboxes, a Gmail-like one served for
+ * https://mail.google.com/ and an Outlook-like one for https://outlook.office.com/, by request routing (no account, no
+ * network). Headed where there is a display; without one it runs headless, saves screenshots of the sidebar (in
+ * both), popup and dashboard to docs/, and exits.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { attach, launchChromium, rpc, sidebarOf } from '../e2e/harness';
+import { attach, launchChromium, openOutlook, rpc, sidebarOf } from '../e2e/harness';
 import { demoMailboxHtml } from '../fixtures/gmail';
+import { demoOutlook } from '../fixtures/outlook';
 
 const PROFILE = resolve(import.meta.dirname, '../../.demo-profile');
 const SHOTS = resolve(import.meta.dirname, '../../docs');
@@ -60,13 +62,26 @@ async function main(): Promise<void> {
     .first()
     .waitFor();
 
+  const { host, path, html } = demoOutlook();
+  const outlook = await openOutlook(ext, html, `https://${host}${path}`);
+  await outlook.setViewportSize({ width: 1400, height: 900 });
+  await (await sidebarOf(outlook))
+    .getByRole('region', { name: /^Contact / })
+    .first()
+    .waitFor();
+
   if (headed) {
-    console.log('Sidecar CRM demo is running: a demo mailbox with the extension loaded. Close the browser to stop.');
+    await gmail.bringToFront();
+    console.log(
+      'Sidecar CRM demo is running: a Gmail-like and an Outlook-like mailbox, each in a tab, with the extension loaded.',
+    );
+    console.log('Close the browser to stop.');
     await new Promise<void>((done) => context.on('close', () => done()));
     return;
   }
   mkdirSync(SHOTS, { recursive: true });
   await gmail.screenshot({ path: `${SHOTS}/sidebar.png` });
+  await outlook.screenshot({ path: `${SHOTS}/sidebar-outlook.png` });
   const popup = await ext.openPage('popup.html');
   await popup.setViewportSize({ width: 380, height: 520 });
   await popup.getByText('Confirm the March containers with Dara').waitFor();
@@ -75,7 +90,9 @@ async function main(): Promise<void> {
   await board.setViewportSize({ width: 1400, height: 800 });
   await board.getByText('Two 40ft containers to Sihanoukville').first().waitFor();
   await board.screenshot({ path: `${SHOTS}/board.png` });
-  console.log(`No display: ran headless and saved screenshots to ${SHOTS}/ (sidebar.png, popup.png, board.png).`);
+  console.log(
+    `No display: ran headless and saved screenshots to ${SHOTS}/ (sidebar.png, sidebar-outlook.png, popup.png, board.png).`,
+  );
   await context.close();
 }
 

@@ -8,7 +8,14 @@ const BUILDS = ['chrome-mv3', 'firefox-mv2'];
 
 /** The documented permission list (README, "Privacy and permissions"). A new one must be argued for there first. */
 const PERMISSIONS = ['alarms', 'notifications', 'storage', 'unlimitedStorage'];
-const HOSTS = ['https://mail.google.com/*'];
+/** Gmail and Outlook on the web, and nothing else (README, "Privacy and permissions"). */
+const HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,8 +34,21 @@ test('the Chrome manifest asks only for the documented permissions', () => {
   expect([...m.permissions].sort()).toEqual(PERMISSIONS);
   expect(m.host_permissions).toEqual(HOSTS);
   expect(m.optional_permissions ?? []).toEqual([]);
-  expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual(HOSTS);
+  expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(HOSTS);
+  // Each webmail gets its own script, which carries only its own adapter.
+  const scriptOf = (host: string) =>
+    m.content_scripts.find((c: { matches: string[] }) => c.matches.includes(host))?.js ?? [];
+  expect(scriptOf('https://mail.google.com/*')).toEqual(['content-scripts/gmail.js']);
+  for (const host of HOSTS.slice(1)) expect(scriptOf(host)).toEqual(['content-scripts/outlook.js']);
+  const outlookScript = readFileSync(join(OUTPUT, 'chrome-mv3', 'content-scripts', 'outlook.js'), 'utf8');
+  expect(outlookScript).not.toContain('data-legacy-thread-id');
+  expect(readFileSync(join(OUTPUT, 'chrome-mv3', 'content-scripts', 'gmail.js'), 'utf8')).not.toContain('data-convid');
   expect(m.content_security_policy.extension_pages).toMatch(/script-src 'self'(;|$)/);
+  // Only the webmail pages may frame the sidebar.
+  expect(m.content_security_policy.extension_pages).toContain(
+    `frame-ancestors ${HOSTS.map((h) => h.slice(0, -2)).join(' ')} 'self'`,
+  );
+  expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: HOSTS }]);
   expect(m.externally_connectable).toBeUndefined();
 });
 

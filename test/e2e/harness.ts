@@ -180,6 +180,35 @@ export async function sidebarOf(page: Page) {
   return page.frames().find((f) => f.url().includes('/sidebar.html'))!;
 }
 
+/** Outlook on the web's hosts, which the extension is granted beside Gmail's (wxt.config.ts). */
+export const OUTLOOK_HOSTS = [
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'outlook.cloud.microsoft',
+];
+
+const outlookPages = new WeakMap<BrowserContext, { html: string }>();
+
+/** Serves `html` for every request to Outlook's hosts from now on (a later call replaces it) and opens `url`. */
+export async function openOutlook(ext: Extension, html: string, url: string): Promise<Page> {
+  let served = outlookPages.get(ext.context);
+  if (!served) {
+    served = { html };
+    outlookPages.set(ext.context, served);
+    const current = served;
+    for (const host of OUTLOOK_HOSTS) {
+      await ext.context.route(`https://${host}/**`, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html }),
+      );
+    }
+  }
+  served.html = html;
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
 /** Gmail swaps only what is inside [role=main]: do the same with the main of another page and a new hash. */
 export async function swapGmailMain(page: Page, html: string, hash: string) {
   await page.evaluate(

@@ -1,4 +1,5 @@
 import { webmailThreadUrl } from '@/lib/dashboard/links';
+import { outlookThreadOf } from '@/lib/model/webmail-thread';
 import type { WaitingThread } from '@/lib/reports/response-times';
 import { formatCount, formatDateTime, t } from '../../../i18n';
 import { duration } from '../report-format';
@@ -30,11 +31,11 @@ export function WaitingThreads({
           return (
             <li key={thread.threadId}>
               <a
-                // In the signed-in account (/mail/u/N/) that saw the thread; mail logged before that was kept, the first.
+                // In the webmail and account (/mail/u/N/) that saw the thread; mail logged before that was kept, the first.
                 href={webmailThreadUrl(thread.accountIndex ?? 0, thread.threadId)}
                 target="_blank"
                 rel="noreferrer"
-                aria-label={t('fig_open_gmail', { name })}
+                aria-label={t(outlookThreadOf(thread.threadId) ? 'fig_open_outlook' : 'fig_open_gmail', { name })}
               >
                 <span class="name">{name}</span>
               </a>{' '}
