@@ -1,13 +1,11 @@
-import { newActivity } from '../../lib/db/activities';
-import { newCompanyRecord } from '../../lib/db/companies';
-import { newContact } from '../../lib/db/contacts';
-import { newTask } from '../../lib/db/tasks';
+import { z } from 'zod';
 import type { FormDefinition, FormField } from '../../lib/forms/definition';
 import {
   type Activity,
   activitySchema,
   type Company,
   type Contact,
+  companySchema,
   contactSchema,
   newRecordBase,
   normaliseEmail,
@@ -78,54 +76,54 @@ export async function writeLead(client: PoolClient, input: LeadInput, version: n
     const custom = Object.fromEntries(
       [...input.values].filter(([field]) => field.target === 'custom').map(([field, text]) => [field.property, text]),
     );
-    const contact: Contact = contactSchema.parse(
-      newContact(
-        {
-          name: value('name') || email.split('@')[0]!,
-          emails: [{ address: email }],
-          phones: value('phone') ? [{ number: value('phone') }] : [],
-          jobTitle: value('jobTitle'),
-          companyId,
-          sourceId: await source(client, teamId, form.sourceId, now, write),
-          ownerId: owner,
-          custom,
-        },
-        now,
-      ),
+    const contact: Contact = build(
+      contactSchema,
+      {
+        name: value('name') || email.split('@')[0]!,
+        lifecycle: 'lead',
+        emails: [{ address: email }],
+        phones: value('phone') ? [{ number: value('phone') }] : [],
+        jobTitle: value('jobTitle'),
+        companyId,
+        sourceId: await source(client, teamId, form.sourceId, now, write),
+        ownerId: owner,
+        custom,
+      },
+      now,
     );
     write('contacts', contact);
     contactId = contact.id;
     taskOwner = owner;
   }
   const name = value('name') || email;
-  const activity: Activity = activitySchema.parse(
-    newActivity(
-      {
-        type: 'note',
-        occurredAt: now,
-        contactId,
-        companyId,
-        subject: form.name,
-        body: [input.page, '', ...[...input.values].map(([field, text]) => `${field.label.en}: ${text}`)].join('\n'),
-        direction: 'inbound',
-      },
-      now,
-    ),
+  const activity: Activity = build(
+    activitySchema,
+    {
+      type: 'note',
+      occurredAt: now,
+      contactId,
+      companyId,
+      subject: form.name,
+      body: [input.page, '', ...[...input.values].map(([field, text]) => `${field.label.en}: ${text}`)].join('\n'),
+      direction: 'inbound',
+    },
+    now,
   );
   write('activities', activity);
-  const task: Task = taskSchema.parse(
-    newTask(
-      {
-        title: `${form.name}: ${name}`.slice(0, 300),
-        note: [input.page, value('message')].filter(Boolean).join('\n\n').slice(0, 5000),
-        kind: 'follow-up',
-        dueAt: now + form.followUpHours * 3_600_000,
-        contactId,
-        companyId,
-        ownerId: taskOwner,
-      },
-      now,
-    ),
+  const task: Task = build(
+    taskSchema,
+    {
+      title: `${form.name}: ${name}`.slice(0, 300),
+      note: [input.page, value('message')].filter(Boolean).join('\n\n').slice(0, 5000),
+      kind: 'follow-up',
+      status: 'open',
+      history: [{ at: now, event: 'created', detail: form.name }],
+      dueAt: now + form.followUpHours * 3_600_000,
+      contactId,
+      companyId,
+      ownerId: taskOwner,
+    },
+    now,
   );
   write('tasks', task);
 
@@ -135,6 +133,21 @@ export async function writeLead(client: PoolClient, input: LeadInput, version: n
 }
 
 const base = (now: number) => newRecordBase(now);
+
+/**
+ * A new record of `schema` from the values given: every other field empty ('' for text, [] for lists, {} for maps,
+ * null where the model allows it), the rest left to the schema's defaults, then checked whole by the schema.
+ */
+function build<S extends z.ZodObject>(schema: S, values: Record<string, unknown>, now: number): z.infer<S> {
+  const empty: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if (field instanceof z.ZodNullable) empty[name] = null;
+    else if (field instanceof z.ZodString) empty[name] = '';
+    else if (field instanceof z.ZodArray) empty[name] = [];
+    else if (field instanceof z.ZodRecord) empty[name] = {};
+  }
+  return schema.parse({ ...empty, ...base(now), ...values });
+}
 
 /** Every field of a new record, stamped once with the service's clock (the id names the record and is no field). */
 function stamped(record: Record<string, unknown>, now: number): Record<string, FieldWrite> {
@@ -242,7 +255,7 @@ async function company(
     [teamId, name.trim()],
   );
   if (rows[0]) return rows[0].id;
-  const made: Company = newCompanyRecord(null, now, name.slice(0, 200));
+  const made: Company = build(companySchema, { name: name.slice(0, 200) }, now);
   write('companies', made);
   return made.id;
 }

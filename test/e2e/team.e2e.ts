@@ -1,14 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { createTeam } from '../../server/accounts/teams';
-import { buildApp } from '../../server/app';
-import { migrate } from '../../server/db/migrate';
-import { createPool, type Pool } from '../../server/db/pool';
-import { EventHub } from '../../server/events/hub';
-import { type Cluster, startCluster } from '../server/cluster';
-import { attach, type Extension, launchChromium, rpc } from './harness';
+import { expect, test } from '@playwright/test';
+import { type Extension, rpc } from './harness';
+import { inviteRep, joinTeam, launchProfiles, startTeamService } from './team-service';
 
 /**
  * Two reps, each in a Chromium profile of their own with the built extension, join one team through the real
@@ -26,74 +18,32 @@ interface Pipeline {
   stages: { id: string; name: string }[];
 }
 
-let cluster: Cluster;
-let pool: Pool;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let stack: Awaited<ReturnType<typeof startTeamService>>;
 let service: string;
 let managerCode: string;
-const reps: { ext: Extension; dir: string }[] = [];
-
-async function launch(): Promise<Extension> {
-  const dir = mkdtempSync(join(tmpdir(), 'sidecar-team-'));
-  const ext = await attach(await launchChromium(dir), dir);
-  reps.push({ ext, dir });
-  return ext;
-}
+let browsers: Awaited<ReturnType<typeof launchProfiles>>;
 
 let dara: Extension;
 let sophea: Extension;
 
 test.beforeAll(async () => {
   // The browsers first: the service answers CORS for the extension's origin, which the browser decides.
-  dara = await launch();
-  sophea = await launch();
+  browsers = await launchProfiles(2);
+  [dara, sophea] = browsers.exts as [Extension, Extension];
   expect(sophea.id).toBe(dara.id);
-  cluster = await startCluster();
-  pool = createPool(cluster.url(), () => undefined);
-  await migrate(pool);
-  const hub = new EventHub(pool, { warn: () => undefined, info: () => undefined }, cluster.url());
-  app = await buildApp({ pool, hub, allowedOrigins: [`chrome-extension://${dara.id}`], closeGraceMs: 200 });
-  await hub.start();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  service = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  ({
-    invite: { code: managerCode },
-  } = await createTeam(pool, { name: 'Lucky Retail', managerName: 'Dara', managerEmail: 'dara@lucky.kh' }));
+  stack = await startTeamService(dara.id);
+  ({ url: service, managerCode } = stack);
 });
 
 test.afterAll(async () => {
-  for (const { ext, dir } of reps) {
-    await ext.context.close().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  }
-  await app?.close();
-  await pool?.end();
-  await cluster?.stop();
+  await browsers?.close();
+  await stack?.stop();
 });
 
-async function joinTeam(ext: Extension, code: string, device: string): Promise<Page> {
-  const page = await ext.openPage('dashboard.html#/settings');
-  const team = page.getByRole('region', { name: 'Team', exact: true });
-  await team.getByLabel('Team service address').fill(service);
-  await team.getByLabel('Invite code').fill(code);
-  await team.getByLabel('Name of this browser').fill(device);
-  await team.getByRole('button', { name: 'Join team' }).click();
-  await expect(team.getByText('Lucky Retail')).toBeVisible();
-  await expect(team.getByRole('status')).toHaveText('Connected');
-  return page;
-}
-
 test('two reps join one team with invite codes from Settings → Team', async () => {
-  const settings = await joinTeam(dara, managerCode, 'Dara laptop');
+  const settings = await joinTeam(dara, service, managerCode, 'Dara laptop');
   const team = settings.getByRole('region', { name: 'Team', exact: true });
-  await team.getByLabel('Name', { exact: true }).fill('Sophea');
-  await team.getByLabel('Email').fill('sophea@lucky.kh');
-  await team.getByRole('button', { name: 'Make an invite code' }).click();
-  const shown = await team.getByTestId('team-invite-code').textContent();
-  const code = /: ([A-Z0-9-]+)\./.exec(shown ?? '')?.[1];
-  expect(code).toBeTruthy();
-  await joinTeam(sophea, code!, 'Sophea laptop');
+  await joinTeam(sophea, service, await inviteRep(settings, 'Sophea', 'sophea@lucky.kh'), 'Sophea laptop');
   await expect(team.getByText('Sophea laptop, Sophea')).toBeVisible({ timeout: 10_000 });
 });
 

@@ -21,7 +21,7 @@ export function FormsView({ app }: ViewProps) {
   const [forms, setForms] = useState<Form[]>([]);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   useEffect(() => {
-    void call('team.status', {}).then(setTeam, () => undefined);
+    void call('team.status', { refresh: true }).then(setTeam, () => undefined);
   }, []);
   const manager = team?.joined && team.rep.role === 'manager';
   const load = () => teamAttempt(app, () => call('forms.list', {})).then((found) => found && setForms(found));
