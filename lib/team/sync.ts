@@ -9,6 +9,7 @@ import {
   type PullResponse,
   type SyncEntity,
 } from '../sync/protocol';
+import { adoptTeamDefaults } from './adopt';
 import { applyPage } from './apply';
 import { type Fetch, type TeamClient, TeamError, teamClient } from './client';
 import { seedOutbox } from './seed';
@@ -30,7 +31,7 @@ export interface RoundResult {
   pushed: number;
   pulled: number;
   /** Stores the team's changes were written to. */
-  changed: SyncEntity[];
+  changed: string[];
   /** The team's version this browser has pulled up to. */
   cursor: number;
   error: TeamError | null;
@@ -49,16 +50,29 @@ export async function syncRound({ db, fetch, now }: SyncDeps): Promise<RoundResu
   const api = teamClient(fetch, team.serverUrl, team.token);
   result.cursor = team.cursor;
   try {
+    const changed = new Set<string>();
+    const writers = new Set<string>();
+    const pull = async () => {
+      const pulled = await pullChanges(db, api, team.deviceId, now);
+      result.pulled += pulled.records;
+      result.cursor = pulled.cursor ?? result.cursor;
+      for (const entity of pulled.changed) changed.add(entity);
+      for (const id of pulled.writers) writers.add(id);
+    };
     if (!team.seeded) {
+      // The team's records first, so that this browser's untouched defaults give way to the team's before anything
+      // of this browser is queued (lib/team/adopt.ts).
+      await pull();
+      const adopted = await adoptTeamDefaults(db);
+      if (adopted.pipelines.size > 0) for (const store of ['pipelines', 'deals', 'settings']) changed.add(store);
+      if (adopted.sources.size > 0) for (const store of ['sources', 'contacts']) changed.add(store);
       await seedOutbox(db);
       await updateTeam(db, team.deviceId, () => ({ seeded: true }));
     }
     result.pushed = await pushOutbox(db, api, team.deviceId);
-    const pulled = await pullChanges(db, api, team.deviceId, now);
-    result.pulled = pulled.records;
-    result.changed = [...pulled.changed];
-    result.cursor = pulled.cursor ?? result.cursor;
-    if (pulled.writers.some((id) => !team.reps.some((rep) => rep.id === id))) await refreshTeam(db, api, team);
+    await pull();
+    result.changed = [...changed];
+    if ([...writers].some((id) => !team.reps.some((rep) => rep.id === id))) await refreshTeam(db, api, team);
     await updateTeam(db, team.deviceId, () => ({ lastSyncAt: now(), lastError: null }));
   } catch (error) {
     const failure = error instanceof TeamError ? error : new TeamError('internal', String(error));

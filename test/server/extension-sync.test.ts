@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { getSettings, listPipelines, listSources } from '@/lib/db/config';
 import { createContact, getContact, updateContact } from '@/lib/db/contacts';
 import { createDeal, getDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
@@ -223,5 +224,71 @@ describe('two reps joined to one team through the real service', () => {
     await sophea.sync();
     expect(await sophea.db.count('outbox')).toBe(0);
     expect(sophea.net.requests).toBe(requests);
+  });
+});
+
+describe('a browser joining a team under way', () => {
+  it("adopts the team's default pipeline and sources instead of pushing its own, and points its records at them", async () => {
+    const { invite } = await createTeam(service.pool, {
+      name: 'Angkor Tiles',
+      managerName: 'Kiri',
+      managerEmail: 'kiri@angkor.kh',
+    });
+    const kiri = await browser('kiri');
+    await kiri.join(invite.code);
+    await kiri.sync();
+    const [teamPipeline] = await listPipelines(kiri.db);
+    const teamSources = await listSources(kiri.db);
+
+    const rath = await browser('rath');
+    // Written before joining, in this browser's own pipeline and with one of its own sources.
+    const [own] = await listPipelines(rath.db);
+    const referral = (await listSources(rath.db)).find((source) => source.key === 'referral')!;
+    const demo = own!.stages.find((stage) => stage.name === 'Demo')!;
+    const deal = await createDeal(rath.db, { title: 'Floor tiles', pipelineId: own!.id, stageId: demo.id }, 10);
+    const lead = await createContact(
+      rath.db,
+      { name: 'Chenda Ly', emails: [{ address: 'chenda@ly.kh' }], sourceId: referral.id },
+      11,
+    );
+    await rath.join((await kiri.invite('Rath')).code);
+    await rath.sync();
+    await kiri.sync();
+
+    expect((await listPipelines(rath.db)).map((p) => p.id)).toEqual([teamPipeline!.id]);
+    expect((await listSources(rath.db)).map((s) => s.id).sort()).toEqual(teamSources.map((s) => s.id).sort());
+    expect((await getSettings(rath.db)).defaultPipelineId).toBe(teamPipeline!.id);
+    const moved = { pipelineId: teamPipeline!.id, stageId: teamPipeline!.stages.find((s) => s.name === 'Demo')!.id };
+    expect(await getDeal(rath.db, deal.id)).toMatchObject(moved);
+    expect(await getDeal(kiri.db, deal.id)).toMatchObject(moved);
+    const theirReferral = teamSources.find((source) => source.key === 'referral')!.id;
+    expect((await getContact(kiri.db, lead.id))?.sourceId).toBe(theirReferral);
+    const { rows } = await service.pool.query(
+      `SELECT entity, count(*)::int AS n FROM records r JOIN teams t ON t.id = r.team_id
+       WHERE t.name = 'Angkor Tiles' AND entity IN ('pipelines', 'sources') GROUP BY entity ORDER BY entity`,
+    );
+    expect(rows).toEqual([
+      { entity: 'pipelines', n: 1 },
+      { entity: 'sources', n: teamSources.length },
+    ]);
+    expect(await rath.status()).toMatchObject({ pending: 0, lastError: null });
+  });
+
+  it('keeps and pushes a default the rep changed: it is theirs, not a copy', async () => {
+    const { invite } = await createTeam(service.pool, {
+      name: 'Bayon Rice',
+      managerName: 'Mey',
+      managerEmail: 'mey@bayon.kh',
+    });
+    const mey = await browser('mey');
+    await mey.join(invite.code);
+    await mey.sync();
+    const nita = await browser('nita');
+    const [own] = await listPipelines(nita.db);
+    await nita.db.put('pipelines', { ...own!, name: 'Wholesale' });
+    await nita.join((await mey.invite('Nita')).code);
+    await nita.sync();
+    await mey.sync();
+    expect((await listPipelines(mey.db)).map((p) => p.name).sort()).toEqual(['Sales', 'Wholesale']);
   });
 });
