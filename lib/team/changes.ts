@@ -9,6 +9,16 @@ import { repName } from './store';
 /** Enough of a record's past for a page to read; older writes are still merged, only not listed. */
 export const MAX_HISTORY = 20;
 
+/** Fields no rep sets by hand (a merge sets one, a thread the other): links, not changes to list. */
+const UNSHOWN = new Set(['mergedInto', 'threadId']);
+
+/** A value a new record starts with when nobody typed anything there: no news in "created it". */
+const blank = (value: Json): boolean =>
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+
 /**
  * Who changed what on a record, from its field clocks: one entry per write (a write is every field one save
  * stamped, so they share a stamp), the values that lost among them, newest first; and the latest write that held,
@@ -20,7 +30,7 @@ export function recordChanges(row: FieldClockRow | undefined, team: TeamSync): R
   const add = (hlc: string, by: string | null, field: string, value: Json) => {
     const write = writes.get(hlc) ?? { by, fields: [], created: false };
     if (field === 'createdAt') write.created = true;
-    else if (!BOOKKEEPING.has(field)) write.fields.push({ field, value });
+    else if (!BOOKKEEPING.has(field) && !UNSHOWN.has(field)) write.fields.push({ field, value });
     writes.set(hlc, write);
   };
   for (const [field, write] of Object.entries(row.fields)) add(write.hlc, write.by, field, write.value);
@@ -34,7 +44,9 @@ export function recordChanges(row: FieldClockRow | undefined, team: TeamSync): R
       by: repName(team, write.by),
       at: wallOf(hlc),
       created: write.created,
-      fields: write.fields.sort((a, b) => a.field.localeCompare(b.field)),
+      fields: write.fields
+        .filter(({ value }) => !(write.created && blank(value)))
+        .sort((a, b) => a.field.localeCompare(b.field)),
     }));
   const held = Object.entries(row.fields)
     .filter(([field]) => !BOOKKEEPING.has(field) || field === 'createdAt')

@@ -25,6 +25,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   lostReason: 'deal_lost_reason',
   phone: 'contact_phone',
   deletedAt: 'history_deleted',
+  custom: 'dash_custom_properties',
 };
 
 /** A field's former value as the rep reads it: names for the ids of reps, sources and stages, text for lists. */
@@ -39,6 +40,8 @@ export function shown(app: Dashboard, field: string, value: unknown): string {
     const stage = app.pipelines.value.flatMap((p) => p.stages).find((s) => s.id === value);
     return stage ? stageName(stage) : String(value);
   }
+  if (field === 'pipelineId') return app.pipelines.value.find((p) => p.id === value)?.name ?? String(value);
+  if (field === 'companyId') return t('history_linked');
   if (field === 'value' && typeof value === 'object' && 'amount' in value) return money(value as Money);
   if (field === 'expectedCloseAt' && typeof value === 'number') return formatCalendarDay(value);
   if (field === 'deletedAt' && typeof value === 'number') return formatDateTime(value, app.timeZone.value);
@@ -48,7 +51,12 @@ export function shown(app: Dashboard, field: string, value: unknown): string {
       .map((item) => (typeof item === 'object' && item ? (item.address ?? item.number ?? JSON.stringify(item)) : item))
       .join(', ');
   }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([key, item]) => `${key}: ${item === null ? t('team_empty') : String(item)}`)
+      .join(', ');
+  }
+  return String(value);
 }
 
 /** A field's name as the rep reads it. */

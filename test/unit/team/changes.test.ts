@@ -45,7 +45,13 @@ describe('who changed what on a record', () => {
       fields: {
         name: write('Sokha', T0, DARA),
         createdAt: write(T0, T0, DARA),
+        // What a new record starts with when nobody typed it, and a link no rep sets, are no news.
+        phones: write([], T0, DARA),
+        companyId: write(null, T0, DARA),
+        mergedInto: write(null, T0, DARA),
         jobTitle: write('Buyer', T0 + 60_000, SOPHEA, 'dev_2'),
+        // Emptied later, by hand: that is news.
+        sourceId: write(null, T0 + 60_000, SOPHEA, 'dev_2'),
         updatedAt: write(T0 + 60_000, T0 + 60_000, SOPHEA, 'dev_2'),
         // A save of only what every save stamps is no change anyone made.
         lastContactedAt: write(T0 + 120_000, T0 + 120_000, DARA),
@@ -68,7 +74,10 @@ describe('who changed what on a record', () => {
         by: 'Sophea',
         at: T0 + 60_000,
         created: false,
-        fields: [{ field: 'jobTitle', value: 'Buyer' }],
+        fields: [
+          { field: 'jobTitle', value: 'Buyer' },
+          { field: 'sourceId', value: null },
+        ],
       },
       {
         hlc: stamp(T0 + 30_000),
