@@ -195,8 +195,8 @@ export function parseMailDate(text: string, timeZone: string): number | null {
 }
 
 /**
- * The best time known for a message: its ids first, the date text second (in the rep's time zone, the best guess of
- * the account's), the moment it was logged last; with which of the three it was.
+ * The best time known for a message: its ids first, the date the page's adapter read or the date text second (in the
+ * rep's time zone, the best guess of the account's), the moment it was logged last; with which of the three it was.
  */
 export function messageTime(
   message: { id: string; legacyId: string | null; time: number | null; timeText: string },
@@ -208,6 +208,9 @@ export function messageTime(
     timeFromPermId(message.id, now) ??
     timeFromLegacyId(message.id, now);
   if (fromId !== null) return { at: fromId, source: 'id' };
+  // Outlook's adapter reads its all-digit dates itself, in the page language's order of day and month (which the
+  // worker cannot know); Gmail's leaves this null.
+  if (message.time !== null && message.time <= now + DAY) return { at: message.time, source: 'text' };
   const fromText = message.timeText ? parseMailDate(message.timeText, timeZone) : null;
   if (fromText !== null && fromText <= now + DAY) return { at: fromText, source: 'text' };
   return { at: now, source: 'logged' };

@@ -38,6 +38,7 @@ const QUOTE_THREAD = `olo:${CONVERSATIONS.quote}`;
 
 interface ActivityView {
   threadId: string;
+  timeSource: string;
   messageId: string;
   direction: string;
 }
@@ -76,6 +77,8 @@ test('in Outlook the sidebar docks beside the reading pane, captures a person, a
   const logged = await rpc<ActivityView[]>(popup, 'activities.forContact', { contactId: dara!.id });
   expect(new Set(logged.map((a) => a.threadId))).toEqual(new Set([QUOTE_THREAD]));
   expect(new Set(logged.map((a) => a.direction))).toEqual(new Set(['inbound', 'outbound']));
+  // Their times are the dates Outlook showed, not the moment they were logged.
+  expect(logged.map((a) => a.timeSource)).toEqual(['text', 'text']);
 
   // A reload reads the same messages as the same ones: nothing is logged twice.
   await page.reload();

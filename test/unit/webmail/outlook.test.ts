@@ -1,6 +1,7 @@
 import { webmailThreadUrl } from '@/lib/dashboard/links';
 import { type WebmailSnapshot, webmailSnapshot } from '@/lib/model/snapshot';
 import { outlookThreadOf } from '@/lib/model/webmail-thread';
+import { messageTime } from '@/lib/webmail/message-time';
 import { readOutlookSnapshot } from '@/lib/webmail/outlook';
 import { afterLabel, numericDate } from '@/lib/webmail/outlook-read';
 import {
@@ -48,6 +49,15 @@ describe('readOutlookSnapshot on the fixtures', () => {
       { name: 'Dara Kim', email: 'dara.kim@angkortrade.com.kh', roles: ['from', 'to'] },
       { name: 'Chea Bopha', email: 'bopha@luckyretail.com.kh', roles: ['cc'] },
     ]);
+  });
+
+  it("keeps the date Outlook showed as the message's time when the worker logs it", () => {
+    const [first] = read('thread').thread?.messages ?? [];
+    expect(messageTime(first!, 'Asia/Phnom_Penh', NOW)).toEqual({
+      at: new Date(2026, 11, 1, 9, 5).getTime(),
+      source: 'text',
+    });
+    expect(messageTime({ ...first!, time: null }, 'Asia/Phnom_Penh', NOW).source).toBe('logged');
   });
 
   it('gives the same message ids when the same page is read again', () => {

@@ -41,7 +41,12 @@ describe('offerSidebarLink (the content script)', () => {
   it('offers a port with a token it also announces, each time the frame loads, and sends snapshots through it', async () => {
     const { frame, posted, load } = fakeFrame();
     const announced: unknown[] = [];
-    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, (o) => announced.push(o), () => false);
+    const offer = offerSidebarLink(
+      frame,
+      SIDEBAR_ORIGIN,
+      (o) => announced.push(o),
+      () => false,
+    );
     offer.publish({ n: 1 });
     expect(posted).toHaveLength(0);
 
@@ -69,7 +74,12 @@ describe('offerSidebarLink (the content script)', () => {
 
   it('knows the frame accepted the port only when the frame says so through it, and forgets when the frame reloads', async () => {
     const { frame, posted, load } = fakeFrame();
-    const offer = offerSidebarLink(frame, SIDEBAR_ORIGIN, () => undefined, () => false);
+    const offer = offerSidebarLink(
+      frame,
+      SIDEBAR_ORIGIN,
+      () => undefined,
+      () => false,
+    );
     load();
     expect(offer.accepted()).toBe(false);
     const framePort = posted[0]!.ports[0]!;
@@ -117,6 +127,20 @@ describe('acceptSidebarLink (the sidebar frame)', () => {
     accept.fromRuntime({ kind: LINK_KIND, token: 'token-2' }, gmailTab);
     accept.fromWindow(offerEvent('token-2').event);
     expect(linked).toHaveLength(2);
+  });
+
+  it("links Outlook on the web's tabs as Gmail's, and not a look-alike host", () => {
+    const linked: number[] = [];
+    const accept = acceptSidebarLink(EXTENSION, parent, (tab) => linked.push(tab));
+    const outlookTab = { ...gmailTab, url: 'https://outlook.cloud.microsoft/mail/inbox', tab: { id: 9 } };
+    accept.fromRuntime({ kind: LINK_KIND, token: 'o' }, outlookTab);
+    accept.fromWindow(offerEvent('o', { origin: 'https://outlook.cloud.microsoft' }).event);
+    accept.fromRuntime(
+      { kind: LINK_KIND, token: 'x' },
+      { ...outlookTab, url: 'https://outlook.office.com.evil.test/' },
+    );
+    accept.fromWindow(offerEvent('x', { origin: 'https://outlook.office.com.evil.test' }).event);
+    expect(linked).toEqual([9]);
   });
 
   it('never links a port the page posts with a token no content script announced', () => {
