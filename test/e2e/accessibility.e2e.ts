@@ -76,6 +76,7 @@ test('axe-core finds no serious or critical violation on any page, in English an
   const views = [
     '#/',
     '#/board',
+    '#/team',
     '#/contacts',
     '#/companies',
     '#/deals',
