@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Template } from '@/lib/model';
+import type { Template, ThreadKind } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { ErrorText } from '../ErrorText';
 import { onSidecarEvent } from '../events';
 import { errorText } from '../format';
 import { t } from '../i18n';
+import { kindLabel } from '../kind-label';
 import { copyText, insertIntoCompose } from './compose-insert';
 
 export interface TemplateRecipient {
@@ -46,6 +47,9 @@ export function TemplatePicker({ recipients }: { recipients: TemplateRecipient[]
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [kinds, setKinds] = useState<ThreadKind[]>([]);
+  /** The kind of the open thread, as the rep set it or the rules suggest: its templates come first. */
+  const [threadKindId, setThreadKindId] = useState<string | null>(null);
   const copyBox = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -59,7 +63,22 @@ export function TemplatePicker({ recipients }: { recipients: TemplateRecipient[]
   }, []);
 
   const contactId = recipients.find((r) => r.contactId === chosen)?.contactId ?? recipients[0]?.contactId ?? null;
-  const shown = useMemo(() => templates.filter((template) => matches(template, query)), [templates, query]);
+  const shown = useMemo(() => {
+    const found = templates.filter((template) => matches(template, query));
+    const first = (template: Template) => (threadKindId !== null && template.kindId === threadKindId ? 0 : 1);
+    return found.sort((a, b) => first(a) - first(b));
+  }, [templates, query, threadKindId]);
+
+  const kindOf = (template: Template) => kinds.find((kind) => kind.id === template.kindId);
+
+  const readKinds = () =>
+    void Promise.all([call('service.kinds', {}), call('service.thread', {})]).then(
+      ([all, thread]) => {
+        setKinds(all);
+        setThreadKindId(thread.record?.kindId ?? thread.suggestedKindId);
+      },
+      () => undefined,
+    );
 
   const use = async (template: Template) => {
     setBusy(true);
@@ -89,7 +108,7 @@ export function TemplatePicker({ recipients }: { recipients: TemplateRecipient[]
   };
 
   return (
-    <details class="templates">
+    <details class="templates" onToggle={(e) => e.currentTarget.open && readKinds()}>
       <summary>{t('tpl_picker_title')}</summary>
       {recipients.length > 1 ? (
         <label>
@@ -122,6 +141,7 @@ export function TemplatePicker({ recipients }: { recipients: TemplateRecipient[]
             </button>
             <span class="muted small">
               {t(template.language === 'km' ? 'tpl_lang_km' : 'tpl_lang_en')}
+              {kindOf(template) ? ` · ${kindLabel(kindOf(template))}` : null}
               {template.usageCount > 0 ? ` · ${t('tpl_used', { count: template.usageCount })}` : null}
             </span>
           </li>

@@ -1,17 +1,20 @@
+import { BUILT_IN_KIND_IDS } from './service';
 import type { Template } from './template';
 
 /**
  * The templates a profile starts with, in English and Khmer: a complaint received, an answer to an inquiry, and the
- * satisfaction survey that asks for a score from 1 to 5. Their ids and times are fixed, so every browser of a team
+ * satisfaction survey that asks for a score from 1 to 5, the first two for the built-in kinds of thread they answer.
+ * Their ids and times are fixed, so every browser of a team
  * seeds the same records and joining sends no copy of them, nor a conflict.
  */
 const SEEDED_AT = Date.UTC(2026, 11, 1);
 const seedId = (n: number) => `5eed7e57-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-const SEEDS: { name: string; language: Template['language']; body: string }[] = [
+const SEEDS: { name: string; language: Template['language']; kindId: string | null; body: string }[] = [
   {
     name: 'Complaint received',
     language: 'en',
+    kindId: BUILT_IN_KIND_IDS.complaint,
     body: `Dear {{contact.firstName}},
 
 Thank you for telling us about this problem, and we are sorry for the trouble it has caused you. We received your complaint on {{date.today}}, and I am looking into it myself.
@@ -24,6 +27,7 @@ Kind regards,
   {
     name: 'បានទទួលការត្អូញត្អែរ',
     language: 'km',
+    kindId: BUILT_IN_KIND_IDS.complaint,
     body: `ជម្រាបសួរ {{contact.name}}
 
 សូមអរគុណដែលបានប្រាប់យើងខ្ញុំអំពីបញ្ហានេះ ហើយយើងខ្ញុំសូមអភ័យទោសចំពោះការរំខានដែលវាបានបង្កដល់លោកអ្នក។ យើងខ្ញុំបានទទួលការត្អូញត្អែររបស់លោកអ្នកនៅថ្ងៃទី {{date.today}} ហើយខ្ញុំកំពុងពិនិត្យមើលវាដោយផ្ទាល់។
@@ -36,6 +40,7 @@ Kind regards,
   {
     name: 'Answer to an inquiry',
     language: 'en',
+    kindId: BUILT_IN_KIND_IDS.inquiry,
     body: `Dear {{contact.firstName}},
 
 Thank you for your inquiry. Here is what you asked about:
@@ -52,6 +57,7 @@ Best regards,
   {
     name: 'ឆ្លើយតបការសាកសួរ',
     language: 'km',
+    kindId: BUILT_IN_KIND_IDS.inquiry,
     body: `ជម្រាបសួរ {{contact.name}}
 
 សូមអរគុណចំពោះការសាកសួររបស់លោកអ្នក។ នេះជាព័ត៌មានដែលលោកអ្នកបានសួរ៖
@@ -68,6 +74,7 @@ Best regards,
   {
     name: 'Satisfaction survey',
     language: 'en',
+    kindId: null,
     body: `Dear {{contact.firstName}},
 
 How satisfied are you with the way we handled your request? Please reply to this email with just one number from 1 to 5:
@@ -84,6 +91,7 @@ Thank you for helping us serve you better.
   {
     name: 'ការស្ទង់មតិអំពីការពេញចិត្ត',
     language: 'km',
+    kindId: null,
     body: `ជម្រាបសួរ {{contact.name}}
 
 តើលោកអ្នកពេញចិត្តកម្រិតណា ចំពោះរបៀបដែលយើងខ្ញុំបានដោះស្រាយសំណើរបស់លោកអ្នក? សូមឆ្លើយតបមកអ៊ីមែលនេះ ដោយសរសេរតែលេខមួយពី ១ ដល់ ៥៖
@@ -106,7 +114,6 @@ export function seedTemplates(): Template[] {
     updatedAt: SEEDED_AT,
     deletedAt: null,
     ...seed,
-    kindId: null,
     usageCount: 0,
     lastUsedAt: null,
   }));

@@ -87,3 +87,35 @@ test('with no reply open the sidebar says so and offers the filled text to copy'
   const templates = await rpc<Template[]>(dashboard, 'templates.list', {});
   expect(templates.find((t) => t.name === 'Satisfaction survey')?.usageCount).toBe(0);
 });
+
+test('a manager writes a Khmer template with the field picker and a live preview, then removes one and takes it back', async ({
+  ext,
+}) => {
+  const page = await ext.openPage('dashboard.html#/templates');
+  await expect(page.getByRole('heading', { name: 'Reply templates' })).toBeVisible();
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('អរគុណសម្រាប់ការបញ្ជាទិញ');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('km');
+  await page.getByRole('combobox', { name: 'Kind of thread' }).selectOption({ label: 'Inquiry' });
+  const text = page.getByRole('textbox', { name: 'Text' });
+  await text.fill('ជម្រាបសួរ , សូមអរគុណ។ {{contact.nickname}}');
+  // The field goes where the cursor is, as typing it would.
+  await text.evaluate((box: HTMLTextAreaElement) => box.setSelectionRange(10, 10));
+  await page.getByRole('combobox', { name: 'Insert a field' }).selectOption('contact.firstName');
+  await expect(text).toHaveValue('ជម្រាបសួរ {{contact.firstName}}, សូមអរគុណ។ {{contact.nickname}}');
+  await text.press('End');
+  await text.pressSequentially(' {{deal.amount}}');
+
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toHaveText('ជម្រាបសួរ ដារា, សូមអរគុណ។ {{contact.nickname}} ៤,១០០,០០០៛');
+  await expect(preview.locator('mark.unknown')).toHaveText('{{contact.nickname}}');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “អរគុណសម្រាប់ការបញ្ជាទិញ”.' })).toBeVisible();
+  const row = page.getByRole('listitem').filter({ hasText: 'អរគុណសម្រាប់ការបញ្ជាទិញ' });
+  await expect(row).toContainText('Khmer · Inquiry · Used 0 times');
+
+  await page.getByRole('button', { name: 'Remove Satisfaction survey' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Satisfaction survey' })).toHaveCount(0);
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Satisfaction survey' })).toHaveCount(1);
+});

@@ -1,20 +1,31 @@
 import { useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n/translate';
-import { TEMPLATE_FIELDS, type Template, type TemplateField } from '@/lib/model';
+import { TEMPLATE_FIELDS, type Template, type TemplateField, type ThreadKind } from '@/lib/model';
 import { renderTemplate } from '@/lib/templates/render';
 import { sampleContext } from '@/lib/templates/sample';
 import { call } from '@/lib/worker/client';
 import { t } from '../../i18n';
+import { kindLabel } from '../../kind-label';
 import type { Dashboard } from '../app-model';
 import { TemplatePreview } from './TemplatePreview';
 
 const fieldLabel = (field: TemplateField) => t(`tpl_field_${field.replace('.', '_')}` as MessageKey);
 
 /**
- * Writing a template: its name, language and text, fields put in at the cursor from a list, and a preview that fills
- * them for a sample customer as the rep types.
+ * Writing a template: its name, language, the kind of thread it answers and its text, fields put in at the cursor
+ * from a list, and a preview that fills them for a sample customer as the rep types.
  */
-export function TemplateEditor({ app, template, onDone }: { app: Dashboard; template: Template; onDone(): void }) {
+export function TemplateEditor({
+  app,
+  template,
+  kinds,
+  onDone,
+}: {
+  app: Dashboard;
+  template: Template;
+  kinds: ThreadKind[];
+  onDone(): void;
+}) {
   const [draft, setDraft] = useState(template);
   const body = useRef<HTMLTextAreaElement>(null);
   const settings = app.settings.value!;
@@ -58,6 +69,17 @@ export function TemplateEditor({ app, template, onDone }: { app: Dashboard; temp
           >
             <option value="en">{t('tpl_lang_en')}</option>
             <option value="km">{t('tpl_lang_km')}</option>
+          </select>
+        </label>
+        <label>
+          {t('tpl_kind')}
+          <select value={draft.kindId ?? ''} onChange={(e) => edit({ kindId: e.currentTarget.value || null })}>
+            <option value="">{t('tpl_kind_any')}</option>
+            {kinds.map((kind) => (
+              <option key={kind.id} value={kind.id}>
+                {kindLabel(kind)}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { newRecordBase, type Template } from '@/lib/model';
+import { newRecordBase, type Template, type ThreadKind } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import { t } from '../../i18n';
+import { kindLabel } from '../../kind-label';
 import type { ViewProps } from '../view-props';
 import { RemoveButton } from './RemoveButton';
 import { TemplateEditor } from './TemplateEditor';
@@ -21,11 +22,14 @@ function blankTemplate(language: Template['language']): Template {
 /** The business's reply templates: each with its language and how often it was used; edit, add, remove with undo. */
 export function TemplatesView({ app }: ViewProps) {
   const [templates, setTemplates] = useState<Template[] | null>(null);
+  const [kinds, setKinds] = useState<ThreadKind[]>([]);
   const [editing, setEditing] = useState<Template | null>(null);
   const revision = app.revision.value;
   useEffect(() => {
     void app.attempt(() => call('templates.list', {})).then((list) => list && setTemplates(list));
+    void call('service.kinds', {}).then(setKinds, () => setKinds([]));
   }, [revision]);
+  const kindOf = (template: Template) => kinds.find((kind) => kind.id === template.kindId);
 
   return (
     <div class="settings templates-page">
@@ -33,7 +37,7 @@ export function TemplatesView({ app }: ViewProps) {
       <p class="muted">{t('tpl_page_intro')}</p>
       {editing ? (
         <section class="settings-section" aria-label={editing.name || t('tpl_new')}>
-          <TemplateEditor key={editing.id} app={app} template={editing} onDone={() => setEditing(null)} />
+          <TemplateEditor key={editing.id} app={app} template={editing} kinds={kinds} onDone={() => setEditing(null)} />
         </section>
       ) : (
         <button type="button" onClick={() => setEditing(blankTemplate(app.settings.value?.language ?? 'en'))}>
@@ -49,6 +53,8 @@ export function TemplatesView({ app }: ViewProps) {
               <span class="muted small">
                 {' · '}
                 {t(template.language === 'km' ? 'tpl_lang_km' : 'tpl_lang_en')}
+                {' · '}
+                {template.kindId ? kindLabel(kindOf(template)) : t('tpl_kind_any')}
                 {' · '}
                 {t('tpl_used', { count: template.usageCount })}
               </span>
