@@ -3,6 +3,8 @@ import type { PageName } from '@/lib/dashboard/links';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { t } from '../i18n';
 import { BoardView } from './board/BoardView';
+import { CompetitorPage } from './competitors/CompetitorPage';
+import { CompetitorsView } from './competitors/CompetitorsView';
 import { ExportView } from './export/ExportView';
 import { FormsView } from './forms/FormsView';
 import { ImportView } from './import/ImportView';
@@ -17,6 +19,7 @@ import { TableView } from './tables/TableView';
 import { TeamView } from './team/TeamView';
 import { TasksView } from './tasks/TasksView';
 import type { ViewProps } from './view-props';
+import { WinLossView } from './winloss/WinLossView';
 
 export interface RouteDef {
   /** First segment of the hash: "" is home (#/). */
@@ -43,12 +46,15 @@ export const ROUTES: RouteDef[] = [
   { name: 'import', view: ImportView, nav: 'dash_nav_import' },
   { name: 'export', view: ExportView, nav: 'dash_nav_export' },
   { name: 'reports', view: ReportsView, nav: 'dash_nav_reports' },
+  { name: 'winloss', view: WinLossView, nav: 'dash_nav_winloss' },
+  { name: 'competitors', view: CompetitorsView, nav: 'dash_nav_competitors' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
   { name: 'forms', view: FormsView, nav: 'dash_nav_forms' },
   { name: 'contact', view: ContactPage, title: 'dash_nav_contacts' },
   { name: 'company', view: CompanyPage, title: 'dash_nav_companies' },
   { name: 'deal', view: DealPage, title: 'dash_nav_deals' },
   { name: 'report', view: ReportPage, title: 'reports_title' },
+  { name: 'competitor', view: CompetitorPage, title: 'dash_nav_competitors' },
 ];
 
 /** The tab's title: "<page> · Sidecar CRM" in the rep's language, so tabs and history tell the views apart. */

@@ -31,7 +31,10 @@ export type PageName =
   | 'contact'
   | 'company'
   | 'deal'
-  | 'report';
+  | 'report'
+  | 'competitors'
+  | 'competitor'
+  | 'winloss';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordId, shortText } from './common';
+import { emailAddress } from './email';
 import { currencyCode } from './money';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time HH:MM' });
@@ -17,6 +18,14 @@ export const reportScheduleSchema = z.object({
   repId: recordId.nullable(),
 });
 export type ReportSchedule = z.infer<typeof reportScheduleSchema>;
+
+/** One figure of the dashboard home as a rep arranged it: shown or not, half or full width; the list's order is theirs. */
+export const homeFigureSchema = z.object({
+  id: shortText(40),
+  hidden: z.boolean(),
+  wide: z.boolean(),
+});
+export type HomeFigure = z.infer<typeof homeFigureSchema>;
 
 export const settingsSchema = z.object({
   /** UI language, independent of the browser's. */
@@ -53,6 +62,13 @@ export const settingsSchema = z.object({
    * lib/i18n/locale.ts localeOf.
    */
   khmerDigits: z.boolean().optional(),
+  /**
+   * The dashboard home as each rep of this browser arranged it, by rep id ("" for no rep chosen): a manager and a rep
+   * sharing a browser each see their own. No entry is the default. Optional for the reason reportSchedules is.
+   */
+  homeLayouts: z.record(z.string().max(64), z.array(homeFigureSchema).max(40)).optional(),
+  /** Where "Email it" addresses a report: the manager's address, or blank. Optional for the reason reportSchedules is. */
+  managerEmail: z.union([emailAddress, z.literal('')]).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

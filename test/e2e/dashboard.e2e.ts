@@ -46,6 +46,9 @@ test('a rep moves a deal on the board by keyboard, wins it, and sets a custom pr
     .toBe(second.id);
 
   await page.getByRole('button', { name: `Mark ${deal.title} as won` }).click();
+  const wonForm = page.getByRole('form', { name: `Close ${deal.title} as won` });
+  await wonForm.getByLabel('Why was it won?').selectOption({ label: 'Good price' });
+  await wonForm.getByRole('button', { name: 'Mark as won' }).click();
   await expect(page.getByRole('link', { name: deal.title })).toHaveCount(0);
   await expect
     .poll(async () => (await rpc<Deal[]>(page, 'deals.forPipeline', { pipelineId: pipeline!.id }))[0]?.status)

@@ -48,6 +48,8 @@ test('a deal created from a thread shows on the board, moves by keyboard, and is
   await gmail.bringToFront();
   await expect(deal.getByRole('combobox').locator('option:checked')).toHaveText('Demo (60%)');
   await deal.getByRole('button', { name: 'Won' }).click();
+  await deal.getByLabel('Why was it won?').selectOption({ label: 'Fast service' });
+  await deal.getByRole('button', { name: 'Mark as won' }).click();
   await expect(card.getByText('No open deals.')).toBeVisible();
 
   // The toast says so and takes it back.

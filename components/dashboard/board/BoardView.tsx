@@ -106,7 +106,7 @@ export function BoardView({ app }: ViewProps) {
                       if (target) void board.moveDeal(deal, target);
                       else board.announcement.value = t('dash_move_edge', { title: deal.title });
                     }}
-                    onClose={(status, reason) => void board.close(deal, status, reason)}
+                    onClose={(patch) => board.close(deal, patch)}
                   />
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MoveKey } from '@/lib/dashboard/board';
 import { hashFor } from '@/lib/dashboard/links';
 import type { Deal, Pipeline } from '@/lib/model';
+import { CloseDealForm, type DealPatch } from '../../CloseDealForm';
 import { money, stageName } from '../../format';
 import { formatDateTime, t } from '../../i18n';
 
@@ -32,11 +33,10 @@ export function DealCard({
   hintId: string;
   onMove(stageId: string): void;
   onKeyMove(key: MoveKey): void;
-  onClose(status: 'won' | 'lost', reason?: string): void;
+  onClose(patch: DealPatch): Promise<unknown>;
 }) {
   const ref = useRef<HTMLButtonElement>(null);
-  const [losing, setLosing] = useState(false);
-  const [reason, setReason] = useState('');
+  const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus]);
@@ -91,33 +91,24 @@ export function DealCard({
         </select>
       </label>
       <div class="row">
-        <button type="button" aria-label={t('dash_won_named', { title: deal.title })} onClick={() => onClose('won')}>
+        <button
+          type="button"
+          aria-label={t('dash_won_named', { title: deal.title })}
+          aria-expanded={closing === 'won'}
+          onClick={() => setClosing(closing === 'won' ? null : 'won')}
+        >
           {t('deal_mark_won')}
         </button>
         <button
           type="button"
           aria-label={t('dash_lost_named', { title: deal.title })}
-          aria-expanded={losing}
-          onClick={() => setLosing(!losing)}
+          aria-expanded={closing === 'lost'}
+          onClick={() => setClosing(closing === 'lost' ? null : 'lost')}
         >
           {t('deal_mark_lost')}
         </button>
       </div>
-      {losing ? (
-        <form
-          class="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            onClose('lost', reason);
-          }}
-        >
-          <label>
-            {t('deal_lost_reason')}
-            <input value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
-          </label>
-          <button type="submit">{t('deal_confirm_lost')}</button>
-        </form>
-      ) : null}
+      {closing ? <CloseDealForm deal={deal} outcome={closing} onClose={onClose} /> : null}
     </li>
   );
 }

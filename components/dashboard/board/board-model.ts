@@ -4,6 +4,7 @@ import { ownerFilterOf } from '@/lib/dashboard/team-view';
 import { companyNames, openDealsInPipeline } from '@/lib/db/views';
 import type { Deal } from '@/lib/model';
 import { call } from '@/lib/worker/client';
+import type { DealPatch } from '../../CloseDealForm';
 import { stageName as shownName } from '../../format';
 import { t } from '../../i18n';
 import type { Dashboard } from '../app-model';
@@ -83,11 +84,10 @@ export const BoardModel = createModel((app: Dashboard) => {
     }
   });
 
-  const close = action(async (deal: Deal, status: 'won' | 'lost', reason?: string) => {
-    const lostReason = reason ?? '';
-    const message = t(status === 'won' ? 'dash_marked_won' : 'dash_marked_lost', { title: deal.title });
+  const close = action(async (deal: Deal, patch: DealPatch) => {
+    const message = t(patch.status === 'won' ? 'dash_marked_won' : 'dash_marked_lost', { title: deal.title });
     const saved = await app.undoable(
-      () => call('deal.update', { id: deal.id, patch: { status, lostReason } }),
+      () => call('deal.update', { id: deal.id, patch }),
       message,
       () => call('deal.update', { id: deal.id, patch: { status: 'open' } }),
     );

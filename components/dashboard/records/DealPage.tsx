@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { hashFor } from '@/lib/dashboard/links';
 import { searchContacts } from '@/lib/db/search';
 import { contactsByIds, getRecord, tasksFor, timeline } from '@/lib/db/views';
@@ -10,6 +9,7 @@ import { money } from '../../format';
 import { t } from '../../i18n';
 import { PipelineSelect } from '../../PipelineSelect';
 import { StageSelect } from '../../StageSelect';
+import { DealWinLoss } from '../competitors/DealWinLoss';
 import { RepSelect } from '../RepSelect';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
@@ -23,7 +23,6 @@ type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
 
 export function DealPage({ app, param }: ViewProps) {
   const id = param ?? '';
-  const [lostReason, setLostReason] = useState('');
   const data = useRead(
     app,
     async (db) => {
@@ -138,33 +137,7 @@ export function DealPage({ app, param }: ViewProps) {
               onChange={(ownerId) => quick({ ownerId })}
             />
           </div>
-          <div class="row">
-            {deal.status === 'open' ? (
-              <>
-                <button type="button" class="primary" onClick={() => quick({ status: 'won' })}>
-                  {t('deal_mark_won')}
-                </button>
-                <label>
-                  {t('deal_lost_reason')}
-                  <input value={lostReason} maxLength={500} onInput={(e) => setLostReason(e.currentTarget.value)} />
-                </label>
-                <button type="button" onClick={() => quick({ status: 'lost', lostReason })}>
-                  {t('deal_mark_lost')}
-                </button>
-              </>
-            ) : (
-              <>
-                {deal.status === 'lost' && deal.lostReason ? (
-                  <span class="subject">
-                    {t('deal_lost_reason')}: {deal.lostReason}
-                  </span>
-                ) : null}
-                <button type="button" onClick={() => quick({ status: 'open' })}>
-                  {t('dash_reopen')}
-                </button>
-              </>
-            )}
-          </div>
+          <DealWinLoss app={app} deal={deal} onPatch={(patch) => app.attempt(() => update(patch))} />
           <CompanyField db={db} company={company} onLink={(companyId) => quick({ companyId })} />
           <h3>{t('dash_nav_contacts')}</h3>
           <ul class="plain">

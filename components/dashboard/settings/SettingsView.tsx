@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import { ReportScheduleSettings } from '../reports/ReportScheduleSettings';
 import type { ViewProps } from '../view-props';
+import { ReasonSettings } from '../winloss/ReasonSettings';
 import { CurrencySettings } from './CurrencySettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PipelineSettings } from './PipelineSettings';
@@ -19,6 +20,7 @@ export function SettingsView({ app }: ViewProps) {
       <PipelineSettings app={app} settings={settings} />
       <PropertySettings app={app} />
       <SourceSettings app={app} />
+      <ReasonSettings app={app} />
       <RepSettings app={app} settings={settings} />
       <ReportScheduleSettings app={app} settings={settings} />
       <TeamSettings app={app} />
