@@ -128,7 +128,10 @@ test('in Outlook "remind me if no reply" is kept on the conversation and cancels
     const messages = [...document.querySelectorAll('main [role=document]')].map((b) => b.parentElement!);
     const reply = messages[0]!.cloneNode(true) as Element;
     const headings = reply.querySelectorAll('[role=heading]');
-    headings[headings.length - 1]!.textContent = 'Wed 12/2/2026 8:10 AM';
+    // Dated now, as Outlook dates a message that has just arrived (a message dated before the follow-up is no reply).
+    const now = new Date();
+    const clock = `${now.getHours() % 12 || 12}:${String(now.getMinutes()).padStart(2, '0')} ${now.getHours() < 12 ? 'AM' : 'PM'}`;
+    headings[headings.length - 1]!.textContent = `${now.getMonth() + 1}/${now.getDate()}/${now.getFullYear()} ${clock}`;
     reply.querySelector('[role=document]')!.textContent = 'Agreed, please book both.';
     messages.at(-1)!.after(reply);
   });
