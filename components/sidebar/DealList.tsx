@@ -5,7 +5,6 @@ import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { call, RpcFailure } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
 import { ChangedBy } from '../ChangedBy';
-import { CloseDealForm, type DealPatch } from '../CloseDealForm';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
 import { useFormFocus } from '../form-focus';
@@ -16,6 +15,8 @@ import { useRecordChanges } from '../record-changes';
 import { StageSelect } from '../StageSelect';
 import type { Toaster } from '../toaster';
 import { RepOptions, SelectField } from './SelectField';
+
+type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
 
 function invalid(message: string): RpcFailure {
   return new RpcFailure({ code: 'invalid', message });
@@ -35,8 +36,8 @@ function DealItem({
   toaster,
 }: ListProps & { deal: Deal; pipeline: Pipeline | undefined }) {
   const [error, setError] = useState<string | null>(null);
-  const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
-  const wonFocus = useFormFocus(closing === 'won');
+  const [closing, setClosing] = useState<'lost' | null>(null);
+  const [reason, setReason] = useState('');
   const lostFocus = useFormFocus(closing === 'lost');
   const changes = useRecordChanges('deals', deal.id, deal.updatedAt);
   const save = (patch: DealPatch) => call('deal.update', { id: deal.id, patch });
@@ -104,6 +105,7 @@ function DealItem({
           <SelectField
             id={`deal-owner-${deal.id}`}
             label={t('contact_owner')}
+            name={t('deal_owner_of', { title: deal.title })}
             value={deal.ownerId ?? ''}
             onChange={(value) => {
               setError(null);
@@ -116,11 +118,11 @@ function DealItem({
       </div>
       <div class="row">
         <button
-          ref={wonFocus.opener}
           type="button"
           class="small"
-          aria-expanded={closing === 'won'}
-          onClick={() => setClosing(closing === 'won' ? null : 'won')}
+          onClick={() =>
+            void update({ status: 'won' }, t('dash_marked_won', { title: deal.title }), { status: 'open' })
+          }
         >
           <Icon name="check" />
           {t('deal_mark_won')}
@@ -136,17 +138,27 @@ function DealItem({
           {t('deal_mark_lost')}
         </button>
       </div>
-      {closing ? (
-        <div ref={closing === 'won' ? wonFocus.panel : lostFocus.panel}>
-          <CloseDealForm
-            deal={deal}
-            outcome={closing}
-            onClose={(patch) =>
-              update(patch, t(closing === 'won' ? 'dash_marked_won' : 'dash_marked_lost', { title: deal.title }), {
+      {closing === 'lost' ? (
+        <div ref={lostFocus.panel}>
+          <form
+            class="stack card-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void update({ status: 'lost', lostReason: reason }, t('dash_marked_lost', { title: deal.title }), {
                 status: 'open',
-              })
-            }
-          />
+              });
+            }}
+          >
+            <label>
+              {t('deal_lost_reason')}
+              <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+            </label>
+            <div class="row">
+              <button type="submit" class="primary">
+                {t('deal_confirm_lost')}
+              </button>
+            </div>
+          </form>
         </div>
       ) : null}
       <ErrorText message={error} />

@@ -2,16 +2,21 @@ import type { ComponentChildren } from 'preact';
 import type { Rep } from '@/lib/model';
 import { t } from '../i18n';
 
-/** A select under its label, laid out like the card's editable fields. */
+/**
+ * A select under its label, laid out like the card's editable fields. `name`, when given, is what a screen reader
+ * says instead of the label: several deals in one card each have an "Owner".
+ */
 export function SelectField({
   id,
   label,
+  name,
   value,
   onChange,
   children,
 }: {
   id: string;
   label: string;
+  name?: string;
   value: string;
   onChange(value: string): void;
   children: ComponentChildren;
@@ -21,7 +26,7 @@ export function SelectField({
       <label class="field-label" for={id}>
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <select id={id} aria-label={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {children}
       </select>
     </div>

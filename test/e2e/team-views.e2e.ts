@@ -152,9 +152,11 @@ test('a rep owns records, picked in the dashboard and the sidebar, and every rec
   sopheasRep = await rpc<Rep>(settings, 'rep.save', repRecord('Sophea', 'sophea@lucky.kh'));
   await rpc(settings, 'settings.update', { currentRepId: darasRep.id });
   pipeline = (await rpc<Pipeline[]>(settings, 'pipelines.list', {}))[0]!;
+  const company = await rpc<{ id: string }>(settings, 'company.create', { name: 'Angkor Trade Co., Ltd.' });
   const contact = await rpc<{ id: string }>(settings, 'contact.create', {
     name: 'Dara Kim',
     emails: [{ address: 'dara.kim+quotes@angkortrade.com.kh' }],
+    companyId: company.id,
     ownerId: darasRep.id,
   });
   darasDeal = await rpc<Deal>(settings, 'deal.create', {
@@ -196,10 +198,17 @@ test('a rep owns records, picked in the dashboard and the sidebar, and every rec
   await expect(card.getByText(/^Changed by Sophea · /)).toBeVisible();
   const deal = card.getByRole('listitem', { name: 'Solar panels for Angkor Trade' });
   await expect(deal.getByText(/^Changed by Dara · /)).toBeVisible();
-  const owner = deal.getByRole('combobox', { name: 'Owner' });
+  const owner = deal.getByRole('combobox', { name: 'Owner of Solar panels for Angkor Trade' });
   await expect(owner).toHaveValue(sopheasRep.id);
   await owner.selectOption({ label: 'Dara' });
   await expect.poll(async () => (await dealOf(page, darasDeal.id))?.ownerId).toBe(darasRep.id);
+  // Behind More, the contact's owner and its company's.
+  await card.getByRole('button', { name: 'More' }).click();
+  await expect(card.getByRole('combobox', { name: 'Owner', exact: true })).toHaveValue(darasRep.id);
+  await card.getByRole('combobox', { name: 'Company owner' }).selectOption({ label: 'Sophea' });
+  await expect
+    .poll(async () => (await rpc<{ ownerId: string | null }>(page, 'company.get', { id: company.id })).ownerId)
+    .toBe(sopheasRep.id);
 });
 
 test("the board keeps a rep's choice of their own deals after a reload", async () => {
