@@ -6,7 +6,7 @@ import { putBackupRecords, replaceBackupConfig } from './store';
 export function createBackupHandlers(s: WorkerServices): HandlersOf<typeof backupContract> {
   return {
     'backup.replaceConfig': async (config) => {
-      await replaceBackupConfig(s.db, config);
+      await replaceBackupConfig(s.db, config, s.now());
       s.changed(['settings', 'pipelines', 'sources', 'reps', 'propertyDefs']);
       return true as const;
     },

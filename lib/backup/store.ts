@@ -1,6 +1,6 @@
 import { getSettings } from '../db/config';
 import { commit, StoreError, validate } from '../db/errors';
-import { putRecord, type RecordRow, recordTx } from '../db/record-write';
+import { membershipOf, putRecord, type RecordRow, recordTx } from '../db/record-write';
 import { activityRow, companyNameLookup, rekeyCompanyLinks, rowFor, stripRow } from '../db/rows';
 import type { CrmDb } from '../db/schema';
 import type { Activity, Company, Contact, CustomPropertyDef, Deal } from '../model';
@@ -100,7 +100,7 @@ export type BackupConfig = Pick<BackupData, 'settings' | 'pipelines' | 'sources'
  * Step one of a restore into an empty profile: in one transaction, checks that the profile holds no records, then
  * replaces its configuration (the default pipeline and sources of a new profile included) with the backup's.
  */
-export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Promise<void> {
+export async function replaceBackupConfig(db: CrmDb, config: BackupConfig, now = Date.now()): Promise<void> {
   const settings = validate(settingsSchema, config.settings, 'Settings');
   const pipelines = config.pipelines.map((p) => validate(pipelineSchema, p, `Pipeline ${p.name}`));
   const sources = config.sources.map((s) => validate(sourceSchema, s, `Source ${s.name}`));
@@ -112,18 +112,43 @@ export async function replaceBackupConfig(db: CrmDb, config: BackupConfig): Prom
     if (counts.some((count) => count > 0)) {
       throw new StoreError('conflict', 'This profile already holds records: restore into it by merging instead.');
     }
-    await Promise.all([
-      tx.objectStore('pipelines').clear(),
-      tx.objectStore('sources').clear(),
-      tx.objectStore('reps').clear(),
-      tx.objectStore('propertyDefs').clear(),
-    ]);
+    await clearConfig(tx, config, now);
     for (const pipeline of pipelines) await putRecord(tx, 'pipelines', pipeline);
     for (const source of sources) await putRecord(tx, 'sources', source);
     for (const rep of reps) await putRecord(tx, 'reps', rep);
     for (const def of defs) await putRecord(tx, 'propertyDefs', def);
     await tx.objectStore('settings').put(settings, 'settings');
   });
+}
+
+const CONFIG_STORES = ['pipelines', 'sources', 'reps', 'propertyDefs'] as const;
+
+/**
+ * Makes room for the backup's configuration. A lone rep's stores are simply emptied. A browser in a team holds the
+ * team's configuration: emptying it here would leave every teammate with what this browser dropped, so each record
+ * the backup does not have is deleted as any delete is (a tombstone the team receives), and the team converges on
+ * the backup's. The profile is empty of records, so the team has none either, and no teammate's deal is left in a
+ * deleted pipeline, once this browser has pulled all there is: before that, the restore is refused.
+ */
+async function clearConfig(tx: ReturnType<typeof recordTx>, config: BackupConfig, now: number): Promise<void> {
+  const team = await membershipOf(tx);
+  if (!team) {
+    await Promise.all(CONFIG_STORES.map((store) => tx.objectStore(store).clear()));
+    return;
+  }
+  if (!team.seeded || team.lastSyncAt === null || team.cursor < team.teamVersion) {
+    throw new StoreError(
+      'conflict',
+      'This browser has not finished its first sync with the team: wait for it, then restore.',
+    );
+  }
+  for (const store of CONFIG_STORES) {
+    const kept = new Set<string>(config[store].map((record) => record.id));
+    for (const row of await tx.objectStore(store).getAll()) {
+      if (row.deletedAt !== null || kept.has(row.id)) continue;
+      await putRecord(tx, store, { ...row, deletedAt: now, updatedAt: now } as RecordRow<typeof store>);
+    }
+  }
 }
 
 export interface PutResult {

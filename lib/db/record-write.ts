@@ -52,6 +52,11 @@ function joinedOf(tx: RecordTx): Promise<JoinedTx | null> {
   return found;
 }
 
+/** This browser's team membership as the transaction sees it, or null for a lone rep. */
+export async function membershipOf(tx: RecordTx): Promise<TeamSync | null> {
+  return (await joinedOf(tx))?.sync ?? null;
+}
+
 /**
  * Puts (or adds: `how`) a record's row. Joined, the row's fields that differ from the stored ones are queued; a
  * record with no clock yet (new, or written before joining and not yet queued) is queued whole.

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
+import { replaceBackupConfig } from '@/lib/backup/store';
 import { getSettings, listPipelines, listSources } from '@/lib/db/config';
 import { createContact, getContact, updateContact } from '@/lib/db/contacts';
 import { createDeal, getDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
+import { defaultPipeline, defaultSources } from '@/lib/model';
 import type { WorkerServices } from '@/lib/rpc/services';
 import type { Fetch } from '@/lib/team/client';
 import { createTeamHandlers } from '@/lib/team/handlers';
@@ -290,5 +292,44 @@ describe('a browser joining a team under way', () => {
     await nita.sync();
     await mey.sync();
     expect((await listPipelines(mey.db)).map((p) => p.name).sort()).toEqual(['Sales', 'Wholesale']);
+  });
+});
+
+describe("restoring a backup's configuration (replace) in a browser of a team", () => {
+  it("deletes the team's pipelines and sources the backup lacks as tombstones, so every teammate converges", async () => {
+    const { invite } = await createTeam(service.pool, {
+      name: 'Tonle Fish',
+      managerName: 'Sina',
+      managerEmail: 'sina@tonle.kh',
+    });
+    const sina = await browser('sina');
+    await sina.join(invite.code);
+    await sina.sync();
+    const bopha = await browser('bopha');
+    await bopha.join((await sina.invite('Bopha')).code);
+    await bopha.sync();
+    expect((await listPipelines(bopha.db)).map((p) => p.name)).toEqual(['Sales']);
+    const backup = { ...(await getSettings(sina.db)), defaultPipelineId: null };
+    const retail = { ...defaultPipeline(20), name: 'Retail' };
+    const config = {
+      settings: backup,
+      pipelines: [retail],
+      sources: defaultSources(20).slice(0, 2),
+      reps: [],
+      propertyDefs: [],
+    };
+    // Before its first sync is through, a browser may not hold all of the team's configuration: refused.
+    const membership = (await sina.db.get('sync', 'team'))!;
+    await sina.db.put('sync', { ...membership, cursor: membership.teamVersion - 1 }, 'team');
+    await expect(replaceBackupConfig(sina.db, config, 21)).rejects.toThrow(/first sync/);
+    await sina.db.put('sync', membership, 'team');
+
+    await replaceBackupConfig(sina.db, config, 21);
+    await sina.sync();
+    await bopha.sync();
+    for (const db of [sina.db, bopha.db]) {
+      expect((await listPipelines(db)).map((p) => p.id)).toEqual([retail.id]);
+      expect((await listSources(db)).map((s) => s.name)).toEqual(config.sources.map((s) => s.name));
+    }
   });
 });
