@@ -7,6 +7,7 @@ import { mountSidebarFrame } from '@/lib/content/sidebar-frame';
 import { createWorkerPublisher } from '@/lib/content/worker-publish';
 import { rpcRequest } from '@/lib/rpc/wire';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
+import { watchGmailLists } from '@/lib/webmail/gmail-list';
 import { readGmailLook } from '@/lib/webmail/gmail-look';
 import { GMAIL } from '@/lib/webmail/gmail-selectors';
 import { forSidebar, offerSidebarLink } from '@/lib/webmail/sidebar-link';
@@ -58,12 +59,19 @@ export default defineContentScript({
       link.accepted,
       ctx.signal,
     );
+    // Replies the rep sees only in the inbox or a label, or not at all (the unread feed), still reach the worker.
+    const checkLists = watchGmailLists(
+      window,
+      (seen) => void browser.runtime.sendMessage(rpcRequest('inbox.seen', seen)).catch(() => undefined),
+      ctx.signal,
+    );
     watchWebmail(
       window,
       () => readGmailSnapshot(document, location),
       (snapshot) => {
         link.publish(forSidebar(snapshot));
         toWorker.publish(snapshot);
+        if (snapshot.view === 'list') void checkLists();
       },
       ctx.signal,
       { conversationMarker: GMAIL.conversationHeading },

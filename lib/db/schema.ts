@@ -16,6 +16,7 @@ import type {
   Template,
   ThreadKind,
 } from '../model';
+import type { ThreadFact } from '../model/inbox-seen';
 import type { Clock } from '../sync/hlc';
 import type { Conflict, FieldWrite } from '../sync/merge';
 import type { Mutation, Role, SyncEntity } from '../sync/protocol';
@@ -163,6 +164,7 @@ export interface CrmSchema extends DBSchema {
   /** Local changes waiting to be pushed to the team, by mutation number. */
   outbox: { key: number; value: Mutation };
   fieldClocks: { key: [string, string]; value: FieldClockRow };
+  threadFacts: { key: string; value: ThreadFact };
   threadKinds: { key: string; value: ThreadKind };
   serviceThreads: { key: string; value: ServiceThread; indexes: { byThread: string } };
   templates: { key: string; value: Template };
@@ -194,6 +196,8 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v8: serving customers: the business's kinds of inbound thread with their rules and targets (`threadKinds`, seeded
  *     with inquiry, complaint and other) and each thread's kind, owner and wait (`serviceThreads`, by Gmail thread).
  *     No row changes.
+ * v7: thread facts (`threadFacts`, by thread): the messages seen in Gmail's lists and unread feed without the thread
+ *     being opened, and threads with people who are not contacts, for "no reply" and response times. No row changes.
  * v9: reply templates (`templates`), business-wide and synced, seeded in English and Khmer on new and upgraded
  *     databases alike. No row changes.
  * v10: win/loss: the business's lists of reasons deals are won and lost for (`closeReasons`, seeded with defaults),

@@ -1,6 +1,7 @@
 import { getSettings, listPipelines } from '../db/config';
 import { stripRow } from '../db/rows';
 import type { CrmDb } from '../db/schema';
+import { listThreadFacts } from '../db/thread-facts';
 import type { Activity, Contact, Deal, Settings, Task } from '../model';
 import type { Period } from '../time/periods';
 import type { ReportRecords } from './figures';
@@ -85,15 +86,16 @@ async function overdueTasksFor(db: CrmDb, now: number): Promise<Task[]> {
 }
 
 export async function loadReportRecords(db: CrmDb, range: ReportRange, settings?: Settings): Promise<ReportRecords> {
-  const [resolved, pipelines, deals, contacts, activities, tasks] = await Promise.all([
+  const [resolved, pipelines, deals, contacts, activities, tasks, threadFacts] = await Promise.all([
     settings ?? getSettings(db),
     listPipelines(db),
     dealsFor(db, range.from),
     contactsFor(db, range),
     activitiesFor(db, range),
     overdueTasksFor(db, range.now),
+    listThreadFacts(db, range.from - WAITING_WINDOW_MS),
   ]);
-  return { settings: resolved, pipelines, deals, contacts, activities, tasks, now: range.now };
+  return { settings: resolved, pipelines, deals, contacts, activities, tasks, threadFacts, now: range.now };
 }
 
 /** Reads what the periods need from the store and builds the report. */

@@ -14,6 +14,7 @@
 import type { Activity } from '../model/activity';
 import type { Contact } from '../model/contact';
 import type { Deal } from '../model/deal';
+import type { ThreadFact } from '../model/inbox-seen';
 import type { Money } from '../model/money';
 import { convertMoney } from '../model/money';
 import type { Pipeline } from '../model/pipeline';
@@ -26,6 +27,8 @@ export interface ReportRecords {
   activities: readonly Activity[];
   tasks: readonly Task[];
   contacts: readonly Contact[];
+  /** Threads seen in the lists and the unread feed, or with people who are not contacts: for response times. */
+  threadFacts?: readonly ThreadFact[];
   settings: Settings;
   now: number;
 }

@@ -104,12 +104,13 @@ export function buildScheduledReport(data: ReportData, period: Period, previous:
   for (const rep of activities) for (const type of ACTIVITY_TYPES) byType[type] += rep.byType[type];
 
   const responseFilter = { repId: scope.repId, timeZone: settings.timeZone, bucket: 'month' as const };
-  const replies = responseTimeStats(data.activities, { from: period.start, to: period.end, ...responseFilter });
-  const repliesBefore = responseTimeStats(data.activities, {
-    from: previous.start,
-    to: previous.end,
-    ...responseFilter,
-  });
+  const facts = data.threadFacts;
+  const replies = responseTimeStats(data.activities, { from: period.start, to: period.end, ...responseFilter }, facts);
+  const repliesBefore = responseTimeStats(
+    data.activities,
+    { from: previous.start, to: previous.end, ...responseFilter },
+    facts,
+  );
 
   // Waiting threads belong to the rep whose mailbox logged them; the response-time filter works on the replier.
   const waiting = waitingThreads(data.activities, now).filter(

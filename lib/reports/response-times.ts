@@ -6,14 +6,19 @@
  * The rep's next outbound email in the thread ends the wait and yields one sample; outbound emails with no wait
  * running (the rep writing first, or following up) yield none. Inbound mail with no contact (a colleague, a
  * mailing list) neither starts nor ends a wait.
+ *
+ * Threads with no logged mail are measured the same way from their thread facts (lib/worker/inbox-facts.ts): what
+ * the lists, the unread feed and opened threads showed of them, people who are not contacts included.
  */
 import type { Activity } from '../model/activity';
+import type { ThreadFact } from '../model/inbox-seen';
 import { type PeriodKind, periodKey, periodsBetween } from '../time/periods';
 import { percentile } from './figures';
 
 export interface ResponseSample {
   threadId: string;
-  contactId: string;
+  /** Null for a thread known only from its thread facts. */
+  contactId: string | null;
   /** The inbound message that started the wait. */
   inboundId: string;
   /** The outbound message that ended it; the rep who sent it is the rep who answered. */
@@ -91,6 +96,34 @@ export function responseSamples(activities: readonly Activity[]): ResponseSample
   return samples.sort((a, b) => a.repliedAt - b.repliedAt || a.replyId.localeCompare(b.replyId));
 }
 
+/** Samples of the threads known only from their facts: those with logged mail are measured from that. */
+export function factSamples(facts: readonly ThreadFact[], activities: readonly Activity[]): ResponseSample[] {
+  const logged = new Set(activities.flatMap((a) => (a.type === 'email' && a.threadId !== null ? [a.threadId] : [])));
+  const samples: ResponseSample[] = [];
+  for (const fact of facts) {
+    if (logged.has(fact.threadId)) continue;
+    let wait: ThreadFact['events'][number] | null = null;
+    for (const event of fact.events) {
+      if (event.direction === 'inbound') wait ??= event;
+      else if (wait) {
+        samples.push({
+          threadId: fact.threadId,
+          contactId: null,
+          inboundId: wait.messageId,
+          replyId: event.messageId,
+          inboundAt: wait.at,
+          repliedAt: event.at,
+          ms: event.at - wait.at,
+          repId: fact.repId,
+          repAddress: fact.repAddress,
+        });
+        wait = null;
+      }
+    }
+  }
+  return samples;
+}
+
 export interface ResponseStats {
   count: number;
   /** Null when there is no sample. Percentiles by linear interpolation, see `percentile` in figures.ts. */
@@ -143,8 +176,12 @@ export function statsOf(values: readonly number[]): ResponseStats {
  * message: that way a period's figure is final once the period is over (a report sent on the 1st does not change
  * later), and waits not yet answered are not silently left out as fast ones; they show in `waitingThreads`.
  */
-export function responseTimeStats(activities: readonly Activity[], filter: ResponseTimeFilter): ResponseTimeReport {
-  const samples = responseSamples(activities).filter(
+export function responseTimeStats(
+  activities: readonly Activity[],
+  filter: ResponseTimeFilter,
+  facts: readonly ThreadFact[] = [],
+): ResponseTimeReport {
+  const samples = [...responseSamples(activities), ...factSamples(facts, activities)].filter(
     (sample) =>
       sample.repliedAt >= filter.from &&
       sample.repliedAt < filter.to &&

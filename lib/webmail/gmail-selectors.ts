@@ -40,6 +40,13 @@ export const GMAIL = {
   time: ['.gH .gK span.g3[title]', 'span.g3[title]', 'span.g3[alt]'],
   // List views: each row is a conversation, not an open thread.
   listRow: 'tr.zA',
+  // A row's ids ride on its subject's span since the 2018 redesign: the conversation's hex id and its newest message's
+  // (`data-legacy-last-message-id`), which tells that message's time in any language.
+  rowIds: '[data-legacy-thread-id]',
+  // The row's senders in the order they wrote, the newest last ("Dara, me, Dara (3)"); `email` as in a thread.
+  rowSenders: '.yW span[email]',
+  // The date cell: the newest message's full date in `title`, in the account's language and zone.
+  rowDate: '.xW span[title]',
   // Account button: its aria-label reads "Google Account: Name (address)" in English; the sign-out link it points to
   // is the same in every UI language, so it is the fallback for non-English accounts.
   accountButtons: ['a[aria-label^="Google Account:"]', 'a[href*="accounts.google.com/SignOutOptions"]'],

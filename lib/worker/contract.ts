@@ -19,6 +19,7 @@ import {
   taskSchema,
   webmailSnapshot,
 } from '../model';
+import { inboxSeen } from '../model/inbox-seen';
 import { REMINDER_PRESETS } from '../reminders/presets';
 import { reportsContract } from '../reports/contract';
 import type { ContractShape } from '../rpc/define';
@@ -71,6 +72,8 @@ export const contract = {
 
   // Content script → worker; the sidebar of the same tab reads it back.
   'snapshot.publish': { input: webmailSnapshot, output: ok },
+  // Content script → worker: what the lists and the unread feed show (lib/worker/inbox-facts.ts).
+  'inbox.seen': { input: inboxSeen, output: ok },
   'snapshot.current': {
     input: z.object({}),
     output: z.object({ tabId: z.number().int().nullable(), snapshot: webmailSnapshot.nullable() }),
@@ -205,7 +208,7 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
 /** What a content script may ask: it runs on a page we do not control, so it can only hand over what it sees. */
-export const CONTENT_SCRIPT_METHODS: ReadonlySet<Method> = new Set<Method>(['snapshot.publish']);
+export const CONTENT_SCRIPT_METHODS: ReadonlySet<Method> = new Set<Method>(['snapshot.publish', 'inbox.seen']);
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(contract, name);

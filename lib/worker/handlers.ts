@@ -25,6 +25,7 @@ import { createWinLossHandlers } from '../winloss/handlers';
 import { claimAccount } from './account-rep';
 import { repAddressesOf } from './email-log';
 import { createDashboardHandlers } from './handlers-records';
+import { takeInboxSeen } from './inbox-facts';
 import type { Handlers } from './router';
 import { logWhenDue, releaseThread, unlogThread, withMessageTimes } from './thread-log';
 
@@ -86,6 +87,11 @@ export function createHandlers(s: WorkerServices): Handlers {
       } catch (error) {
         console.warn('Sidecar: could not log this thread', error);
       }
+      return true;
+    },
+    'inbox.seen': async (seen, { tabId }) => {
+      if (tabId === null) throw new StoreError('invalid', 'What the lists show must come from a tab.');
+      await takeInboxSeen(s, tabId, seen);
       return true;
     },
     'snapshot.current': async (_input, { tabId }) => ({ tabId, snapshot: await senderSnapshot(s, tabId) }),

@@ -1,12 +1,14 @@
 import * as activities from '../db/activities';
 import { contactIdsForEmails } from '../db/card';
 import * as config from '../db/config';
+import { dropThreadFacts } from '../db/thread-facts';
 import type { Settings, WebmailSnapshot } from '../model';
 import { normaliseEmail, repForAccount } from '../model';
 import type { WorkerServices } from '../rpc/services';
 import { messageTime } from '../webmail/message-time';
 import { LOG_AFTER_MS } from './contract';
 import { emailActivitiesFor, repAddressesOf } from './email-log';
+import { keepOpenedThreadFacts } from './inbox-facts';
 
 /**
  * Private first: nothing of a thread is logged before the rep has had the chance to tick "Don't log this thread".
@@ -46,8 +48,11 @@ async function logThread(s: WorkerServices, snapshot: WebmailSnapshot, settings:
     for (const p of [m.from, ...m.to, ...m.cc]) if (p) emails.add(normaliseEmail(p.email));
   }
   const ids = await contactIdsForEmails(s.db, [...emails]);
-  if (!Object.values(ids).some(Boolean)) return 0;
   const reps = await config.listReps(s.db);
+  if (!Object.values(ids).some(Boolean)) {
+    await keepOpenedThreadFacts(s, snapshot, reps, settings.neverLogDomains);
+    return 0;
+  }
   const drafts = emailActivitiesFor(snapshot, ids, {
     repAddresses: repAddressesOf(snapshot, reps),
     repId: repForAccount(reps, snapshot.account)?.id ?? null,
@@ -83,8 +88,12 @@ export async function releaseThread(s: WorkerServices, tabId: number | null, thr
   return logThread(s, snapshot, await config.getSettings(s.db));
 }
 
-/** The rep marked the thread private after it was logged: what was logged of it becomes tombstones. */
+/**
+ * The rep marked the thread private after it was logged: what was logged of it becomes tombstones, and what was seen
+ * of it in the lists is forgotten.
+ */
 export async function unlogThread(s: WorkerServices, threadId: string): Promise<number> {
+  await dropThreadFacts(s.db, threadId);
   const removed = await activities.unlogThread(s.db, threadId, s.now());
   if (removed.length > 0) s.changed(['activities', 'contacts']);
   return removed.length;

@@ -69,13 +69,11 @@ export function HomeFigures({ app }: ViewProps) {
   };
   const pipeline = pipelineValueByStage(input);
   const bucket = range.end - range.start <= 45 * DAY ? 'week' : 'month';
-  const replies = responseTimeStats(data.records.activities, {
-    from: range.start,
-    to: range.end,
-    repId,
-    timeZone,
-    bucket,
-  });
+  const replies = responseTimeStats(
+    data.records.activities,
+    { from: range.start, to: range.end, repId, timeZone, bucket },
+    data.records.threadFacts,
+  );
   const repName = (id: string | null) =>
     id === null ? t('fig_no_rep') : (app.reps.value.find((rep) => rep.id === id)?.name ?? t('fig_no_rep'));
   const bucketLabel = (start: number) =>

@@ -139,7 +139,8 @@ describe('tasks', () => {
     expect(await worker.call('tasks.forThread', { threadId: 'thread-1' })).toEqual([
       expect.objectContaining({ id: task.id, status: 'cancelled' }),
     ]);
-    expect(worker.effects.changed).toEqual([['tasks']]);
+    // The client is no contact here: the thread is not logged, its messages are kept as thread facts.
+    expect(worker.effects.changed).toEqual([['threadFacts'], ['tasks']]);
     expect(worker.effects.tasksChanged).toBe(1);
     expect(worker.effects.snapshotsSent).toEqual([TAB]);
   });
