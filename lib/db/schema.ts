@@ -193,11 +193,11 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v6: the team stores: `sync` (the membership, empty for a lone rep), `outbox` (changes to push, written in the
  *     transaction of the change) and `fieldClocks` (per record, each field's clock and the values that lost).
  *     No row changes.
+ * v7: thread facts (`threadFacts`, by thread): the messages seen in Gmail's lists and unread feed without the thread
+ *     being opened, and threads with people who are not contacts, for "no reply" and response times. No row changes.
  * v8: serving customers: the business's kinds of inbound thread with their rules and targets (`threadKinds`, seeded
  *     with inquiry, complaint and other) and each thread's kind, owner and wait (`serviceThreads`, by Gmail thread).
  *     No row changes.
- * v7: thread facts (`threadFacts`, by thread): the messages seen in Gmail's lists and unread feed without the thread
- *     being opened, and threads with people who are not contacts, for "no reply" and response times. No row changes.
  * v9: reply templates (`templates`), business-wide and synced, seeded in English and Khmer on new and upgraded
  *     databases alike. No row changes.
  * v10: win/loss: the business's lists of reasons deals are won and lost for (`closeReasons`, seeded with defaults),
