@@ -14,6 +14,8 @@ import { DealPage } from './records/DealPage';
 import { HomeFigures } from './reports/HomeFigures';
 import { ReportPage } from './reports/ReportPage';
 import { ReportsView } from './reports/ReportsView';
+import { KindSettings } from './service/KindSettings';
+import { ServiceView } from './service/ServiceView';
 import { SettingsView } from './settings/SettingsView';
 import { TableView } from './tables/TableView';
 import { TeamView } from './team/TeamView';
@@ -46,6 +48,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'import', view: ImportView, nav: 'dash_nav_import' },
   { name: 'export', view: ExportView, nav: 'dash_nav_export' },
   { name: 'reports', view: ReportsView, nav: 'dash_nav_reports' },
+  { name: 'service', view: ServiceView, nav: 'dash_nav_service' },
   { name: 'winloss', view: WinLossView, nav: 'dash_nav_winloss' },
   { name: 'competitors', view: CompetitorsView, nav: 'dash_nav_competitors' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
@@ -54,6 +57,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'company', view: CompanyPage, title: 'dash_nav_companies' },
   { name: 'deal', view: DealPage, title: 'dash_nav_deals' },
   { name: 'report', view: ReportPage, title: 'reports_title' },
+  { name: 'service-kinds', view: KindSettings, title: 'service_kinds_title' },
   { name: 'competitor', view: CompetitorPage, title: 'dash_nav_competitors' },
 ];
 

@@ -9,6 +9,7 @@ import { onSidecarEvent } from '../events';
 import { errorText, money } from '../format';
 import { followSettings, t } from '../i18n';
 import { TaskGroup } from '../TaskList';
+import { UrgentThreads } from './UrgentThreads';
 
 function QuickSearch() {
   const [query, setQuery] = useState('');
@@ -104,6 +105,7 @@ export function PopupApp() {
       </header>
       <QuickSearch />
       <ErrorText message={error} />
+      <UrgentThreads />
       {groups ? (
         <>
           <TaskGroup title={t('tasks_overdue')} tasks={groups.overdue} timeZone={timeZone} />

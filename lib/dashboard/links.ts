@@ -32,6 +32,8 @@ export type PageName =
   | 'company'
   | 'deal'
   | 'report'
+  | 'service'
+  | 'service-kinds'
   | 'competitors'
   | 'competitor'
   | 'winloss';

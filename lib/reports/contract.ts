@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordId } from '../model';
 import type { ContractShape } from '../rpc/define';
+import { serviceSummarySchema } from '../service/report';
 import type { ScheduledReport } from './report';
 
 // Generated reports: kept in browser.storage.local by the worker, read back through these schemas, so a report
@@ -54,6 +55,7 @@ const scheduledReportSchema: z.ZodType<ScheduledReport> = z.object({
   responseTimes: z.object({ current: responseStats, previous: responseStats }),
   waitingThreads: z.object({ count: z.number(), oldestSince: z.number().nullable() }),
   overdueTasks: z.object({ count: z.number(), oldestDueAt: z.number().nullable() }),
+  service: serviceSummarySchema.nullable().default(null),
 });
 
 /** The calendar periods "Generate now" offers: the current one so far. */

@@ -314,9 +314,13 @@ describe('activitiesPerRepAndType', () => {
     //       call b102 → 9 (note b105 is 1 Apr 00:30 local).
     // No rep: voicemail b107 → 1. The deleted call b108 and February's b106 do not count.
     expect(activitiesPerRepAndType(input())).toEqual([
-      { repId: REP.sokha, total: 14, byType: { email: 11, call: 1, meeting: 1, note: 1, voicemail: 0 } },
-      { repId: REP.dara, total: 9, byType: { email: 8, call: 1, meeting: 0, note: 0, voicemail: 0 } },
-      { repId: null, total: 1, byType: { email: 0, call: 0, meeting: 0, note: 0, voicemail: 1 } },
+      {
+        repId: REP.sokha,
+        total: 14,
+        byType: { email: 11, call: 1, meeting: 1, note: 1, voicemail: 0, satisfaction: 0 },
+      },
+      { repId: REP.dara, total: 9, byType: { email: 8, call: 1, meeting: 0, note: 0, voicemail: 0, satisfaction: 0 } },
+      { repId: null, total: 1, byType: { email: 0, call: 0, meeting: 0, note: 0, voicemail: 1, satisfaction: 0 } },
     ]);
     expect(activitiesPerRepAndType(input({ repId: REP.dara })).map((rep) => rep.total)).toEqual([9]);
   });

@@ -30,6 +30,7 @@ const EN: Record<ReportTextKey, string> = {
   reportResponseTimeNone: 'Reply time: no replies in this period',
   reportWaitingThreads: 'Emails waiting for a reply: {count}',
   reportOverdueTasks: 'Overdue tasks: {count}',
+  reportService: 'Customer threads received: {count}; within target: {within}; over target now: {over}',
   reportDurationMinutes: '{minutes} min',
   reportDurationHours: '{hours} h {minutes} min',
   reportDurationDays: '{days} d {hours} h',
@@ -72,7 +73,7 @@ describe('buildScheduledReport', () => {
       // 14 (Sokha) + 9 (Dara) + 1 (no rep) = 24 in March; February: a15, a16, a17, b106 = 4.
       activities: {
         count: { current: 24, previous: 4, delta: 20 },
-        byType: { email: 19, call: 2, meeting: 1, note: 1, voicemail: 1 },
+        byType: { email: 19, call: 2, meeting: 1, note: 1, voicemail: 1, satisfaction: 0 },
       },
       responseTimes: {
         current: { count: 6, medianMs: 3 * HOUR, p90Ms: 16.5 * HOUR },
@@ -149,6 +150,7 @@ describe('reportToCsv', () => {
       'activities,meeting,1',
       'activities,note,1',
       'activities,voicemail,1',
+      'activities,satisfaction,0',
       'response_times,replies,6',
       'response_times,median_minutes,180', // 3 h
       'response_times,p90_minutes,990', // 16.5 h

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_KIND_IDS, type WebmailSnapshot } from '@/lib/model';
+import { reportToCsv } from '@/lib/reports/report';
 import type { CallContext } from '@/lib/rpc/define';
 import {
   type FakeWorker,
@@ -115,5 +116,23 @@ describe('satisfaction', () => {
       repId,
       contactId: contact.id,
     });
+  });
+});
+
+describe('the scheduled report', () => {
+  it('carries the month’s service figures, in its table and its CSV', async () => {
+    await call('service.setKind', { threadId: 'thread-1', kindId: complaint });
+    await call('service.recordScore', { contactId: null, threadId: 'thread-1', score: 5 });
+    worker.advance(5 * HOUR);
+    const { report } = await call('reports.generateNow', { kind: 'month' });
+    expect(report.service).toMatchObject({
+      received: 1,
+      answered: 1,
+      withinTarget: 1,
+      overTarget: 0,
+      satisfaction: { count: 1, average: 5, goodShare: 1 },
+    });
+    expect(report.service?.byKind[0]).toMatchObject({ kindId: complaint, builtIn: 'complaint', scores: 1 });
+    expect(reportToCsv(report)).toContain('service,satisfaction_average,5');
   });
 });
