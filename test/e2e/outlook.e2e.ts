@@ -187,3 +187,15 @@ test('another mailbox is read as that mailbox, and a Khmer Outlook shows its Khm
   const khmer = await openFixture(ext, 'khmer');
   await expect((await sidebarOf(khmer)).getByRole('button', { name: 'Add សុខ ចន្ថា' })).toBeVisible();
 });
+
+test('a hostile name in Outlook is shown as text, and nothing of it runs', async ({ ext }) => {
+  const page = await openFixture(ext, 'hostile');
+  const sidebar = await sidebarOf(page);
+  await expect(sidebar.getByText('attacker@evil.example')).toBeVisible();
+  await expect(sidebar.getByText('<img src=x onerror="window.__pwned=1">', { exact: false }).first()).toBeVisible();
+  // A body dressed as Outlook's header adds nobody.
+  await expect(sidebar.getByText('fake@evil.example')).toHaveCount(0);
+  await expect(sidebar.getByText('Fake Person')).toHaveCount(0);
+  expect(await sidebar.evaluate(() => document.querySelector('img[src=x]'))).toBeNull();
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
