@@ -6,12 +6,14 @@ import { createDeal, getDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
-import { defaultPipeline, defaultSources } from '@/lib/model';
+import { defaultPipeline, defaultSources, newRecordBase, seedTemplates } from '@/lib/model';
 import type { WorkerServices } from '@/lib/rpc/services';
 import type { Fetch } from '@/lib/team/client';
 import { createTeamHandlers } from '@/lib/team/handlers';
 import { TeamRuntime } from '@/lib/team/runtime';
+import { recordConflicts } from '@/lib/team/conflicts';
 import { readTeam } from '@/lib/team/store';
+import { getTemplate, markTemplateUsed, saveTemplate } from '@/lib/templates/store';
 import { createTeam } from '@/server/accounts/teams';
 import { type Service, startService } from './harness';
 import { listen, until } from './sync-client';
@@ -170,6 +172,31 @@ describe('two reps joined to one team through the real service', () => {
     expect((await getDeal(sophea.db, deal.id))?.title).toBe('Fleet tracking');
     const { rows } = await service.pool.query('SELECT count(*)::int AS n FROM records WHERE id = $1', [deal.id]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('a reply template one rep writes and uses reaches the other; the seeds both began with stay one record each', async () => {
+    const written = await saveTemplate(
+      dara.db,
+      {
+        ...newRecordBase(10),
+        name: 'តារាងតម្លៃ',
+        language: 'km',
+        kindId: null,
+        body: 'ជម្រាបសួរ {{contact.name}}',
+        usageCount: 0,
+        lastUsedAt: null,
+      },
+      10,
+    );
+    await markTemplateUsed(dara.db, written.id, 11);
+    await dara.sync();
+    await sophea.sync();
+    expect(await getTemplate(sophea.db, written.id)).toMatchObject({ body: 'ជម្រាបសួរ {{contact.name}}', usageCount: 1 });
+    const seeds = seedTemplates();
+    expect(await sophea.db.count('templates')).toBe(seeds.length + 1);
+    // Both browsers seeded the same ids with the same values: nothing was overwritten, so no conflict to show.
+    const team = (await readTeam(sophea.db))!;
+    for (const seed of seeds) expect(await recordConflicts(sophea.db, team, 'templates', seed.id)).toEqual([]);
   });
 
   it("hears a teammate's deal on the event stream while a page is open, without waiting for the alarm", async () => {
