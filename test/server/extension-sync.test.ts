@@ -9,9 +9,9 @@ import { searchContacts } from '@/lib/db/search';
 import { defaultPipeline, defaultSources, newRecordBase, seedTemplates } from '@/lib/model';
 import type { WorkerServices } from '@/lib/rpc/services';
 import type { Fetch } from '@/lib/team/client';
+import { recordConflicts } from '@/lib/team/conflicts';
 import { createTeamHandlers } from '@/lib/team/handlers';
 import { TeamRuntime } from '@/lib/team/runtime';
-import { recordConflicts } from '@/lib/team/conflicts';
 import { readTeam } from '@/lib/team/store';
 import { getTemplate, markTemplateUsed, saveTemplate } from '@/lib/templates/store';
 import { createTeam } from '@/server/accounts/teams';
@@ -256,16 +256,19 @@ describe('two reps joined to one team through the real service', () => {
   });
 });
 
+/** A new team's first browser, its manager's, joined and synced. */
+async function firstOf(team: string, manager: string): Promise<Browser> {
+  const email = `${manager.toLowerCase()}@${team.toLowerCase().replace(/\W/g, '')}.kh`;
+  const { invite } = await createTeam(service.pool, { name: team, managerName: manager, managerEmail: email });
+  const first = await browser(manager.toLowerCase());
+  await first.join(invite.code);
+  await first.sync();
+  return first;
+}
+
 describe('a browser joining a team under way', () => {
   it("adopts the team's default pipeline and sources instead of pushing its own, and points its records at them", async () => {
-    const { invite } = await createTeam(service.pool, {
-      name: 'Angkor Tiles',
-      managerName: 'Kiri',
-      managerEmail: 'kiri@angkor.kh',
-    });
-    const kiri = await browser('kiri');
-    await kiri.join(invite.code);
-    await kiri.sync();
+    const kiri = await firstOf('Angkor Tiles', 'Kiri');
     const [teamPipeline] = await listPipelines(kiri.db);
     const teamSources = await listSources(kiri.db);
 
@@ -304,14 +307,7 @@ describe('a browser joining a team under way', () => {
   });
 
   it('keeps and pushes a default the rep changed: it is theirs, not a copy', async () => {
-    const { invite } = await createTeam(service.pool, {
-      name: 'Bayon Rice',
-      managerName: 'Mey',
-      managerEmail: 'mey@bayon.kh',
-    });
-    const mey = await browser('mey');
-    await mey.join(invite.code);
-    await mey.sync();
+    const mey = await firstOf('Bayon Rice', 'Mey');
     const nita = await browser('nita');
     const [own] = await listPipelines(nita.db);
     await nita.db.put('pipelines', { ...own!, name: 'Wholesale' });
@@ -324,14 +320,7 @@ describe('a browser joining a team under way', () => {
 
 describe("restoring a backup's configuration (replace) in a browser of a team", () => {
   it("deletes the team's pipelines and sources the backup lacks as tombstones, so every teammate converges", async () => {
-    const { invite } = await createTeam(service.pool, {
-      name: 'Tonle Fish',
-      managerName: 'Sina',
-      managerEmail: 'sina@tonle.kh',
-    });
-    const sina = await browser('sina');
-    await sina.join(invite.code);
-    await sina.sync();
+    const sina = await firstOf('Tonle Fish', 'Sina');
     const bopha = await browser('bopha');
     await bopha.join((await sina.invite('Bopha')).code);
     await bopha.sync();
