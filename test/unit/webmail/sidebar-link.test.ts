@@ -38,6 +38,31 @@ const nextMessage = (port: MessagePort) =>
   });
 
 describe('offerSidebarLink (the content script)', () => {
+  it('types what the frame asks through its port and answers whether it could; anything else asks nothing', async () => {
+    const { frame, posted, load } = fakeFrame();
+    const typed: string[] = [];
+    const offer = offerSidebarLink(
+      frame,
+      SIDEBAR_ORIGIN,
+      () => undefined,
+      (text) => typed.push(text) > 0 && text !== 'no box',
+    );
+    load();
+    const framePort = posted[0]!.ports[0]!;
+    const ask = (request: unknown) => {
+      const answer = new MessageChannel();
+      framePort.postMessage(request, [answer.port2]);
+      return nextMessage(answer.port1);
+    };
+    expect(await ask({ insert: 'ជម្រាបសួរ\nដារា' })).toBe(true);
+    expect(await ask({ insert: 'no box' })).toBe(false);
+    framePort.postMessage({ insert: 42 });
+    framePort.postMessage('insert');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(typed).toEqual(['ជម្រាបសួរ\nដារា', 'no box']);
+    offer.close();
+  });
+
   it('offers a port with a token it also announces, each time the frame loads, and sends snapshots through it', async () => {
     const { frame, posted, load } = fakeFrame();
     const announced: unknown[] = [];
