@@ -44,6 +44,9 @@ test('a rep answers in Khmer from a template: filled from the CRM, typed at the 
   const page = await ext.openGmail(gmailFixtureHtml('thread-inline-reply'), GMAIL_FIXTURES['thread-inline-reply']);
   const sidebar = await sidebarOf(page);
   await expect(sidebar.getByRole('region', { name: 'Contact តាន់ មីសែល' })).toBeVisible();
+  // The rep marks the thread a complaint: the picker then puts the complaint templates first.
+  await sidebar.getByRole('button', { name: 'Complaint' }).click();
+  await expect(sidebar.getByRole('button', { name: 'Complaint' })).toHaveAttribute('aria-pressed', 'true');
 
   // The rep has begun the reply and left the caret in the middle of it.
   const body = page.locator('[contenteditable][role=textbox]');
@@ -52,6 +55,10 @@ test('a rep answers in Khmer from a template: filled from the CRM, typed at the 
   for (let i = 0; i < 'after'.length; i++) await page.keyboard.press('ArrowLeft');
 
   await sidebar.getByText('Reply with a template').click();
+  const listed = sidebar.locator('.template-list > li');
+  await expect(listed.first()).toContainText('· Complaint');
+  await expect(listed.nth(1)).toContainText('· Complaint');
+  await expect(listed.nth(2)).not.toContainText('· Complaint');
   await sidebar.getByRole('searchbox', { name: 'Search templates' }).fill('សាកសួរ');
   await sidebar.getByRole('button', { name: `Insert ${INQUIRY_KM}` }).click();
   await expect(sidebar.getByRole('status').filter({ hasText: `Inserted “${INQUIRY_KM}”` })).toBeVisible();
