@@ -41,7 +41,11 @@ export function ServiceSection({
   useEffect(() => {
     const controller = new AbortController();
     onSidecarEvent((event) => {
-      if (event.type === 'changed' && event.stores.some((s) => s === 'serviceThreads' || s === 'threadKinds')) {
+      // The worker hears of a new message after this frame does (lib/content/worker-publish.ts): read again then.
+      if (
+        event.type === 'snapshot' ||
+        (event.type === 'changed' && event.stores.some((s) => s === 'serviceThreads' || s === 'threadKinds'))
+      ) {
         setReload((n) => n + 1);
       }
     }, controller.signal);

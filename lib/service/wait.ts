@@ -1,5 +1,6 @@
 import { normaliseEmail, type WebmailSnapshot } from '../model';
 import { messageTime } from '../webmail/message-time';
+import { scoreFromReply } from './score';
 
 export interface ThreadWait {
   /** The first message of the thread's first wait, and the rep's first answer to it (null while unanswered). */
@@ -26,12 +27,15 @@ export function threadWait(
       // The worker has already read each time it could (withMessageTimes); a message with none is new.
       at: message.time ?? messageTime(message, timeZone, now).at,
       outbound: repAddresses.has(normaliseEmail(message.from?.email ?? '')),
+      // A reply that holds just a score ("5", "★★★★") answers the survey; it asks nothing back.
+      score: scoreFromReply(message.tail) !== null,
     }))
     // On a tie the rep's message goes first, as in the response times: a reply cannot precede what it answers.
     .sort((a, b) => a.at - b.at || Number(b.outbound) - Number(a.outbound));
   const wait: ThreadWait = { firstInboundAt: null, firstAnsweredAt: null, waitingSince: null };
   for (const message of messages) {
     if (!message.outbound) {
+      if (message.score) continue;
       wait.waitingSince ??= message.at;
       wait.firstInboundAt ??= message.at;
     } else if (wait.waitingSince !== null) {

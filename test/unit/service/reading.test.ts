@@ -75,4 +75,14 @@ describe('the wait of a thread on screen', () => {
     );
     expect(wait).toEqual({ firstInboundAt: 1000, firstAnsweredAt: 3000, waitingSince: 4000 });
   });
+  it('asks nothing back of a reply that is just a score', () => {
+    const scored = { ...message('c', 'x@y.kh', 4000), tail: '★★★★' };
+    const wait = threadWait(
+      thread([message('a', 'x@y.kh', 1000), message('b', 'me@shop.kh', 3000), scored]),
+      me,
+      'Asia/Phnom_Penh',
+      5000,
+    );
+    expect(wait.waitingSince).toBeNull();
+  });
 });
