@@ -63,7 +63,7 @@ test('a rep answers in Khmer from a template: filled from the CRM, typed at the 
   await sidebar.getByRole('button', { name: `Insert ${INQUIRY_KM}` }).click();
   await expect(sidebar.getByRole('status').filter({ hasText: `Inserted “${INQUIRY_KM}”` })).toBeVisible();
 
-  // As the rep reads it: each paragraph the editor made on its own line.
+  // biome-ignore lint/performance/useDomNodeTextContent: the reply as the rep reads it, each paragraph on its own line
   const text = await body.innerText();
   expect(text.startsWith('Before ជម្រាបសួរ តាន់ មីសែល\n')).toBe(true);
   expect(text).toContain('សម្រាប់ ក្រុមហ៊ុន មេគង្គ ហ្វ្រេត ទូរទឹកកក ២ គ្រឿង មានតម្លៃ ៤,១០០,០០០៛។');
