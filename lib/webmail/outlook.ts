@@ -63,14 +63,14 @@ function readAccount(doc: Document, mailbox: string, composes: Element[]): strin
     `${menu?.textContent ?? ''} ${attr(doc.querySelector(OUTLOOK.meButton), 'aria-label')}`,
   );
   if (shownInMenu) return normaliseEmail(shownInMenu);
-  // A compose's From field: an address before its first recipient field.
+  // A compose's From field: a button holding an address alone, before its first recipient field. A person button
+  // in a message header above an inline reply sits in a heading, and is someone else.
   for (const root of composes) {
     const firstField = root.querySelector(OUTLOOK.recipientFields);
     for (const el of root.querySelectorAll(OUTLOOK.personButton)) {
-      if (firstField && el.compareDocumentPosition(firstField) & 4) {
-        const from = addressIn(el.textContent ?? '');
-        if (from) return normaliseEmail(from);
-      }
+      if (!firstField || !(el.compareDocumentPosition(firstField) & 4) || el.closest(OUTLOOK.heading)) continue;
+      const from = squash(el.textContent ?? '');
+      if (from === addressIn(from) && from) return normaliseEmail(from);
     }
   }
   return null;

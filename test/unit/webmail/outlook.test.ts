@@ -117,6 +117,20 @@ describe('readOutlookSnapshot on the fixtures', () => {
     expect(compose?.cc).toEqual([{ name: 'Chea Bopha', email: 'bopha@luckyretail.com.kh' }]);
   });
 
+  it('reads a reply written under the conversation, and the account from its From field, not from a header', () => {
+    const doc = parse(OUTLOOK_FIXTURES.thread.html);
+    doc.getElementById('mectrl_currentAccount_secondary')?.remove();
+    // Some builds put the address inside the person button of a message header.
+    const sender = doc.querySelector('main [role=heading] button')!;
+    sender.textContent = 'Dara Kim <dara.kim@angkortrade.com.kh>';
+    const reply = parse(OUTLOOK_FIXTURES.compose.html).querySelector('[data-app-section="Form_Content"]')!;
+    doc.querySelector('main')!.append(doc.importNode(reply.firstElementChild!, true));
+    const s = readOutlookSnapshot(doc, { hostname: 'outlook.office.com', pathname: OUTLOOK_FIXTURES.thread.path }, NOW);
+    expect(s.view).toBe('thread');
+    expect(s.account).toBe('sophea@mekonghome.com.kh');
+    expect(s.composes.map((c) => [c.inline, c.to.length])).toEqual([[true, 3]]);
+  });
+
   it('reads the list with nothing open as the list', () => {
     expect(read('list').view).toBe('list');
   });
