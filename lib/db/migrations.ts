@@ -70,7 +70,7 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
   if (oldVersion < 7) db.createObjectStore('threadFacts', { keyPath: 'threadId' });
   if (oldVersion < 8) {
     const kinds = db.createObjectStore('threadKinds', { keyPath: 'id' });
-    for (const kind of defaultThreadKinds(now)) void kinds.put(kind);
+    for (const kind of defaultThreadKinds()) void kinds.put(kind);
     db.createObjectStore('serviceThreads', { keyPath: 'id' }).createIndex('byThread', 'threadId');
   }
   if (oldVersion < 9) {

@@ -68,9 +68,12 @@ const DEFAULT_WORDS: Record<BuiltInKind, string[]> = {
   other: [],
 };
 
-export function defaultThreadKinds(now: number): ThreadKind[] {
+/** The same in every browser, to the millisecond: two reps' seeds are one record to the team, with nothing to merge. */
+const SEEDED_AT = Date.UTC(2026, 11, 1);
+
+export function defaultThreadKinds(): ThreadKind[] {
   return BUILT_IN_KINDS.map((builtIn, order) => ({
-    ...newRecordBase(now, BUILT_IN_KIND_IDS[builtIn]),
+    ...newRecordBase(SEEDED_AT, BUILT_IN_KIND_IDS[builtIn]),
     builtIn,
     name: '',
     order,

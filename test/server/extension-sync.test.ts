@@ -6,8 +6,9 @@ import { createDeal, getDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
-import { defaultPipeline, defaultSources, newRecordBase, seedTemplates } from '@/lib/model';
+import { defaultPipeline, defaultSources, defaultThreadKinds, newRecordBase, seedTemplates } from '@/lib/model';
 import type { WorkerServices } from '@/lib/rpc/services';
+import { listKinds, newThreadRecord, saveKind, saveThreadRecord, threadRecord } from '@/lib/service/store';
 import type { Fetch } from '@/lib/team/client';
 import { recordConflicts } from '@/lib/team/conflicts';
 import { createTeamHandlers } from '@/lib/team/handlers';
@@ -197,6 +198,30 @@ describe('two reps joined to one team through the real service', () => {
     // Both browsers seeded the same ids with the same values: nothing was overwritten, so no conflict to show.
     const team = (await readTeam(sophea.db))!;
     for (const seed of seeds) expect(await recordConflicts(sophea.db, team, 'templates', seed.id)).toEqual([]);
+  });
+
+  it('a complaint target one rep changes and the thread they hold reach the other; the built-in kinds stay one each', async () => {
+    const complaint = (await listKinds(dara.db)).find((kind) => kind.builtIn === 'complaint')!;
+    await saveKind(dara.db, { ...complaint, targetMinutes: 120 }, 12);
+    const held = await saveThreadRecord(
+      dara.db,
+      {
+        ...newThreadRecord({ threadId: '18f0a1b2c3d4e5f6', accountIndex: 0, subject: 'ឆ្នាំងខូច', ownerRepId: null }, 12),
+        kindId: complaint.id,
+      },
+      12,
+    );
+    await dara.sync();
+    await sophea.sync();
+    expect((await listKinds(sophea.db)).map((kind) => [kind.builtIn, kind.targetMinutes])).toEqual([
+      ['inquiry', 480],
+      ['complaint', 120],
+      ['other', null],
+    ]);
+    expect(await threadRecord(sophea.db, '18f0a1b2c3d4e5f6')).toMatchObject({ id: held.id, kindId: complaint.id });
+    const team = (await readTeam(sophea.db))!;
+    for (const kind of defaultThreadKinds())
+      expect(await recordConflicts(sophea.db, team, 'threadKinds', kind.id)).toEqual([]);
   });
 
   it("hears a teammate's deal on the event stream while a page is open, without waiting for the alarm", async () => {

@@ -36,7 +36,7 @@ const threads = [
 ];
 const input = {
   threads,
-  kinds: defaultThreadKinds(0),
+  kinds: defaultThreadKinds(),
   scores: [
     score(5, complaint, dara, at(7, 12)),
     score(3, complaint, bopha, at(8, 12)),

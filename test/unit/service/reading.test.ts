@@ -21,7 +21,7 @@ describe('a score in a reply', () => {
 });
 
 describe('kinds suggested by rules', () => {
-  const kinds = defaultThreadKinds(0);
+  const kinds = defaultThreadKinds();
   it('finds a word anywhere in an English or Khmer subject', () => {
     expect(suggestKind(kinds, { subject: 'Re: REFUND for order 12' })?.builtIn).toBe('complaint');
     expect(suggestKind(kinds, { subject: 'សុំដឹងតម្លៃម៉ាស៊ីន' })?.builtIn).toBe('inquiry');
