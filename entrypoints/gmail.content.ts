@@ -9,7 +9,7 @@ import { rpcRequest } from '@/lib/rpc/wire';
 import { readGmailSnapshot } from '@/lib/webmail/gmail';
 import { watchGmailLists } from '@/lib/webmail/gmail-list';
 import { readGmailLook } from '@/lib/webmail/gmail-look';
-import { GMAIL } from '@/lib/webmail/gmail-selectors';
+import * as GMAIL from '@/lib/webmail/gmail-selectors';
 import { forSidebar, offerSidebarLink } from '@/lib/webmail/sidebar-link';
 import { watchWebmail } from '@/lib/webmail/watch';
 

@@ -1,4 +1,4 @@
-import { GMAIL } from '../webmail/gmail-selectors';
+import * as GMAIL from '../webmail/gmail-selectors';
 
 /**
  * Typing text into the compose box the rep was last in, where their caret was, as if they typed it. A click in the

@@ -1,4 +1,4 @@
-import { GMAIL } from '../webmail/gmail-selectors';
+import * as GMAIL from '../webmail/gmail-selectors';
 
 /**
  * The sidebar's place in Gmail's own layout: the right-hand side-panel column where Calendar and Keep open, with

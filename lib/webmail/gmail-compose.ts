@@ -1,11 +1,11 @@
 import { normaliseEmail } from '../model/email-address';
 import type { SnapshotCompose, SnapshotPerson } from '../model/snapshot';
 import { attr, cut, parseList, person, shown, type Visibility } from './gmail-read';
-import { GMAIL, type RECIPIENT_FIELDS } from './gmail-selectors';
+import * as GMAIL from './gmail-selectors';
 
 /** Compose windows and inline replies: who the rep is writing to, from the chip UI or the older hidden inputs. */
 
-type Field = (typeof RECIPIENT_FIELDS)[number];
+type Field = (typeof GMAIL.RECIPIENT_FIELDS)[number];
 
 function inputValue(el: Element): string {
   return el.localName === 'input' || el.localName === 'textarea'

@@ -1,7 +1,7 @@
 import type { InboxSeen, ListRow } from '../model/inbox-seen';
 import { readAccountIndex } from './gmail';
 import { attr, cut, fromElement } from './gmail-read';
-import { GMAIL } from './gmail-selectors';
+import * as GMAIL from './gmail-selectors';
 
 /**
  * Replies seen without opening the thread: the rows of the inbox and label lists as they show, and Gmail's unread

@@ -1,4 +1,4 @@
-import { GMAIL } from './gmail-selectors';
+import * as GMAIL from './gmail-selectors';
 
 /** How the webmail page looks, for the sidebar to match: passed as its page's query (components/sidebar/look.ts). */
 export interface PageLook {

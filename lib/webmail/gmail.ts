@@ -19,7 +19,7 @@ import {
   squash,
   type Visibility,
 } from './gmail-read';
-import { GMAIL, RECIPIENT_FIELDS } from './gmail-selectors';
+import * as GMAIL from './gmail-selectors';
 
 /**
  * Reads what a Gmail page shows into a WebmailSnapshot. Pure: the same DOM and location give the same snapshot.
@@ -186,7 +186,7 @@ function participantsOf(
     for (const p of m.to) seen.push([p, 'to']);
     for (const p of m.cc) seen.push([p, 'cc']);
   }
-  for (const c of composes) for (const f of RECIPIENT_FIELDS) for (const p of c[f]) seen.push([p, f]);
+  for (const c of composes) for (const f of GMAIL.RECIPIENT_FIELDS) for (const p of c[f]) seen.push([p, f]);
   // Gmail shows the rep as "me"; that address is the rep's even when the account could not be read.
   const rep = new Set(account ? [account] : []);
   for (const [p] of seen) if (p.name.toLowerCase() === 'me') rep.add(normaliseEmail(p.email));
