@@ -15,6 +15,7 @@ import { responseTimeStats, waitingThreads } from '@/lib/reports/response-times'
 import { formatDateTime, t } from '../../i18n';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
+import { ArrangeHome } from './ArrangeHome';
 import { FigureFilters } from './FigureFilters';
 import { ActivitiesFigure } from './figures/ActivitiesFigure';
 import { ForecastFigure } from './figures/ForecastFigure';
@@ -27,6 +28,7 @@ import { SourcesFigure } from './figures/SourcesFigure';
 import { WaitingThreads } from './figures/WaitingThreads';
 import { WonLostFigure } from './figures/WonLostFigure';
 import { FiguresModel } from './figures-model';
+import { HomeGrid, homeFigureNames, useHomeLayout } from './home-grid';
 import '../../styles/reports.css';
 
 const DAY = 86_400_000;
@@ -36,6 +38,7 @@ export function HomeFigures({ app }: ViewProps) {
   const model = useModel(() => new FiguresModel(app.timeZone.value));
   const range = model.range.value;
   const timeZone = app.timeZone.value;
+  const home = useHomeLayout(app);
   const data = useRead(
     app,
     async (db) => {
@@ -54,7 +57,15 @@ export function HomeFigures({ app }: ViewProps) {
 
   const page = (children: ComponentChildren, figures = false) => (
     <section aria-labelledby="home-title" class={figures ? 'figures' : undefined}>
-      <h2 id="home-title">{t('fig_title')}</h2>
+      <div class="row spread">
+        <h2 id="home-title">{t('fig_title')}</h2>
+        <button type="button" aria-expanded={home.arranging} onClick={() => home.setArranging(!home.arranging)}>
+          {t(home.arranging ? 'home_arrange_done' : 'home_arrange')}
+        </button>
+      </div>
+      {home.arranging ? (
+        <ArrangeHome layout={home.layout} names={homeFigureNames()} onChange={home.save} onReset={home.reset} />
+      ) : null}
       <FigureFilters model={model} reps={app.reps.value} pipelines={app.pipelines.value} />
       {children}
     </section>
@@ -79,8 +90,8 @@ export function HomeFigures({ app }: ViewProps) {
   const bucketLabel = (start: number) =>
     formatDateTime(start, timeZone, bucket === 'week' ? 'day-month' : 'month-year');
 
-  return page(
-    <>
+  const figures: Record<string, ComponentChildren> = {
+    headline: (
       <HeadlineStats
         winRate={winRate(input)}
         cycle={averageSalesCycleDays(input)}
@@ -88,28 +99,29 @@ export function HomeFigures({ app }: ViewProps) {
         pipeline={pipeline}
         replies={replies.overall}
       />
-      <div class="figure-grid">
-        <PipelineValueFigure
-          value={pipeline}
-          pipelines={app.pipelines.value}
-          defaultCurrency={app.settings.value?.defaultCurrency ?? 'USD'}
-        />
-        <ForecastFigure forecast={weightedForecast(input)} />
-        <WonLostFigure buckets={dealsClosedPerPeriod(input, bucket)} label={bucketLabel} />
-        <SourcesFigure counts={newLeadsBySource(input)} sources={app.sources.value} />
-        <ActivitiesFigure activities={activitiesPerRepAndType(input)} repName={repName} />
-        <ResponseFigure replies={replies} label={bucketLabel} />
-      </div>
-      <ResponseByRep byRep={replies.byRep} repName={repName} />
-      <div class="figure-grid">
-        <WaitingThreads
-          waiting={data.waiting.filter((thread) => repId === null || thread.repId === repId)}
-          names={data.names}
-          timeZone={timeZone}
-        />
-        <OverdueTasks overdue={overdueTasks(input)} />
-      </div>
-    </>,
-    true,
-  );
+    ),
+    pipeline: (
+      <PipelineValueFigure
+        value={pipeline}
+        pipelines={app.pipelines.value}
+        defaultCurrency={app.settings.value?.defaultCurrency ?? 'USD'}
+      />
+    ),
+    forecast: <ForecastFigure forecast={weightedForecast(input)} />,
+    wonLost: <WonLostFigure buckets={dealsClosedPerPeriod(input, bucket)} label={bucketLabel} />,
+    sources: <SourcesFigure counts={newLeadsBySource(input)} sources={app.sources.value} />,
+    activities: <ActivitiesFigure activities={activitiesPerRepAndType(input)} repName={repName} />,
+    responses: <ResponseFigure replies={replies} label={bucketLabel} />,
+    responseByRep: <ResponseByRep byRep={replies.byRep} repName={repName} />,
+    waiting: (
+      <WaitingThreads
+        waiting={data.waiting.filter((thread) => repId === null || thread.repId === repId)}
+        names={data.names}
+        timeZone={timeZone}
+      />
+    ),
+    overdue: <OverdueTasks overdue={overdueTasks(input)} />,
+  };
+
+  return page(<HomeGrid layout={home.layout} figures={figures} />, true);
 }
