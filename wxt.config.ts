@@ -70,7 +70,7 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     host_permissions: WEBMAIL_HOSTS.map((host) => `https://${host}/*`),
     content_security_policy: {
       extension_pages: `script-src 'self'; object-src 'self'; frame-ancestors ${WEBMAIL_HOSTS.map((host) => `https://${host}`).join(' ')} 'self'`,

@@ -6,6 +6,7 @@ import { BoardView } from './board/BoardView';
 import { CompetitorPage } from './competitors/CompetitorPage';
 import { CompetitorsView } from './competitors/CompetitorsView';
 import { ExportView } from './export/ExportView';
+import { CaptureView } from './forms/CaptureView';
 import { FormsView } from './forms/FormsView';
 import { ImportView } from './import/ImportView';
 import { CompanyPage } from './records/CompanyPage';
@@ -53,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'competitors', view: CompetitorsView, nav: 'dash_nav_competitors' },
   { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
   { name: 'forms', view: FormsView, nav: 'dash_nav_forms' },
+  { name: 'capture', view: CaptureView, title: 'capture_title' },
   { name: 'contact', view: ContactPage, title: 'dash_nav_contacts' },
   { name: 'company', view: CompanyPage, title: 'dash_nav_companies' },
   { name: 'deal', view: DealPage, title: 'dash_nav_deals' },

@@ -27,6 +27,7 @@ export type PageName =
   | 'reports'
   | 'settings'
   | 'forms'
+  | 'capture'
   | 'templates'
   | 'contact'
   | 'company'

@@ -12,6 +12,7 @@ import { TeamRuntime } from '../team/runtime';
 import { WEBMAIL_ORIGINS } from '../webmail/origins';
 import { forSidebar } from '../webmail/sidebar-link';
 import { SnapshotCache } from '../webmail/snapshot-cache';
+import { CaptureMenu } from './capture-menu';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
 
@@ -65,10 +66,12 @@ export function startWorker(
     });
   };
   const reports = new ReportScheduler(browser, database, now);
+  const capture = new CaptureMenu(browser, database);
   const changed = (stores: string[]) => {
     broadcast({ kind: EVENT_KIND, type: 'changed', stores });
     team.written(stores);
     if (stores.includes('settings')) void mirrorToggleLabels().catch(() => undefined);
+    if (stores.includes('settings')) void capture.show().catch(() => undefined);
     // Report schedules live in the settings: re-derive their alarms whenever the settings change.
     if (stores.includes('settings')) void reports.wake().catch(() => undefined);
   };
@@ -140,6 +143,8 @@ export function startWorker(
 
   reminders.listen();
   reports.listen();
+  capture.listen();
+  void capture.show().catch(() => undefined);
   team.listen();
   browser.runtime.onStartup.addListener(() => void team.syncNow());
   void team.syncNow();

@@ -7,7 +7,7 @@ const OUTPUT = resolve(import.meta.dirname, '../..', process.env.SIDECAR_OUT_DIR
 const BUILDS = ['chrome-mv3', 'firefox-mv2'];
 
 /** The documented permission list (README, "Privacy and permissions"). A new one must be argued for there first. */
-const PERMISSIONS = ['alarms', 'notifications', 'storage', 'unlimitedStorage'];
+const PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'notifications', 'storage', 'unlimitedStorage'];
 /** Gmail and Outlook on the web, and nothing else (README, "Privacy and permissions"). */
 const HOSTS = [
   'https://mail.google.com/*',
