@@ -1,14 +1,8 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
 import { GMAIL_FIXTURES, gmailFixtureHtml } from '../fixtures/gmail';
-import { type Cluster, startCluster } from '../server/cluster';
-import { attach, type Extension, launchChromium, rpc, sidebarOf } from './harness';
+import { type Extension, rpc, sidebarOf } from './harness';
+import { inviteRep, joinTeam, launchProfiles, startTeamService } from './team-service';
 
 /**
  * The team in the product: a manager (Dara) and a rep (Sophea) in two Chromium profiles with the built extension,
@@ -31,89 +25,22 @@ interface Deal {
   ownerId: string | null;
 }
 
-let cluster: Cluster;
-let server: ChildProcess | undefined;
-let service: string;
-let managerCode: string;
-const browsers: { ext: Extension; dir: string }[] = [];
+let profiles: Awaited<ReturnType<typeof launchProfiles>>;
+let team: Awaited<ReturnType<typeof startTeamService>>;
 let dara: Extension;
 let sophea: Extension;
 let lone: Extension;
 
-async function launch(): Promise<Extension> {
-  const dir = mkdtempSync(join(tmpdir(), 'sidecar-team-views-'));
-  const ext = await attach(await launchChromium(dir), dir);
-  browsers.push({ ext, dir });
-  return ext;
-}
-
 test.beforeAll(async () => {
-  dara = await launch();
-  sophea = await launch();
-  lone = await launch();
-  cluster = await startCluster();
-  // The service as a business starts it (README: npm run server), in a process of its own.
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    DATABASE_URL: cluster.url(),
-    PORT: String(port),
-    SIDECAR_ALLOWED_ORIGINS: `chrome-extension://${dara.id}`,
-  };
-  const run = (...args: string[]) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env });
-  await run('migrate');
-  const created = await run(
-    'create-team',
-    '--name',
-    'Lucky Retail',
-    '--manager-name',
-    'Dara',
-    '--manager-email',
-    'dara@lucky.kh',
-  );
-  managerCode = /manager: (\S+)/.exec(created.stdout)![1]!;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: 'ignore' });
-  service = `http://127.0.0.1:${port}`;
-  await expect
-    .poll(
-      () =>
-        fetch(service).then(
-          () => true,
-          () => false,
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  profiles = await launchProfiles(3);
+  [dara, sophea, lone] = profiles.exts as [Extension, Extension, Extension];
+  team = await startTeamService(dara.id);
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 test.afterAll(async () => {
-  for (const { ext, dir } of browsers) {
-    await ext.context.close().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  }
-  server?.kill();
-  await cluster?.stop();
+  await profiles?.close();
+  await team?.stop();
 });
-
-async function joinTeam(ext: Extension, code: string, device: string): Promise<Page> {
-  const page = await ext.openPage('dashboard.html#/settings');
-  const team = page.getByRole('region', { name: 'Team', exact: true });
-  await team.getByLabel('Team service address').fill(service);
-  await team.getByLabel('Invite code').fill(code);
-  await team.getByLabel('Name of this browser').fill(device);
-  await team.getByRole('button', { name: 'Join team' }).click();
-  await expect(team.getByRole('status')).toHaveText('Connected');
-  return page;
-}
 
 const repRecord = (name: string, email: string, accountEmails: string[] = []) => {
   const now = Date.now();
@@ -139,13 +66,9 @@ async function dealOf(page: Page, id: string): Promise<Deal | undefined> {
 let darasDeal: Deal;
 
 test('a rep owns records, picked in the dashboard and the sidebar, and every record says who changed it', async () => {
-  const settings = await joinTeam(dara, managerCode, 'Dara laptop');
-  const team = settings.getByRole('region', { name: 'Team', exact: true });
-  await team.getByLabel('Name', { exact: true }).fill('Sophea');
-  await team.getByLabel('Email').fill('sophea@lucky.kh');
-  await team.getByRole('button', { name: 'Make an invite code' }).click();
-  const code = /: ([A-Z0-9-]+)\./.exec((await team.getByTestId('team-invite-code').textContent()) ?? '')?.[1];
-  const sopheaPage = await joinTeam(sophea, code!, 'Sophea laptop');
+  const settings = await joinTeam(dara, team.url, team.managerCode, 'Dara laptop');
+  const code = await inviteRep(settings, 'Sophea', 'sophea@lucky.kh');
+  const sopheaPage = await joinTeam(sophea, team.url, code, 'Sophea laptop');
 
   // The CRM's reps, the team's two people; Dara's is also the Gmail account the fixture is signed in as.
   darasRep = await rpc<Rep>(settings, 'rep.save', repRecord('Dara', 'dara@lucky.kh', ['sophea@mekonghome.com.kh']));
