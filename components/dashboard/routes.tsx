@@ -19,8 +19,8 @@ import { KindSettings } from './service/KindSettings';
 import { ServiceView } from './service/ServiceView';
 import { SettingsView } from './settings/SettingsView';
 import { TableView } from './tables/TableView';
-import { TeamView } from './team/TeamView';
 import { TasksView } from './tasks/TasksView';
+import { TeamView } from './team/TeamView';
 import type { ViewProps } from './view-props';
 import { WinLossView } from './winloss/WinLossView';
 
