@@ -1,5 +1,6 @@
 import { useModel, useSignalEffect } from '@preact/signals';
 import type { MessageKey } from '@/lib/i18n/translate';
+import { FirstSyncProgress } from '../FirstSyncProgress';
 import { t } from '../i18n';
 import { UndoToast } from '../UndoToast';
 import { DashboardModel } from './app-model';
@@ -38,6 +39,7 @@ export function DashboardApp() {
       <header class="dash-top">
         <h1>{t('appName')}</h1>
         <Nav items={navItems} current={route.name} />
+        <FirstSyncProgress />
       </header>
       <main class="dash-main">{body}</main>
       <UndoToast

@@ -4,12 +4,14 @@ import { normaliseEmail, type WebmailSnapshot as Snapshot, type Task } from '@/l
 import { partitionForPopup } from '@/lib/reminders/due';
 import { call } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
+import { FirstSyncProgress } from '../FirstSyncProgress';
 import { t } from '../i18n';
 import { Icon } from '../icons';
 import { TaskGroup } from '../TaskList';
 import { createToaster } from '../toaster';
 import { UndoToast } from '../UndoToast';
 import { AccountQuestion } from './AccountQuestion';
+import { FormMailOffer } from './FormMailOffer';
 import { SidebarModel } from './model';
 import { loadMorePreference } from './more-preference';
 import { NameOnlyItem } from './NameOnlyItem';
@@ -96,6 +98,11 @@ export function SidebarApp() {
               reps={model.reps.value}
               contactId={customerOf(thread, model.contactIds.value)}
             />
+            <FormMailOffer
+              messages={thread.messages}
+              senders={settings.formSenders ?? []}
+              sources={model.sources.value}
+            />
           </div>
         ) : (
           <p class="subject">{t('sidebar_compose')}</p>
@@ -145,6 +152,7 @@ export function SidebarApp() {
           <Icon name="external" />
         </button>
       </header>
+      <FirstSyncProgress />
       {model.unclaimedAccount.value ? (
         <AccountQuestion reps={model.reps.value} outlook={snapshot?.provider === 'outlook'} />
       ) : null}

@@ -26,6 +26,7 @@ export interface TeamRuntimeDeps {
 export const TEAM_ALARM = 'sidecar-team-sync';
 /** A local write is pushed this long after it, several quick writes in one push. */
 export const PUSH_DELAY_MS = 1000;
+const PROGRESS_EVERY_MS = 1000;
 /** Without a word from an open page for this long, the live stream closes and the worker may sleep. */
 const WATCH_LAPSE_MS = 3 * WATCH_EVERY_MS;
 const SYNCED = new Set<string>(SYNC_ENTITIES);
@@ -93,7 +94,14 @@ export class TeamRuntime implements TeamLink {
   private async round(): Promise<void> {
     const db = await this.deps.database();
     const wasJoined = this.joined;
-    const result = await syncRound({ db, fetch: this.deps.fetch, now: this.deps.now });
+    let toldAt = Number.NEGATIVE_INFINITY;
+    // A first sync of a big CRM takes minutes: open pages hear of its progress, once a second at most.
+    const onPage = () => {
+      if (this.deps.now() - toldAt < PROGRESS_EVERY_MS) return;
+      toldAt = this.deps.now();
+      this.deps.remoteChanged(['team']);
+    };
+    const result = await syncRound({ db, fetch: this.deps.fetch, now: this.deps.now, onPage });
     this.joined = result.joined;
     this.cursor = result.cursor;
     if (!result.joined) {

@@ -24,6 +24,8 @@ export interface SyncDeps {
   db: CrmDb;
   fetch: Fetch;
   now(): number;
+  /** After each pulled page is stored: open pages show how far a first sync has come. */
+  onPage?(): void;
 }
 
 export interface RoundResult {
@@ -43,7 +45,7 @@ const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.8);
 /** Bounds one round, so a service that keeps refusing cannot keep the worker busy. */
 const MAX_STEPS = 10_000;
 
-export async function syncRound({ db, fetch, now }: SyncDeps): Promise<RoundResult> {
+export async function syncRound({ db, fetch, now, onPage }: SyncDeps): Promise<RoundResult> {
   const team = await readTeam(db);
   const result: RoundResult = { joined: team !== null, pushed: 0, pulled: 0, changed: [], cursor: 0, error: null };
   if (!team) return result;
@@ -53,7 +55,7 @@ export async function syncRound({ db, fetch, now }: SyncDeps): Promise<RoundResu
     const changed = new Set<string>();
     const writers = new Set<string>();
     const pull = async () => {
-      const pulled = await pullChanges(db, api, team.deviceId, now);
+      const pulled = await pullChanges(db, api, team.deviceId, now, onPage);
       result.pulled += pulled.records;
       result.cursor = pulled.cursor ?? result.cursor;
       for (const entity of pulled.changed) changed.add(entity);
@@ -166,7 +168,13 @@ interface Pulled {
 }
 
 /** Pulls every page since the cursor, applying each with the cursor move in one transaction. */
-export async function pullChanges(db: CrmDb, api: TeamClient, deviceId: string, now: () => number): Promise<Pulled> {
+export async function pullChanges(
+  db: CrmDb,
+  api: TeamClient,
+  deviceId: string,
+  now: () => number,
+  onPage: () => void = () => undefined,
+): Promise<Pulled> {
   const pulled: Pulled = { records: 0, changed: new Set(), cursor: null, writers: [] };
   const writers = new Set<string>();
   let restarted = false;
@@ -192,6 +200,7 @@ export async function pullChanges(db: CrmDb, api: TeamClient, deviceId: string, 
     ahead?.catch(() => undefined);
     const applied = await applyPage(db, deviceId, page.records, page, now());
     if (!applied) break;
+    if (page.more) onPage();
     pulled.records += page.records.length;
     pulled.cursor = page.cursor;
     for (const entity of applied.changed) pulled.changed.add(entity);
