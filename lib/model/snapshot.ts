@@ -68,6 +68,8 @@ export const webmailSnapshot = z.object({
       permId: text(200).nullable(),
       subject: text(1000),
       messages: z.array(snapshotMessage).max(500),
+      /** Gmail labels shown on the thread, for the kinds' label rules (lib/service/kinds.ts); absent elsewhere. */
+      labels: z.array(text(100)).max(50).optional(),
     })
     .nullable(),
   /** People in the open thread and composes, the rep excluded, deduplicated by normalised address. */

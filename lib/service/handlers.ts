@@ -127,7 +127,7 @@ export function createServiceHandlers(s: WorkerServices): HandlersOf<typeof serv
       return {
         private: false,
         record,
-        suggestedKindId: suggestKind(kinds, { subject: thread.subject })?.id ?? null,
+        suggestedKindId: suggestKind(kinds, thread)?.id ?? null,
         waiting: wait.waitingSince !== null,
         deadline: deadlineOf(record ?? { threadId: thread.id, ...wait }, kind, settings, s.now()),
         offeredScore: fromCustomer && last ? scoreFromReply(last.tail) : null,
@@ -141,7 +141,7 @@ export function createServiceHandlers(s: WorkerServices): HandlersOf<typeof serv
       if (existing) return existing;
       const record = await recordFor(context, threadId);
       if (record.waitingSince === null) return null;
-      const suggested = suggestKind(await listKinds(db), { subject: open.thread.subject });
+      const suggested = suggestKind(await listKinds(db), open.thread);
       const saved = await saveThreadRecord(
         db,
         { ...record, kindId: suggested?.id ?? null, kindBy: suggested ? 'rule' : null },

@@ -16,6 +16,8 @@ export const subject = 'h2.hP';
 export const conversationHeading = 'h2[data-legacy-thread-id], h2[data-thread-perm-id]';
 // Emoji in subjects are images; their alt is the character Gmail replaced.
 export const emoji = 'img[data-emoji]';
+// The thread's labels: chips after the subject inside its `.ha` header, the name in `.av`; for kinds' label rules.
+export const labels = '.ha .av';
 // Any element carrying the legacy hex thread id (the heading's attribute is preferred; this is the fallback).
 export const legacyThreadId = '[data-legacy-thread-id]';
 export const permThreadId = '[data-thread-perm-id]';

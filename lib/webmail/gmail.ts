@@ -285,7 +285,10 @@ export function readGmailSnapshot(doc: Document, location: { pathname: string; h
       const id = attr(idHolder, 'data-legacy-thread-id').trim() || permId || threadRouteId(location.hash);
       if (!id) return snapshot(base, 'unrecognised', null, 'thread-without-id');
       const subject = heading ? squash(textWithEmoji(heading)) : '';
-      return snapshot(base, 'thread', { id: cut(id, 100), permId, subject: cut(subject, 1000), messages });
+      const labels = [...root.querySelectorAll(GMAIL.labels)]
+        .slice(0, 50)
+        .map((el) => cut(squash(el.textContent ?? ''), 100));
+      return snapshot(base, 'thread', { id: cut(id, 100), permId, subject: cut(subject, 1000), messages, labels });
     }
     // The route names a conversation the page does not show in a form the adapter knows (or not yet: the watcher
     // reports this only when it lasts, ./watch.ts). Saying so beats showing the home view as if nothing were open.
