@@ -42,7 +42,7 @@ export function TeamView({ app }: ViewProps) {
   if (status === undefined || records === undefined || !settings) return page(<p class="muted">{t('loading')}</p>);
 
   const reps = repsShown(app.reps.value, meOf(app), membership);
-  if (reps.length === 0 && membership) return page(<p class="notice">{t('team_view_who')}</p>);
+  if (reps.length === 0 && membership && !manager) return page(<p class="notice">{t('team_view_who')}</p>);
   // A manager answers for every deal, the ones no rep owns among them, and so does a browser alone (its records are
   // all one person's); a rep in a team sees only their own.
   const repIds = [...reps.map((rep) => rep.id), ...(manager || !membership ? [null] : [])];
