@@ -69,6 +69,11 @@ export const settingsSchema = z.object({
   homeLayouts: z.record(z.string().max(64), z.array(homeFigureSchema).max(40)).optional(),
   /** Where "Email it" addresses a report: the manager's address, or blank. Optional for the reason reportSchedules is. */
   managerEmail: z.union([emailAddress, z.literal('')]).optional(),
+  /**
+   * Addresses that send the business's form notifications (its site's mailer, a form service): a thread from one of
+   * them offers its lead in the sidebar. Optional for the reason reportSchedules is.
+   */
+  formSenders: z.array(emailAddress).max(50).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

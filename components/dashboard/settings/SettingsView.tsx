@@ -2,6 +2,7 @@ import { t } from '../../i18n';
 import { ReportScheduleSettings } from '../reports/ReportScheduleSettings';
 import type { ViewProps } from '../view-props';
 import { ReasonSettings } from '../winloss/ReasonSettings';
+import { FormSendersSettings } from '../forms/FormSendersSettings';
 import { CurrencySettings } from './CurrencySettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PipelineSettings } from './PipelineSettings';
@@ -23,6 +24,7 @@ export function SettingsView({ app }: ViewProps) {
       <ReasonSettings app={app} />
       <RepSettings app={app} settings={settings} />
       <ReportScheduleSettings app={app} settings={settings} />
+      <FormSendersSettings app={app} settings={settings} />
       <TeamSettings app={app} />
     </div>
   );
