@@ -67,7 +67,8 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
     db.createObjectStore('outbox', { keyPath: 'seq' });
     db.createObjectStore('fieldClocks', { keyPath: ['entity', 'id'] });
   }
-  if (oldVersion < 7) db.createObjectStore('threadFacts', { keyPath: 'threadId' });
+  if (oldVersion < 7)
+    db.createObjectStore('threadFacts', { keyPath: 'threadId' }).createIndex('byUpdated', 'updatedAt');
   if (oldVersion < 8) {
     const kinds = db.createObjectStore('threadKinds', { keyPath: 'id' });
     for (const kind of defaultThreadKinds()) void kinds.put(kind);

@@ -164,7 +164,7 @@ export interface CrmSchema extends DBSchema {
   /** Local changes waiting to be pushed to the team, by mutation number. */
   outbox: { key: number; value: Mutation };
   fieldClocks: { key: [string, string]; value: FieldClockRow };
-  threadFacts: { key: string; value: ThreadFact };
+  threadFacts: { key: string; value: ThreadFact; indexes: { byUpdated: number } };
   threadKinds: { key: string; value: ThreadKind };
   serviceThreads: { key: string; value: ServiceThread; indexes: { byThread: string } };
   templates: { key: string; value: Template };
@@ -193,8 +193,9 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v6: the team stores: `sync` (the membership, empty for a lone rep), `outbox` (changes to push, written in the
  *     transaction of the change) and `fieldClocks` (per record, each field's clock and the values that lost).
  *     No row changes.
- * v7: thread facts (`threadFacts`, by thread): the messages seen in Gmail's lists and unread feed without the thread
- *     being opened, and threads with people who are not contacts, for "no reply" and response times. No row changes.
+ * v7: thread facts (`threadFacts`, by thread, and by when last seen to read recent ones and forget old ones): the
+ *     messages seen in Gmail's lists and unread feed without the thread being opened, and threads with people who
+ *     are not contacts, for "no reply" and response times. No row changes.
  * v8: serving customers: the business's kinds of inbound thread with their rules and targets (`threadKinds`, seeded
  *     with inquiry, complaint and other) and each thread's kind, owner and wait (`serviceThreads`, by Gmail thread).
  *     No row changes.

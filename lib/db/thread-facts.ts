@@ -7,6 +7,11 @@ import type { CrmDb } from './schema';
  */
 
 const MAX_EVENTS = 100;
+/**
+ * How long a thread's facts are kept after it was last seen: response times look back over a report's period plus
+ * the waiting window (lib/reports/data.ts), and an inbox read every day would otherwise keep every newsletter forever.
+ */
+export const KEEP_FACTS_MS = 400 * 86_400_000;
 
 /** Two sightings of one message: the same id, or, without ids, the same sender at the same second. */
 const sameMessage = (a: ThreadFactEvent, b: ThreadFactEvent) =>
@@ -41,7 +46,21 @@ export async function addThreadFacts(
 
 /** The threads with something seen since `since`. */
 export async function listThreadFacts(db: CrmDb, since = 0): Promise<ThreadFact[]> {
-  return (await db.getAll('threadFacts')).filter((fact) => fact.updatedAt >= since);
+  return db.getAllFromIndex('threadFacts', 'byUpdated', IDBKeyRange.lowerBound(since));
+}
+
+/** Forgets the threads not seen for KEEP_FACTS_MS; how many went. */
+export async function forgetOldThreadFacts(db: CrmDb, now: number): Promise<number> {
+  const tx = db.transaction('threadFacts', 'readwrite');
+  let forgotten = 0;
+  let cursor = await tx.store.index('byUpdated').openCursor(IDBKeyRange.upperBound(now - KEEP_FACTS_MS, true));
+  while (cursor) {
+    await cursor.delete();
+    forgotten++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return forgotten;
 }
 
 /** The rep marked the thread private: what was seen of it goes. */

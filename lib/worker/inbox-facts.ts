@@ -142,7 +142,10 @@ export async function takeInboxSeen(s: WorkerServices, tabId: number | null, see
     };
     if (await threadFacts.addThreadFacts(s.db, place, events, now)) kept++;
   }
-  if (kept > 0) s.changed(['threadFacts']);
+  if (kept > 0) {
+    await threadFacts.forgetOldThreadFacts(s.db, now);
+    s.changed(['threadFacts']);
+  }
   if (cancelled.length === 0) return;
   await tasks.saveTasks(s.db, cancelled, now);
   s.changed(['tasks']);

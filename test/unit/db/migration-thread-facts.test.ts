@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openCrmDb } from '@/lib/db/open';
 import { DB_VERSION } from '@/lib/db/schema';
-import { addThreadFacts, listThreadFacts } from '@/lib/db/thread-facts';
+import { addThreadFacts, forgetOldThreadFacts, KEEP_FACTS_MS, listThreadFacts } from '@/lib/db/thread-facts';
 import { threadFactSchema } from '@/lib/model/inbox-seen';
 import { createV6Schema, V6_DATA, V6_IDS } from '../../fixtures/db/v6';
 
@@ -58,6 +58,12 @@ describe('upgrading a v6 database to thread facts (v7)', () => {
     const [fact] = await listThreadFacts(db);
     expect(fact?.events).toEqual([asked, answered]);
     expect(() => threadFactSchema.parse(fact)).not.toThrow();
+
+    // Read by when last seen; forgotten once not seen for KEEP_FACTS_MS.
+    expect(await listThreadFacts(db, NOW + 1)).toEqual([]);
+    expect(await forgetOldThreadFacts(db, NOW + KEEP_FACTS_MS)).toBe(0);
+    expect(await forgetOldThreadFacts(db, NOW + KEEP_FACTS_MS + 1)).toBe(1);
+    expect(await listThreadFacts(db)).toEqual([]);
     db.close();
   });
 });

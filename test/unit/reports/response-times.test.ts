@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../lib/model/activity';
+import type { ThreadFact } from '../../../lib/model/inbox-seen';
 import {
+  factSamples,
   type ResponseTimeFilter,
   responseSamples,
   responseTimeStats,
@@ -163,5 +165,46 @@ describe('waitingThreads', () => {
       [THREAD.t8, 19 * HOUR],
       [THREAD.t1, 1 * HOUR],
     ]);
+  });
+});
+
+describe('thread facts in response times', () => {
+  const at = (day: number, hour: number) => pp(2026, 3, day, hour, 0);
+  const fact = (threadId: string, events: [number, 'inbound' | 'outbound'][]): ThreadFact => ({
+    threadId,
+    accountIndex: 0,
+    repAddress: REP_ADDRESS.sokha,
+    repId: REP.sokha,
+    events: events.map(([when, direction], i) => ({
+      messageId: `${threadId}-${i}`,
+      at: when,
+      from: direction === 'inbound' ? 'vanna@siemreap-hotel.com.kh' : REP_ADDRESS.sokha,
+      direction,
+    })),
+    updatedAt: NOW,
+  });
+
+  it("counts a stranger's thread seen only in lists, and leaves a thread with logged mail to its activities", () => {
+    const stranger = fact('stranger', [
+      [at(10, 9), 'inbound'],
+      [at(10, 10), 'inbound'],
+      [at(10, 15), 'outbound'],
+      [at(11, 9), 'outbound'],
+    ]);
+    // The same messages as the logged thread t1: counted once, from its activities.
+    const logged = fact(THREAD.t1, [
+      [at(2, 9), 'inbound'],
+      [at(2, 11), 'outbound'],
+    ]);
+    const without = responseTimeStats(activities, march);
+    const withFacts = responseTimeStats(activities, march, [stranger, logged]);
+    expect(withFacts.overall.count).toBe(without.overall.count + 1);
+    expect(factSamples([stranger, logged], activities)).toEqual([
+      expect.objectContaining({ threadId: 'stranger', contactId: null, ms: 6 * HOUR, repId: REP.sokha }),
+    ]);
+    // The answering rep's filter applies to them as to logged mail.
+    expect(responseTimeStats(activities, { ...march, repId: REP.dara }, [stranger]).overall.count).toBe(
+      responseTimeStats(activities, { ...march, repId: REP.dara }).overall.count,
+    );
   });
 });
