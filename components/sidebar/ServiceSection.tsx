@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Rep, ThreadKind } from '@/lib/model';
 import { call } from '@/lib/worker/client';
 import type { Output } from '@/lib/worker/contract';
+import { NamedSelect } from '../dashboard/NamedSelect';
 import { onSidecarEvent } from '../events';
 import { errorText } from '../format';
 import { formatCount, t } from '../i18n';
@@ -129,20 +130,13 @@ export function ServiceSection({
         </p>
       ) : null}
       {record ? (
-        <label class="field">
-          {t('service_owner')}
-          <select
-            value={record.ownerRepId ?? ''}
-            onChange={(e) => void act(call('service.assign', { threadId, repId: e.currentTarget.value || null }))}
-          >
-            <option value="">{t('service_no_owner')}</option>
-            {reps.map((rep) => (
-              <option key={rep.id} value={rep.id}>
-                {rep.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedSelect
+          label={t('service_owner')}
+          all={t('service_no_owner')}
+          options={reps}
+          value={record.ownerRepId}
+          onChange={(repId) => void act(call('service.assign', { threadId, repId }))}
+        />
       ) : null}
       <h3>{t('service_score_title')}</h3>
       {info.offeredScore ? (
