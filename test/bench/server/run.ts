@@ -85,7 +85,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stderr.write(
       [
-        `initial sync   ${sync.totalRows} rows in ${round(sync.sync.ms / 1000, 1)} s: ${sync.sync.rowsPerSec} rows/s; raw ${sync.rawBulkPut.rowsPerSec} rows/s; ratio ${sync.ratio} (goal ≥ 0.5)`,
+        `initial sync   ${sync.totalRows} rows in ${round(sync.sync.ms / 1000, 1)} s: ${sync.sync.rowsPerSec} rows/s; raw ${sync.rawBulkPut.rowsPerSec} rows/s; ratio ${sync.ratio} (goal ≥ 0.5); with clocks ${sync.rawBulkPutWithClocks.rowsPerSec}/s, ratio ${sync.ratioWithClocks}`,
         `push, 1 team   ${push.oneTeam.mutationsPerSec} mutations/s, p95 ${push.oneTeam.batchLatencyMs.p95} ms per ${PUSH.perBatch}; ratio ${push.ratio.oneTeam}`,
         `push, 20 teams ${push.separateTeams.mutationsPerSec} mutations/s, p95 ${push.separateTeams.batchLatencyMs.p95} ms; ratio ${push.ratio.separateTeams}`,
         `plain insert   ${push.plainInsert.mutationsPerSec} rows/s, p95 ${push.plainInsert.batchLatencyMs.p95} ms per batch`,
