@@ -45,7 +45,8 @@ export function ServiceSection({
       // The worker hears of a new message after this frame does (lib/content/worker-publish.ts): read again then.
       if (
         event.type === 'snapshot' ||
-        (event.type === 'changed' && event.stores.some((s) => s === 'serviceThreads' || s === 'threadKinds'))
+        (event.type === 'changed' &&
+          event.stores.some((s) => ['serviceThreads', 'threadKinds', 'threadPrefs'].includes(s)))
       ) {
         setReload((n) => n + 1);
       }

@@ -107,7 +107,14 @@ export function createServiceHandlers(s: WorkerServices): HandlersOf<typeof serv
       const none = { record: null, suggestedKindId: null, waiting: false, deadline: null, offeredScore: null };
       if (!open) return { private: false, ...none };
       const { snapshot, thread } = open;
-      if ((await getThreadPrefs(db, thread.id)).doNotLog) return { private: true, ...none };
+      if ((await getThreadPrefs(db, thread.id)).doNotLog) {
+        // Marked private after it was kept: its record goes (a tombstone, so a team's copy goes too), and so does
+        // the reminder, whose title is the subject.
+        const kept = await threadRecord(db, thread.id);
+        if (kept)
+          await followReminder(await saveThreadRecord(db, { ...kept, kindId: null, deletedAt: s.now() }, s.now()));
+        return { private: true, ...none };
+      }
       const [{ wait, own, settings }, kinds, stored] = await Promise.all([
         waitOf(snapshot, thread),
         listKinds(db),

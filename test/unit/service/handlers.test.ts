@@ -95,6 +95,15 @@ describe('the rules and the private thread', () => {
     expect(seen).toMatchObject({ kindId: complaint, kindBy: 'rule', ownerRepId: repId });
   });
 
+  it('drop the record and reminder of a thread marked private after it was kept', async () => {
+    await call('service.setKind', { threadId: 'thread-1', kindId: complaint });
+    await call('thread.setDoNotLog', { threadId: 'thread-1', doNotLog: true });
+    expect(await call('service.thread', {})).toMatchObject({ private: true, record: null });
+    expect(await call('tasks.open', {})).toEqual([]);
+    expect((await worker.db.getAll('serviceThreads')).map((row) => row.deletedAt !== null)).toEqual([true]);
+    expect(await call('service.urgent', {})).toEqual([]);
+  });
+
   it('leave a thread the rep keeps private alone', async () => {
     await call('thread.setDoNotLog', { threadId: 'thread-1', doNotLog: true });
     expect(await call('service.thread', {})).toMatchObject({ private: true, record: null });
