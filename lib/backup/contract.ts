@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import {
   activitySchema,
-  companySchema,
-  contactSchema,
   closeReasonSchema,
+  companySchema,
   competitorSchema,
+  contactSchema,
   customPropertyDefSchema,
   dealSchema,
   pipelineSchema,
+  planBudgetLineSchema,
+  planOwnerSchema,
+  planSchema,
+  planTargetSchema,
   repSchema,
   settingsSchema,
   sourceSchema,
@@ -35,6 +39,10 @@ const backupChunk = z.discriminatedUnion('collection', [
   z.object({ collection: z.literal('closeReasons'), records: records(closeReasonSchema) }),
   z.object({ collection: z.literal('competitors'), records: records(competitorSchema) }),
   z.object({ collection: z.literal('templates'), records: records(templateSchema) }),
+  z.object({ collection: z.literal('plans'), records: records(planSchema) }),
+  z.object({ collection: z.literal('planBudgetLines'), records: records(planBudgetLineSchema) }),
+  z.object({ collection: z.literal('planOwners'), records: records(planOwnerSchema) }),
+  z.object({ collection: z.literal('planTargets'), records: records(planTargetSchema) }),
 ]);
 
 export const backupContract = {

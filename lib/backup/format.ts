@@ -6,6 +6,7 @@ import { contactSchema } from '../model/contact';
 import { customPropertyDefSchema } from '../model/custom-property';
 import { dealSchema } from '../model/deal';
 import { pipelineSchema } from '../model/pipeline';
+import { planBudgetLineSchema, planOwnerSchema, planSchema, planTargetSchema } from '../model/plan';
 import { repSchema } from '../model/rep';
 import { serviceThreadSchema, threadKindSchema } from '../model/service';
 import { settingsSchema } from '../model/settings';
@@ -23,12 +24,14 @@ export const BACKUP_VERSION = 2;
  * of its store. A version 1 file is read by that one rename, so older backups restore as they always did.
  */
 function upgradeBackup(json: { version: unknown; data?: unknown }): unknown {
-  if (json.version !== 1) return withTemplates(withService(withWinLoss(json)));
+  if (json.version !== 1) return withPlan(withTemplates(withService(withWinLoss(json))));
   const data = json.data;
   if (typeof data !== 'object' || data === null || !('customPropertyDefs' in data)) return { ...json, version: 2 };
   const { customPropertyDefs, ...rest } = data as Record<string, unknown>;
-  return withTemplates(
-    withService(withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } })),
+  return withPlan(
+    withTemplates(
+      withService(withWinLoss({ ...json, version: 2, data: { ...rest, propertyDefs: customPropertyDefs } })),
+    ),
   );
 }
 
@@ -53,6 +56,13 @@ function withTemplates(json: unknown): unknown {
   return { ...(json as object), data: { templates: [], ...data } };
 }
 
+/** Backups made before the plan (schema v13) hold none: they restore with none, and the profile keeps its own. */
+function withPlan(json: unknown): unknown {
+  const data = (json as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return json;
+  return { ...(json as object), data: { plans: [], planBudgetLines: [], planOwners: [], planTargets: [], ...data } };
+}
+
 /** The collections of a backup, each parsed with the model's own schema, so a backup holds only valid records. */
 export const backupDataSchema = z.object({
   contacts: z.array(contactSchema),
@@ -69,6 +79,10 @@ export const backupDataSchema = z.object({
   threadKinds: z.array(threadKindSchema),
   serviceThreads: z.array(serviceThreadSchema),
   templates: z.array(templateSchema),
+  plans: z.array(planSchema),
+  planBudgetLines: z.array(planBudgetLineSchema),
+  planOwners: z.array(planOwnerSchema),
+  planTargets: z.array(planTargetSchema),
   settings: settingsSchema,
 });
 export type BackupData = z.infer<typeof backupDataSchema>;
@@ -200,6 +214,10 @@ export function mergeBackup(current: BackupData, incoming: BackupData): MergeRes
     threadKinds: mergeCollection('threadKinds', current.threadKinds, incoming.threadKinds),
     serviceThreads: mergeCollection('serviceThreads', current.serviceThreads, incoming.serviceThreads),
     templates: mergeCollection('templates', current.templates, incoming.templates),
+    plans: mergeCollection('plans', current.plans, incoming.plans),
+    planBudgetLines: mergeCollection('planBudgetLines', current.planBudgetLines, incoming.planBudgetLines),
+    planOwners: mergeCollection('planOwners', current.planOwners, incoming.planOwners),
+    planTargets: mergeCollection('planTargets', current.planTargets, incoming.planTargets),
     // Custom values are stored under a property's key, so two live definitions of one key would fight over them.
     propertyDefs: mergeCollection('propertyDefs', current.propertyDefs, incoming.propertyDefs, (def, byId) => {
       if (def.deletedAt !== null) return null;

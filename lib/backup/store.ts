@@ -50,6 +50,10 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     templates,
     threadKinds,
     serviceThreads,
+    plans,
+    planBudgetLines,
+    planOwners,
+    planTargets,
   ] = await Promise.all([
     tx.objectStore('contacts').getAll(),
     tx.objectStore('companies').getAll(),
@@ -65,6 +69,10 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     tx.objectStore('templates').getAll(),
     tx.objectStore('threadKinds').getAll(),
     tx.objectStore('serviceThreads').getAll(),
+    tx.objectStore('plans').getAll(),
+    tx.objectStore('planBudgetLines').getAll(),
+    tx.objectStore('planOwners').getAll(),
+    tx.objectStore('planTargets').getAll(),
   ]);
   return {
     contacts: contacts.map((row) => stripRow(row) as Contact),
@@ -81,6 +89,10 @@ export async function readBackupData(db: CrmDb): Promise<BackupData> {
     templates,
     threadKinds,
     serviceThreads,
+    plans,
+    planBudgetLines,
+    planOwners,
+    planTargets,
     settings: await getSettings(db),
   };
 }

@@ -6,6 +6,8 @@ import {
   defaultSources,
   defaultThreadKinds,
   repForAccount,
+  seedPlan,
+  seedPlanTargets,
   seedTemplates,
 } from '../model';
 import { companyRow, contactRow, dealRow, stripRow } from './rows';
@@ -79,6 +81,13 @@ export function upgradeCrmDb(db: CrmDb, oldVersion: number, tx: UpgradeTx, now: 
     for (const template of seedTemplates()) void templates.put(template);
   }
   if (oldVersion < 10) upgradeWinLoss(db, oldVersion, tx, now);
+  if (oldVersion < 13) {
+    void db.createObjectStore('plans', { keyPath: 'id' }).put(seedPlan());
+    db.createObjectStore('planBudgetLines', { keyPath: 'id' });
+    db.createObjectStore('planOwners', { keyPath: 'id' });
+    const targets = db.createObjectStore('planTargets', { keyPath: 'id' });
+    for (const target of seedPlanTargets()) void targets.put(target);
+  }
 }
 
 /**

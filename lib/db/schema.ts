@@ -8,6 +8,10 @@ import type {
   CustomPropertyDef,
   Deal,
   Pipeline,
+  Plan,
+  PlanBudgetLine,
+  PlanOwner,
+  PlanTarget,
   Rep,
   ServiceThread,
   Settings,
@@ -170,6 +174,10 @@ export interface CrmSchema extends DBSchema {
   templates: { key: string; value: Template };
   closeReasons: { key: string; value: CloseReason };
   competitors: { key: string; value: Competitor };
+  plans: { key: string; value: Plan };
+  planBudgetLines: { key: string; value: PlanBudgetLine };
+  planOwners: { key: string; value: PlanOwner };
+  planTargets: { key: string; value: PlanTarget };
 }
 
 export type CrmDb = IDBPDatabase<CrmSchema>;
@@ -204,6 +212,8 @@ export type UpgradeTx = IDBPTransaction<CrmSchema, StoreNames<CrmSchema>[], 'ver
  * v10: win/loss: the business's lists of reasons deals are won and lost for (`closeReasons`, seeded with defaults),
  *     its `competitors`, and deals found by the competitors on them (`byCompetitor`). Every deal gets the new fields;
  *     a lost deal's free-text reason stays, as the reason "other" in the rep's words.
+ * v13: the customer-relationship plan: `plans` (one, seeded empty), `planBudgetLines`, `planOwners` (each change of
+ *     owner a record) and `planTargets` (seeded with the guide's two examples), all synced. No row changes.
  */
-export const DB_VERSION = 10;
+export const DB_VERSION = 13;
 export const DB_NAME = 'sidecar-crm';

@@ -10,6 +10,10 @@ import {
   emailAddress,
   epochMs,
   pipelineSchema,
+  planBudgetLineSchema,
+  planOwnerSchema,
+  planSchema,
+  planTargetSchema,
   recordId,
   repSchema,
   requiredText,
@@ -43,6 +47,10 @@ export const SYNC_ENTITIES = [
   'templates',
   'threadKinds',
   'serviceThreads',
+  'plans',
+  'planBudgetLines',
+  'planOwners',
+  'planTargets',
 ] as const;
 export const syncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof syncEntity>;
@@ -67,6 +75,10 @@ export const ENTITY_SCHEMAS = {
   templates: templateSchema,
   threadKinds: threadKindSchema,
   serviceThreads: serviceThreadSchema,
+  plans: planSchema,
+  planBudgetLines: planBudgetLineSchema,
+  planOwners: planOwnerSchema,
+  planTargets: planTargetSchema,
 } satisfies Record<SyncEntity, z.ZodObject>;
 
 export function fieldSchema(entity: SyncEntity, field: string): z.ZodType | null {

@@ -21,6 +21,7 @@ import {
 } from '../model';
 import { inboxSeen } from '../model/inbox-seen';
 import { REMINDER_PRESETS } from '../reminders/presets';
+import { planContract } from '../plan/contract';
 import { reportsContract } from '../reports/contract';
 import type { ContractShape } from '../rpc/define';
 import { serviceContract } from '../service/contract';
@@ -203,6 +204,7 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
+  ...planContract,
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;

@@ -16,6 +16,7 @@ import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
+import { createPlanHandlers } from '../plan/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { createServiceHandlers } from '../service/handlers';
 import { createTeamHandlers } from '../team/handlers';
@@ -240,6 +241,7 @@ export function createHandlers(s: WorkerServices): Handlers {
 }
 
 async function updateTask(s: WorkerServices, id: string, change: (task: Task) => Task): Promise<Task> {
+    ...createPlanHandlers(s),
   const task = await tasks.getTask(s.db, id);
   if (!task || task.deletedAt !== null) throw new StoreError('not-found', 'This task no longer exists.');
   const saved = await tasks.saveTask(s.db, change(task), s.now());

@@ -6,7 +6,20 @@ import type { BackupChunk, BackupData } from '@/lib/backup/format';
  * companies before the contacts and deals whose search keys carry their company's name.
  */
 const CONFIG = ['propertyDefs', 'pipelines', 'sources', 'reps'] as const;
-const RECORDS = ['companies', 'contacts', 'deals', 'activities', 'tasks', 'closeReasons', 'competitors', 'templates'] as const;
+const RECORDS = [
+  'companies',
+  'contacts',
+  'deals',
+  'activities',
+  'tasks',
+  'closeReasons',
+  'competitors',
+  'templates',
+  'plans',
+  'planBudgetLines',
+  'planOwners',
+  'planTargets',
+] as const;
 
 export const RESTORE_CHUNK = 500;
 const RESTORE_CHARS = 4_000_000;

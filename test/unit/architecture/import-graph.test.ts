@@ -29,6 +29,7 @@ const FLOORS: Record<string, number> = {
   service: 4,
   winloss: 4,
   templates: 4,
+  plan: 4,
   worker: 5,
   content: 6,
 };
