@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import { formMailLead } from '@/lib/forms/form-mail';
 import type { Source } from '@/lib/model';
 import type { SnapshotMessage } from '@/lib/model/snapshot';
-import { call } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
+import { createContactFromDetails } from '../contact-from-details';
 import { ErrorText } from '../ErrorText';
 import { errorText } from '../format';
 import { t } from '../i18n';
+import { LabelledValues } from '../LabelledValues';
 
 interface Props {
   messages: readonly SnapshotMessage[];
@@ -29,26 +30,16 @@ export function FormMailOffer({ messages, senders, sources }: Props) {
   const add = async () => {
     setError(null);
     try {
-      const contact = await call('contact.create', {
-        name,
-        emails: [{ address: lead.email }],
-        phones: lead.phone ? [{ number: lead.phone }] : [],
-        lifecycle: 'lead',
-        sourceId: sources.find((source) => source.key === 'website-form' && source.deletedAt === null)?.id ?? null,
-      });
-      if (lead.company) {
-        await call('contact.fillFromSignature', { id: contact.id, jobTitle: null, phone: null, company: lead.company });
-      }
-      if (lead.message) {
-        await call('activity.add', {
-          type: 'note',
-          occurredAt: Date.now(),
-          contactId: contact.id,
-          subject: t('form_mail_note'),
-          body: lead.message,
-          direction: 'inbound',
-        });
-      }
+      const contact = await createContactFromDetails(
+        {
+          ...lead,
+          name,
+          jobTitle: '',
+          lifecycle: 'lead',
+          sourceId: sources.find((source) => source.key === 'website-form' && source.deletedAt === null)?.id ?? null,
+        },
+        { subject: t('form_mail_note'), body: lead.message },
+      );
       setAdded({ id: contact.id, name });
     } catch (err) {
       setError(errorText(err));
@@ -64,22 +55,18 @@ export function FormMailOffer({ messages, senders, sources }: Props) {
       </p>
     );
   }
-  const lines = [
-    [t('contact_name'), lead.name],
-    [t('dash_email'), lead.email],
-    [t('contact_phone'), lead.phone],
-    [t('contact_company'), lead.company],
-  ].filter((line): line is [string, string] => !!line[1]);
   return (
     <section class="notice" aria-labelledby="form-mail-title">
       <h3 id="form-mail-title">{t('form_mail_title')}</h3>
       <p>
-        {lines.map(([label, value], i) => (
-          <span key={label}>
-            {i > 0 ? ' · ' : ''}
-            {label}: <bdi>{value}</bdi>
-          </span>
-        ))}
+        <LabelledValues
+          lines={[
+            [t('contact_name'), lead.name],
+            [t('dash_email'), lead.email],
+            [t('contact_phone'), lead.phone],
+            [t('contact_company'), lead.company],
+          ]}
+        />
       </p>
       <button type="button" onClick={() => void add()}>
         {t('form_mail_add')}

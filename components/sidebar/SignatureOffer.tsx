@@ -6,6 +6,7 @@ import { call } from '@/lib/worker/client';
 import { ErrorText } from '../ErrorText';
 import { errorText } from '../format';
 import { t } from '../i18n';
+import { LabelledValues } from '../LabelledValues';
 
 /**
  * What the contact's latest signature in the thread on screen would add to their empty job title, phone and company,
@@ -24,7 +25,7 @@ export function SignatureOffer({ contact, messages }: { contact: Contact; messag
     [t('contact_job_title'), offer.jobTitle],
     [t('contact_phone'), offer.phone],
     [t('contact_company'), offer.company],
-  ].filter((line): line is [string, string] => !!line[1]);
+  ] as const;
   // "Add" alone says little to a screen reader moving from button to button: the offer's text describes it.
   const textId = `signature-offer-${contact.id}`;
 
@@ -43,13 +44,7 @@ export function SignatureOffer({ contact, messages }: { contact: Contact; messag
   return (
     <div class="notice sig-offer">
       <p id={textId}>
-        {t('sig_offer_title')}{' '}
-        {lines.map(([label, value], i) => (
-          <span key={label}>
-            {i > 0 ? ' · ' : ''}
-            {label}: <bdi>{value}</bdi>
-          </span>
-        ))}
+        {t('sig_offer_title')} <LabelledValues lines={lines} />
       </p>
       <div class="row">
         <button type="button" class="primary" disabled={busy} aria-describedby={textId} onClick={add}>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { z } from 'zod';
 import { hashFor } from '@/lib/dashboard/links';
 import { type CaptureDraft, MAX_CAPTURE_CHARS, readSelection } from '@/lib/forms/capture';
-import { call } from '@/lib/worker/client';
+import { createContactFromDetails } from '../../contact-from-details';
 import { FormFooter } from '../../FormFooter';
 import { errorText } from '../../format';
 import { t } from '../../i18n';
@@ -46,28 +46,12 @@ export function CaptureView({ app, param }: ViewProps) {
     e.preventDefault();
     setError(null);
     try {
-      const contact = await call('contact.create', {
-        name: draft.name,
-        emails: draft.email.trim() ? [{ address: draft.email.trim() }] : [],
-        ownerId: app.settings.value?.currentRepId ?? null,
-      });
-      if (draft.jobTitle || draft.phone || draft.company) {
-        await call('contact.fillFromSignature', {
-          id: contact.id,
-          jobTitle: draft.jobTitle.trim() || null,
-          phone: draft.phone.trim() || null,
-          company: draft.company.trim() || null,
-        });
-      }
-      if (draft.page) {
-        await call('activity.add', {
-          type: 'note',
-          occurredAt: Date.now(),
-          contactId: contact.id,
-          subject: t('capture_note_subject'),
-          body: [read.title, draft.page].filter(Boolean).join('\n'),
-        });
-      }
+      const contact = await createContactFromDetails(
+        { ...draft, ownerId: app.settings.value?.currentRepId ?? null },
+        draft.page
+          ? { subject: t('capture_note_subject'), body: [read.title, draft.page].filter(Boolean).join('\n') }
+          : null,
+      );
       location.hash = hashFor('contact', contact.id);
     } catch (err) {
       setError(errorText(err));
