@@ -11,7 +11,7 @@ import { suggestKind } from './kinds';
 import { deadlineOf } from './policy';
 import { scoreFromReply } from './score';
 import { listKinds, newThreadRecord, saveKind, saveThreadRecord, threadRecord, waitingRecords } from './store';
-import { threadWait } from './wait';
+import { mergeWait, threadWait } from './wait';
 
 type Thread = NonNullable<WebmailSnapshot['thread']>;
 
@@ -90,7 +90,7 @@ export function createServiceHandlers(s: WorkerServices): HandlersOf<typeof serv
           },
           s.now(),
         )),
-      ...wait,
+      ...mergeWait(found, wait),
     };
   };
 
@@ -121,12 +121,13 @@ export function createServiceHandlers(s: WorkerServices): HandlersOf<typeof serv
         threadRecord(db, thread.id),
       ]);
       let record = stored;
+      const known = mergeWait(stored, wait);
       // What the page shows now is newer than the record: the rep has answered, or the customer wrote again.
       if (
         record &&
-        (['waitingSince', 'firstInboundAt', 'firstAnsweredAt'] as const).some((k) => record?.[k] !== wait[k])
+        (['waitingSince', 'firstInboundAt', 'firstAnsweredAt'] as const).some((k) => record?.[k] !== known[k])
       ) {
-        record = await followReminder(await saveThreadRecord(db, { ...record, ...wait }, s.now()));
+        record = await followReminder(await saveThreadRecord(db, { ...record, ...known }, s.now()));
       }
       const kind = kinds.find((k) => k.id === record?.kindId) ?? null;
       const last = thread.messages.at(-1);
@@ -135,8 +136,8 @@ export function createServiceHandlers(s: WorkerServices): HandlersOf<typeof serv
         private: false,
         record,
         suggestedKindId: suggestKind(kinds, thread)?.id ?? null,
-        waiting: wait.waitingSince !== null,
-        deadline: deadlineOf(record ?? { threadId: thread.id, ...wait }, kind, settings, s.now()),
+        waiting: known.waitingSince !== null,
+        deadline: deadlineOf(record ?? { threadId: thread.id, ...known }, kind, settings, s.now()),
         offeredScore: fromCustomer && last ? scoreFromReply(last.tail) : null,
       };
     },

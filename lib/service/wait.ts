@@ -8,7 +8,11 @@ export interface ThreadWait {
   firstAnsweredAt: number | null;
   /** The first message nobody has answered yet; null when the rep has the last word. */
   waitingSince: number | null;
+  /** The newest message on the page. */
+  latestAt: number | null;
 }
+
+export type KnownWait = Pick<ThreadWait, 'firstInboundAt' | 'firstAnsweredAt' | 'waitingSince'>;
 
 /**
  * How the thread on screen stands, read as the response times read logged mail (lib/reports/response-times.ts): a
@@ -32,7 +36,12 @@ export function threadWait(
     }))
     // On a tie the rep's message goes first, as in the response times: a reply cannot precede what it answers.
     .sort((a, b) => a.at - b.at || Number(b.outbound) - Number(a.outbound));
-  const wait: ThreadWait = { firstInboundAt: null, firstAnsweredAt: null, waitingSince: null };
+  const wait: ThreadWait = {
+    firstInboundAt: null,
+    firstAnsweredAt: null,
+    waitingSince: null,
+    latestAt: messages.at(-1)?.at ?? null,
+  };
   for (const message of messages) {
     if (!message.outbound) {
       if (message.score) continue;
@@ -44,4 +53,26 @@ export function threadWait(
     }
   }
   return wait;
+}
+
+/**
+ * What a record learns from the page: Gmail hides the middle of a long thread behind "N older messages", so a page
+ * that shows nothing as new as what the record already saw misses messages, and its wait is not taken; a first
+ * message or first answer once seen stays.
+ */
+export function mergeWait(known: KnownWait | null, seen: ThreadWait): KnownWait {
+  const fresh = {
+    firstInboundAt: seen.firstInboundAt,
+    firstAnsweredAt: seen.firstAnsweredAt,
+    waitingSince: seen.waitingSince,
+  };
+  if (!known) return fresh;
+  const newestKnown = Math.max(known.firstAnsweredAt ?? 0, known.waitingSince ?? 0);
+  const stale = (seen.latestAt ?? 0) < newestKnown;
+  const earliest = [known.firstInboundAt, seen.firstInboundAt].filter((at): at is number => at !== null);
+  return {
+    firstInboundAt: earliest.length > 0 ? Math.min(...earliest) : null,
+    firstAnsweredAt: known.firstAnsweredAt ?? seen.firstAnsweredAt,
+    waitingSince: stale ? known.waitingSince : seen.waitingSince,
+  };
 }

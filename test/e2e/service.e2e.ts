@@ -70,6 +70,9 @@ test('a complaint marked in the sidebar shows its deadline, takes a score, and c
   await sidebar.getByRole('button', { name: 'Record 4' }).click();
   await expect(sidebar.getByText('Score 4 recorded')).toBeVisible();
   expect(await rpc(popup, 'tasks.open', {})).toEqual([]);
+  // A reload shows the thread as first served, the answer folded away: what the record saw stays.
+  await page.reload();
+  await expect((await sidebarOf(page)).getByText('Answered')).toBeVisible();
 
   // The manager's view of the month.
   const dashboard = await ext.openPage('dashboard.html#/service');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultThreadKinds, type WebmailSnapshot } from '@/lib/model';
 import { ruleList, suggestKind } from '@/lib/service/kinds';
 import { scoreFromReply } from '@/lib/service/score';
-import { threadWait } from '@/lib/service/wait';
+import { mergeWait, threadWait } from '@/lib/service/wait';
 
 describe('a score in a reply', () => {
   it.each([
@@ -64,7 +64,7 @@ describe('the wait of a thread on screen', () => {
       'Asia/Phnom_Penh',
       5000,
     );
-    expect(wait).toEqual({ firstInboundAt: 1000, firstAnsweredAt: null, waitingSince: 1000 });
+    expect(wait).toEqual({ firstInboundAt: 1000, firstAnsweredAt: null, waitingSince: 1000, latestAt: 2000 });
   });
   it('ends with the rep’s answer and starts again with the next question', () => {
     const wait = threadWait(
@@ -73,7 +73,7 @@ describe('the wait of a thread on screen', () => {
       'Asia/Phnom_Penh',
       5000,
     );
-    expect(wait).toEqual({ firstInboundAt: 1000, firstAnsweredAt: 3000, waitingSince: 4000 });
+    expect(wait).toEqual({ firstInboundAt: 1000, firstAnsweredAt: 3000, waitingSince: 4000, latestAt: 4000 });
   });
   it('asks nothing back of a reply that is just a score', () => {
     const scored = { ...message('c', 'x@y.kh', 4000), tail: '★★★★' };
@@ -84,5 +84,12 @@ describe('the wait of a thread on screen', () => {
       5000,
     );
     expect(wait.waitingSince).toBeNull();
+  });
+  it('keeps what the record saw when the page shows less (older messages folded away)', () => {
+    const known = { firstInboundAt: 1000, firstAnsweredAt: 3000, waitingSince: null };
+    const folded = { firstInboundAt: 1000, firstAnsweredAt: null, waitingSince: 1000, latestAt: 1000 };
+    expect(mergeWait(known, folded)).toEqual(known);
+    const asksAgain = { firstInboundAt: 4000, firstAnsweredAt: null, waitingSince: 4000, latestAt: 4000 };
+    expect(mergeWait(known, asksAgain)).toEqual({ firstInboundAt: 1000, firstAnsweredAt: 3000, waitingSince: 4000 });
   });
 });
