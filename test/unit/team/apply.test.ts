@@ -1,33 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { newContact } from '@/lib/db/contacts';
 import { openCrmDb } from '@/lib/db/open';
-import type { TeamSync } from '@/lib/db/schema';
 import type { Contact } from '@/lib/model';
-import { newClock } from '@/lib/sync/hlc';
 import type { SyncedRecord } from '@/lib/sync/protocol';
 import { applyPage } from '@/lib/team/apply';
+import { forgetMembership, saveMembership } from '@/lib/team/store';
 
 const T0 = Date.UTC(2026, 11, 6, 3, 0);
 const A = '0195f0a0-0000-7000-8000-00000000000a';
 const B = '0195f0a0-0000-7000-8000-00000000000b';
 const C = '0195f0a0-0000-7000-8000-00000000000c';
 
-const team: TeamSync = {
-  serverUrl: 'https://crm.lucky.kh',
-  team: { id: '0195f0a0-0000-7000-8000-000000000001', name: 'Lucky Retail' },
-  rep: { id: '0195f0a0-0000-7000-8000-00000000aaaa', name: 'Dara', email: 'dara@lucky.kh', role: 'manager' },
-  deviceId: 'dev_1',
-  deviceName: 'Laptop',
+const joined = {
   token: 't',
-  joinedAt: T0,
-  cursor: 0,
-  teamVersion: 0,
-  clock: newClock('dev_1'),
-  nextSeq: 1,
-  seeded: true,
-  reps: [],
-  lastSyncAt: null,
-  lastError: null,
+  deviceId: 'dev_1',
+  team: { id: '0195f0a0-0000-7000-8000-000000000001', name: 'Lucky Retail' },
+  rep: { id: '0195f0a0-0000-7000-8000-00000000aaaa', name: 'Dara', email: 'dara@lucky.kh', role: 'manager' as const },
 };
 
 let version = 0;
@@ -50,7 +38,7 @@ function pulled(contact: Contact, at: number): SyncedRecord {
 
 async function joinedDb(name: string) {
   const db = await openCrmDb(name);
-  await db.put('sync', team, 'team');
+  await saveMembership(db, joined, 'https://crm.lucky.kh', 'Laptop', T0);
   return db;
 }
 
@@ -77,7 +65,7 @@ describe('a pulled page, its reads and writes asked at once', () => {
 
   it('changes nothing when the membership went meanwhile', async () => {
     const db = await joinedDb('apply-left');
-    await db.put('sync', { ...team, left: true }, 'team');
+    await forgetMembership(db);
     const lone = newContact({ name: 'Vannak', emails: [] }, T0, A);
     expect(await apply(db, [pulled(lone, T0)])).toBeNull();
     expect(await db.count('contacts')).toBe(0);
