@@ -194,6 +194,13 @@ export function serviceFigures(
   const order = (id: string | null) => (id ? (kinds.get(id)?.order ?? 999) : 1000);
   const { timeZone } = input.settings;
 
+  const rowsBy = (thread: (row: Measured) => string | null, score: (score: Activity) => string | null) =>
+    grouped(measured, scores, thread, score).map(({ key, rows, scores: own }) => ({
+      key,
+      ...responseRow(rows),
+      ...scoreRow(own),
+    }));
+
   const overTarget = scoped
     .filter((row) => row.verdict === 'over-now' && row.thread.waitingSince !== null)
     .map((row): OverTarget => {
@@ -226,21 +233,17 @@ export function serviceFigures(
 
   return {
     overall: responseRow(measured),
-    byKind: grouped(
-      measured,
-      scores,
+    byKind: rowsBy(
       (row) => row.thread.kindId,
       (score) => score.threadKindId,
     )
-      .map(({ key, rows, scores: own }) => ({ kindId: key, ...responseRow(rows), ...scoreRow(own) }))
+      .map(({ key, ...row }) => ({ kindId: key, ...row }))
       .sort((a, b) => order(a.kindId) - order(b.kindId)),
-    byRep: grouped(
-      measured,
-      scores,
+    byRep: rowsBy(
       (row) => row.thread.ownerRepId,
       (score) => score.repId,
     )
-      .map(({ key, rows, scores: own }) => ({ repId: key, ...responseRow(rows), ...scoreRow(own) }))
+      .map(({ key, ...row }) => ({ repId: key, ...row }))
       .sort((a, b) => b.received - a.received || b.count - a.count),
     byPeriod: periodsBetween(bucket, filter.from, filter.to, timeZone, weekStartsOn).map((period) => {
       const within = (at: number) => at >= period.start && at < period.end;

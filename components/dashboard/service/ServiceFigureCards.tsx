@@ -66,7 +66,7 @@ export function ServiceFigureCards({
         }))}
       />
       <FigureCard
-        title={`${t('service_first_response')} · ${t('fig_period')}`}
+        title={`${t('service_first_response')} · ${t('service_by_week')}`}
         wide
         empty={none}
         series={[{ name: t('fig_median'), class: 'series-a' }]}
