@@ -3,6 +3,7 @@ import { stripRow } from '../db/rows';
 import type { CrmDb } from '../db/schema';
 import { listThreadFacts } from '../db/thread-facts';
 import type { Activity, Contact, Deal, Settings, Task } from '../model';
+import { loadServiceRecords } from '../service/store';
 import type { Period } from '../time/periods';
 import type { ReportRecords } from './figures';
 import { buildScheduledReport, type ScheduledReport } from './report';
@@ -107,7 +108,8 @@ export async function generateReport(
   repId: string | null,
 ): Promise<ScheduledReport> {
   const records = await loadReportRecords(db, { from: periods.previous.start, to: periods.period.end, now }, settings);
-  return buildScheduledReport({ ...records, repId }, periods.period, periods.previous);
+  const service = await loadServiceRecords(db, { from: periods.period.start, to: periods.period.end });
+  return buildScheduledReport({ ...records, repId, service }, periods.period, periods.previous);
 }
 
 /** Display names of contacts, for the waiting-threads list; tombstoned contacts are left out. */

@@ -10,6 +10,8 @@ import { formatMoney, formatNumber } from '../i18n/numbers';
 import type { ActivityType } from '../model/activity';
 import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';
+import { type ServiceSummary, serviceSummary } from '../service/report';
+import type { ServiceRecords } from '../service/store';
 import { monthKey, type Period, periodBounds } from '../time/periods';
 import { activitiesPerRepAndType, newLeadsBySource, overdueTasks } from './activity-figures';
 import {
@@ -22,12 +24,14 @@ import {
   winRate,
 } from './deal-figures';
 import type { FigureFilter, FiguresInput, MoneyBreakdown, ReportRecords } from './figures';
-import { type ResponseStats, responseTimeStats, waitingThreads } from './response-times';
+import { type ResponseStats, responseSamples, responseTimeStats, waitingThreads } from './response-times';
 
 export interface ReportData extends ReportRecords {
   /** One rep's report; null or absent for the whole team. */
   repId?: string | null;
   pipelineId?: string | null;
+  /** The response policy's records (lib/service); absent, the report has no service figures. */
+  service?: ServiceRecords;
 }
 
 export interface Change {
@@ -64,6 +68,8 @@ export interface ScheduledReport {
   /** As of generatedAt, not of the period: what needs doing now. */
   waitingThreads: { count: number; oldestSince: number | null };
   overdueTasks: { count: number; oldestDueAt: number | null };
+  /** The response policy's figures for the period; null in reports made before it. */
+  service?: ServiceSummary | null;
 }
 
 function change(current: number, previous: number): Change {
@@ -152,6 +158,15 @@ export function buildScheduledReport(data: ReportData, period: Period, previous:
     responseTimes: { current: replies.overall, previous: repliesBefore.overall },
     waitingThreads: { count: waiting.length, oldestSince: waiting[0]?.since ?? null },
     overdueTasks: { count: overdue.length, oldestDueAt: overdue[0]?.task.dueAt ?? null },
+    service: data.service
+      ? serviceSummary(
+          { ...data.service, answers: responseSamples(data.service.threadMail) },
+          settings,
+          now,
+          period,
+          scope.repId,
+        )
+      : null,
   };
 }
 
@@ -185,6 +200,19 @@ function changeRows(section: string, metric: string, value: Change): string[][] 
   return [
     [section, metric, String(value.current)],
     [section, `${metric}_previous`, String(value.previous)],
+  ];
+}
+
+function serviceRows(service: ServiceSummary | null): string[][] {
+  if (!service) return [];
+  return [
+    ['service', 'received', String(service.received)],
+    ['service', 'within_target', orEmpty(service.withinTarget, round2)],
+    ['service', 'first_answer_median_working_minutes', orEmpty(service.medianMs, minutes)],
+    ['service', 'first_answer_p90_working_minutes', orEmpty(service.p90Ms, minutes)],
+    ['service', 'over_target_now', String(service.overTarget)],
+    ['service', 'satisfaction_answers', String(service.satisfaction.count)],
+    ['service', 'satisfaction_average', orEmpty(service.satisfaction.average, round2)],
   ];
 }
 
@@ -226,6 +254,7 @@ export function reportToCsv(report: ScheduledReport): string {
     ['response_times', 'median_minutes_previous', orEmpty(report.responseTimes.previous.medianMs, minutes)],
     ['response_times', 'waiting_threads', String(report.waitingThreads.count)],
     ['tasks', 'overdue', String(report.overdueTasks.count)],
+    ...serviceRows(report.service ?? null),
   ];
   return [['section', 'metric', 'value'], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
 }
@@ -253,6 +282,7 @@ export type ReportTextKey =
   | 'reportResponseTimeNone'
   | 'reportWaitingThreads'
   | 'reportOverdueTasks'
+  | 'reportService'
   | 'reportDurationMinutes'
   | 'reportDurationHours'
   | 'reportDurationDays';
@@ -346,6 +376,20 @@ export function reportToText(report: ScheduledReport, t: ReportTranslate, locale
         }),
     t('reportWaitingThreads', { count: count(report.waitingThreads.count) }),
     t('reportOverdueTasks', { count: count(report.overdueTasks.count) }),
+    ...(report.service
+      ? [
+          t('reportService', {
+            count: report.service.received,
+            within: report.service.withinTarget === null ? '—' : percent(report.service.withinTarget),
+            over: count(report.service.overTarget),
+            average:
+              report.service.satisfaction.average === null
+                ? '—'
+                : formatNumber(report.service.satisfaction.average, locale, { maximumFractionDigits: 1 }),
+            scores: count(report.service.satisfaction.count),
+          }),
+        ]
+      : []),
   ];
   return lines.join('\n');
 }

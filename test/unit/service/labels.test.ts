@@ -9,7 +9,9 @@ describe("a thread's Gmail labels", () => {
     const doc = new DOMParser().parseFromString(gmailFixtureHtml('thread-expanded'), 'text/html');
     const thread = readGmailSnapshot(doc, gmailFixtureLocation('thread-expanded')).thread!;
     expect(thread.labels).toEqual(['Inbox']);
-    const kinds = defaultThreadKinds().map((kind) => (kind.builtIn === 'other' ? { ...kind, labels: ['inbox'] } : kind));
+    const kinds = defaultThreadKinds().map((kind) =>
+      kind.builtIn === 'other' ? { ...kind, labels: ['inbox'] } : kind,
+    );
     expect(suggestKind(kinds, { subject: 'Lunch', labels: thread.labels })?.builtIn).toBe('other');
   });
 });
