@@ -10,6 +10,7 @@ import { ReportArchive } from './archive';
 import type { StoredReport } from './contract';
 import { generateReport } from './data';
 import { periodLabel, reportHeadline, type Translate } from './headline';
+import { reportMailUrl } from './report-mail-draft';
 import { planSchedules, REPORT_ALARM_PREFIX, type SchedulePlan, scheduledPeriods } from './schedule-plan';
 
 type WebExt = typeof browserApi;
@@ -41,6 +42,10 @@ export class ReportScheduler {
     });
     this.browser.notifications?.onClicked.addListener((id) => {
       if (id.startsWith(REPORT_NOTIFICATION_PREFIX)) void this.open(id.slice(REPORT_NOTIFICATION_PREFIX.length), id);
+    });
+    // The one button, "Email it": the Gmail draft to the manager, or the report's page when there is no manager yet.
+    this.browser.notifications?.onButtonClicked.addListener((id) => {
+      if (id.startsWith(REPORT_NOTIFICATION_PREFIX)) void this.mail(id.slice(REPORT_NOTIFICATION_PREFIX.length), id);
     });
   }
 
@@ -98,14 +103,30 @@ export class ReportScheduler {
   private async notify(stored: StoredReport, settings: Settings): Promise<void> {
     const locale = localeOf(settings);
     const t: Translate = (key, values) => translate(locale, key, values);
-    await this.browser.notifications?.create(`${REPORT_NOTIFICATION_PREFIX}${stored.id}`, {
-      type: 'basic',
+    const id = `${REPORT_NOTIFICATION_PREFIX}${stored.id}`;
+    const options = {
+      type: 'basic' as const,
       iconUrl: this.browser.runtime.getURL('/icon/128.png'),
       title: t('report_ready_title', {
         period: periodLabel(stored.report.period, stored.report.timeZone, locale),
       }),
       message: reportHeadline(stored.report, t, locale),
-    });
+    };
+    try {
+      await this.browser.notifications?.create(id, { ...options, buttons: [{ title: t('report_email_it') }] });
+    } catch {
+      // Firefox's schema has no `buttons` and rejects the call: without it, a click opens the page, which has the button.
+      await this.browser.notifications?.create(id, options);
+    }
+  }
+
+  private async mail(reportId: string, notificationId: string): Promise<void> {
+    const stored = await this.archive.get(reportId);
+    const url = stored ? await reportMailUrl(await this.database(), stored).catch(() => null) : null;
+    if (url) {
+      await this.browser.tabs.create({ url });
+      await this.browser.notifications?.clear(notificationId);
+    } else await this.open(reportId, notificationId);
   }
 
   private async open(reportId: string, notificationId: string): Promise<void> {

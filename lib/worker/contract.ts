@@ -23,6 +23,7 @@ import { inboxSeen } from '../model/inbox-seen';
 import { REMINDER_PRESETS } from '../reminders/presets';
 import { planContract } from '../plan/contract';
 import { reportsContract } from '../reports/contract';
+import { reportMailContract } from '../reports/mail-contract';
 import type { ContractShape } from '../rpc/define';
 import { serviceContract } from '../service/contract';
 import { teamContract } from '../team/contract';
@@ -195,6 +196,7 @@ export const contract = {
   ...importContract,
   ...backupContract,
   ...reportsContract,
+  ...reportMailContract,
   ...mergesContract,
   ...teamContract,
   ...serviceContract,

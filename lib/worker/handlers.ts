@@ -16,6 +16,7 @@ import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
+import { createReportMailHandlers } from '../reports/mail-handlers';
 import { createPlanHandlers } from '../plan/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { createServiceHandlers } from '../service/handlers';
@@ -232,6 +233,7 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createImportHandlers(s),
     ...createBackupHandlers(s),
     ...createReportHandlers(s),
+    ...createReportMailHandlers(s),
     ...createMergeHandlers(s),
     ...createTeamHandlers(s),
     ...createServiceHandlers(s),

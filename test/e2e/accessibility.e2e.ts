@@ -88,6 +88,8 @@ test('axe-core finds no serious or critical violation on any page, in English an
     '#/export',
     '#/reports',
     `#/report/${ids.reportId}`,
+    '#/winloss',
+    '#/competitors',
     '#/service',
     '#/service-kinds',
     '#/settings',

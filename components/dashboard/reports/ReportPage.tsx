@@ -170,6 +170,21 @@ export function ReportPage({ app, param }: ViewProps) {
         >
           {t('report_copy_text')}
         </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (!app.settings.value?.managerEmail) {
+              setStatus(t('report_mail_needs_manager'));
+              return;
+            }
+            void app.attempt(async () => {
+              const { url } = await call('report.mailDraft', { id: stored.id });
+              window.open(url, '_blank', 'noopener');
+            });
+          }}
+        >
+          {t('report_email_it')}
+        </button>
         <span role="status" class="muted">
           {status}
         </span>

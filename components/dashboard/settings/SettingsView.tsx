@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { ReportMailSettings } from '../reports/ReportMailSettings';
 import { ReportScheduleSettings } from '../reports/ReportScheduleSettings';
 import type { ViewProps } from '../view-props';
 import { ReasonSettings } from '../winloss/ReasonSettings';
@@ -24,6 +25,7 @@ export function SettingsView({ app }: ViewProps) {
       <ReasonSettings app={app} />
       <RepSettings app={app} settings={settings} />
       <ReportScheduleSettings app={app} settings={settings} />
+      <ReportMailSettings app={app} settings={settings} />
       <FormSendersSettings app={app} settings={settings} />
       <TeamSettings app={app} />
     </div>
