@@ -51,9 +51,10 @@ export async function syncRound({ db, fetch, now, onPage }: SyncDeps): Promise<R
   if (!team) return result;
   const api = teamClient(fetch, team.serverUrl, team.token);
   result.cursor = team.cursor;
+  // What was stored before a step failed is told too: open pages show it.
+  const changed = new Set<string>();
+  const writers = new Set<string>();
   try {
-    const changed = new Set<string>();
-    const writers = new Set<string>();
     const pull = async () => {
       const pulled = await pullChanges(db, api, team.deviceId, now, onPage);
       result.pulled += pulled.records;
@@ -73,7 +74,6 @@ export async function syncRound({ db, fetch, now, onPage }: SyncDeps): Promise<R
     }
     result.pushed = await pushOutbox(db, api, team.deviceId);
     await pull();
-    result.changed = [...changed];
     if ([...writers].some((id) => !team.reps.some((rep) => rep.id === id))) await refreshTeam(db, api, team);
     await updateTeam(db, team.deviceId, () => ({ lastSyncAt: now(), lastError: null }));
   } catch (error) {
@@ -83,6 +83,7 @@ export async function syncRound({ db, fetch, now, onPage }: SyncDeps): Promise<R
       lastError: { code: failure.code, message: failure.message, at: now() },
     })).catch(() => null);
   }
+  result.changed = [...changed];
   return result;
 }
 
