@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newDeal } from '@/lib/db/deals';
 import type { CloseReason, Competitor, Deal } from '@/lib/model';
 import { defaultCloseReasons, defaultPipeline, defaultSettings } from '@/lib/model';
 import { analyseWinLoss, type WinLossInput } from '@/lib/winloss/analysis';
@@ -28,32 +29,9 @@ const mekong = rival(2, 'Mekong Tech');
 let n = 0;
 function deal(over: Partial<Deal>): Deal {
   n++;
-  return {
-    id: `0b1e4f0e-1c1a-4b59-9d70-5a6d0f6a${String(4000 + n)}`,
-    createdAt: T0,
-    updatedAt: T0 + 20 * DAY,
-    deletedAt: null,
-    title: `Deal ${n}`,
-    value: { amount: 100_000, currency: 'USD' },
-    pipelineId: pipeline.id,
-    stageId: demo!.id,
-    status: 'open',
-    lostReason: '',
-    closeReasonId: null,
-    closeReasonOther: '',
-    lostToCompetitorId: null,
-    competitorIds: [],
-    expectedCloseAt: null,
-    closedAt: null,
-    probabilityOverride: null,
-    contactIds: [],
-    companyId: null,
-    ownerId: SOKHA,
-    threadId: null,
-    stageChangedAt: T0,
-    custom: {},
-    ...over,
-  };
+  const draft = { title: `Deal ${n}`, pipelineId: pipeline.id, stageId: demo!.id, ownerId: SOKHA };
+  const made = newDeal(draft, T0, `0b1e4f0e-1c1a-4b59-9d70-5a6d0f6a${String(4000 + n)}`);
+  return { ...made, updatedAt: T0 + 20 * DAY, value: { amount: 100_000, currency: 'USD' }, ...over };
 }
 
 // November 2026: three won, four lost; one more of each outside the period or tombstoned.
