@@ -5,6 +5,7 @@ import { calendarDayOf, instantOfCalendarDay } from '@/lib/time/calendar-day';
 import { call, RpcFailure } from '@/lib/worker/client';
 import { dashboardUrl } from '../browser';
 import { ChangedBy } from '../ChangedBy';
+import { CloseDealForm, type DealPatch } from '../CloseDealForm';
 import { EditableField } from '../EditableField';
 import { ErrorText } from '../ErrorText';
 import { useFormFocus } from '../form-focus';
@@ -15,8 +16,6 @@ import { useRecordChanges } from '../record-changes';
 import { StageSelect } from '../StageSelect';
 import type { Toaster } from '../toaster';
 import { RepOptions, SelectField } from './SelectField';
-
-type DealPatch = Parameters<typeof call<'deal.update'>>[1]['patch'];
 
 function invalid(message: string): RpcFailure {
   return new RpcFailure({ code: 'invalid', message });
@@ -36,8 +35,8 @@ function DealItem({
   toaster,
 }: ListProps & { deal: Deal; pipeline: Pipeline | undefined }) {
   const [error, setError] = useState<string | null>(null);
-  const [closing, setClosing] = useState<'lost' | null>(null);
-  const [reason, setReason] = useState('');
+  const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
+  const wonFocus = useFormFocus(closing === 'won');
   const lostFocus = useFormFocus(closing === 'lost');
   const changes = useRecordChanges('deals', deal.id, deal.updatedAt);
   const save = (patch: DealPatch) => call('deal.update', { id: deal.id, patch });
@@ -118,11 +117,11 @@ function DealItem({
       </div>
       <div class="row">
         <button
+          ref={wonFocus.opener}
           type="button"
           class="small"
-          onClick={() =>
-            void update({ status: 'won' }, t('dash_marked_won', { title: deal.title }), { status: 'open' })
-          }
+          aria-expanded={closing === 'won'}
+          onClick={() => setClosing(closing === 'won' ? null : 'won')}
         >
           <Icon name="check" />
           {t('deal_mark_won')}
@@ -138,27 +137,17 @@ function DealItem({
           {t('deal_mark_lost')}
         </button>
       </div>
-      {closing === 'lost' ? (
-        <div ref={lostFocus.panel}>
-          <form
-            class="stack card-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void update({ status: 'lost', lostReason: reason }, t('dash_marked_lost', { title: deal.title }), {
+      {closing ? (
+        <div ref={closing === 'won' ? wonFocus.panel : lostFocus.panel}>
+          <CloseDealForm
+            deal={deal}
+            outcome={closing}
+            onClose={(patch) =>
+              update(patch, t(closing === 'won' ? 'dash_marked_won' : 'dash_marked_lost', { title: deal.title }), {
                 status: 'open',
-              });
-            }}
-          >
-            <label>
-              {t('deal_lost_reason')}
-              <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-            </label>
-            <div class="row">
-              <button type="submit" class="primary">
-                {t('deal_confirm_lost')}
-              </button>
-            </div>
-          </form>
+              })
+            }
+          />
         </div>
       ) : null}
       <ErrorText message={error} />
