@@ -80,7 +80,7 @@ export interface WinLossAnalysis {
 }
 
 /** Closed deals of the period, rep and pipeline. */
-export function closedDealsOf(input: WinLossInput): Deal[] {
+function closedDealsOf(input: WinLossInput): Deal[] {
   return input.deals.filter(
     (deal) =>
       live(deal) &&
@@ -91,7 +91,7 @@ export function closedDealsOf(input: WinLossInput): Deal[] {
   );
 }
 
-export function reasonOf(deal: Deal): ReasonKey {
+function reasonOf(deal: Deal): ReasonKey {
   const id = deal.closeReasonId ?? null;
   if (id !== null) return { kind: 'reason', id };
   return (deal.closeReasonOther ?? '') !== '' ? { kind: 'other' } : { kind: 'none' };
@@ -101,7 +101,7 @@ const reasonKey = (outcome: string, reason: ReasonKey) =>
   `${outcome}:${reason.kind === 'reason' ? reason.id : reason.kind}`;
 
 /** The competitors a closed deal met: those on it, and the one it was lost to. */
-export function competitorsOf(deal: Deal): Set<string> {
+function competitorsOf(deal: Deal): Set<string> {
   const ids = new Set(deal.competitorIds ?? []);
   if (deal.lostToCompetitorId) ids.add(deal.lostToCompetitorId);
   return ids;
