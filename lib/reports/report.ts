@@ -10,7 +10,7 @@ import { formatMoney, formatNumber } from '../i18n/numbers';
 import type { ActivityType } from '../model/activity';
 import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';
-import { type ServiceSummary, serviceSummary } from '../service/report';
+import { type ServiceSummary, serviceReportLine, serviceSummary } from '../service/report';
 import type { ServiceRecords } from '../service/store';
 import { monthKey, type Period, periodBounds } from '../time/periods';
 import { activitiesPerRepAndType, newLeadsBySource, overdueTasks } from './activity-figures';
@@ -24,7 +24,7 @@ import {
   winRate,
 } from './deal-figures';
 import type { FigureFilter, FiguresInput, MoneyBreakdown, ReportRecords } from './figures';
-import { type ResponseStats, responseSamples, responseTimeStats, waitingThreads } from './response-times';
+import { factSamples, type ResponseStats, responseSamples, responseTimeStats, waitingThreads } from './response-times';
 
 export interface ReportData extends ReportRecords {
   /** One rep's report; null or absent for the whole team. */
@@ -160,7 +160,13 @@ export function buildScheduledReport(data: ReportData, period: Period, previous:
     overdueTasks: { count: overdue.length, oldestDueAt: overdue[0]?.task.dueAt ?? null },
     service: data.service
       ? serviceSummary(
-          { ...data.service, answers: responseSamples(data.service.threadMail) },
+          {
+            ...data.service,
+            answers: [
+              ...responseSamples(data.service.threadMail),
+              ...factSamples(data.service.threadFacts, data.service.threadMail),
+            ],
+          },
           settings,
           now,
           period,
@@ -376,20 +382,7 @@ export function reportToText(report: ScheduledReport, t: ReportTranslate, locale
         }),
     t('reportWaitingThreads', { count: count(report.waitingThreads.count) }),
     t('reportOverdueTasks', { count: count(report.overdueTasks.count) }),
-    ...(report.service
-      ? [
-          t('reportService', {
-            count: report.service.received,
-            within: report.service.withinTarget === null ? '—' : percent(report.service.withinTarget),
-            over: count(report.service.overTarget),
-            average:
-              report.service.satisfaction.average === null
-                ? '—'
-                : formatNumber(report.service.satisfaction.average, locale, { maximumFractionDigits: 1 }),
-            scores: count(report.service.satisfaction.count),
-          }),
-        ]
-      : []),
+    ...(report.service ? [serviceReportLine(report.service, t, locale)] : []),
   ];
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Locale } from '../i18n/locale';
+import { formatNumber } from '../i18n/numbers';
 import { BUILT_IN_KINDS, type Settings } from '../model';
 import type { Period } from '../time/periods';
 import { type LoggedAnswer, serviceFigures } from './figures';
@@ -63,4 +65,22 @@ export function serviceSummary(
       };
     }),
   };
+}
+
+/** The service figures' line of a report's text (lib/reports/report.ts reportToText), in the reader's numbers. */
+export function serviceReportLine(
+  service: ServiceSummary,
+  t: (key: 'reportService', values: Record<string, string | number>) => string,
+  locale: Locale,
+): string {
+  const share = (value: number | null) =>
+    value === null ? '—' : formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 0 });
+  const { average, count } = service.satisfaction;
+  return t('reportService', {
+    count: service.received,
+    within: share(service.withinTarget),
+    over: service.overTarget,
+    average: average === null ? '—' : formatNumber(average, locale, { maximumFractionDigits: 1 }),
+    scores: count,
+  });
 }

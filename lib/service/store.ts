@@ -10,6 +10,7 @@ import {
   type ThreadKind,
   threadKindSchema,
 } from '../model';
+import type { ThreadFact } from '../model/inbox-seen';
 
 const live = <T extends { deletedAt: number | null }>(row: T): boolean => row.deletedAt === null;
 
@@ -72,6 +73,8 @@ export interface ServiceRecords {
   scores: Activity[];
   /** Logged mail of the threads whose record has no first answer, for lib/reports' responseSamples. */
   threadMail: Activity[];
+  /** What the lists and the unread feed showed of those threads, for lib/reports' factSamples. */
+  threadFacts: ThreadFact[];
 }
 
 /** What the service figures of [from, to) need, read through indexes: scores by time, mail by thread. */
@@ -85,5 +88,7 @@ export async function loadServiceRecords(db: CrmDb, range: { from: number; to: n
   const unanswered = threads.filter((row) => row.firstAnsweredAt === null && row.firstInboundAt !== null);
   const mail = await Promise.all(unanswered.map((row) => db.getAllFromIndex('activities', 'byThread', row.threadId)));
   const threadMail = mail.flat().filter(live).map(stripRow) as Activity[];
-  return { threads, kinds, scores, threadMail };
+  const facts = await Promise.all(unanswered.map((row) => db.get('threadFacts', row.threadId)));
+  const threadFacts = facts.filter((fact): fact is ThreadFact => fact !== undefined);
+  return { threads, kinds, scores, threadMail, threadFacts };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { hashFor } from '@/lib/dashboard/links';
-import { responseSamples } from '@/lib/reports/response-times';
+import { factSamples, responseSamples } from '@/lib/reports/response-times';
 import { serviceFigures } from '@/lib/service/figures';
 import { loadServiceRecords } from '@/lib/service/store';
 import { periodBounds } from '@/lib/time/periods';
@@ -57,7 +57,10 @@ export function ServiceView({ app }: ViewProps) {
     const figures = serviceFigures(
       {
         ...data.records,
-        answers: responseSamples(data.records.threadMail),
+        answers: [
+          ...responseSamples(data.records.threadMail),
+          ...factSamples(data.records.threadFacts, data.records.threadMail),
+        ],
         settings,
         now: data.now,
       },

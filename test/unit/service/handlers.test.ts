@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addThreadFacts } from '@/lib/db/thread-facts';
+import { localeOf } from '@/lib/i18n/locale';
+import { translate } from '@/lib/i18n/translate';
 import { BUILT_IN_KIND_IDS, type WebmailSnapshot } from '@/lib/model';
-import { reportToCsv } from '@/lib/reports/report';
+import { reportToCsv, reportToText } from '@/lib/reports/report';
 import type { CallContext } from '@/lib/rpc/define';
 import {
+  CLIENT_MESSAGE,
   type FakeWorker,
   fakeWorker,
   NOW,
@@ -143,5 +147,30 @@ describe('the scheduled report', () => {
     });
     expect(report.service?.byKind[0]).toMatchObject({ kindId: complaint, builtIn: 'complaint', scores: 1 });
     expect(reportToCsv(report)).toContain('service,satisfaction_average,5');
+    const km = localeOf({ language: 'km' });
+    expect(reportToText(report, (key, values) => translate(km, key, values), km)).toContain(
+      'ខ្សែអ៊ីមែលអតិថិជនដែលបានទទួល៖ ១; ឆ្លើយក្នុងគោលដៅ៖ ១០០%',
+    );
+  });
+
+  it('times an answer the rep sent without reopening the thread from what Gmail’s lists showed of it', async () => {
+    const question = threadSnapshot();
+    await worker.openThread({
+      ...question,
+      thread: { ...question.thread!, messages: [question.thread!.messages[0]!] },
+    });
+    await call('service.setKind', { threadId: 'thread-1', kindId: complaint });
+    const place = { threadId: 'thread-1', accountIndex: 1, repAddress: null, repId: null };
+    await addThreadFacts(
+      worker.db,
+      place,
+      [
+        { messageId: '', at: CLIENT_MESSAGE.at, from: 'sokha@angkortrade.com.kh', direction: 'inbound' },
+        { messageId: '', at: CLIENT_MESSAGE.at + HOUR / 4, from: 'rep@sidecar.example', direction: 'outbound' },
+      ],
+      NOW,
+    );
+    const { report } = await call('reports.generateNow', { kind: 'month' });
+    expect(report.service).toMatchObject({ received: 1, answered: 1, medianMs: HOUR / 4, withinTarget: 1 });
   });
 });
