@@ -8,7 +8,6 @@ import { clockMinutes, fromWallClock, toWallClock } from '../time/zoned';
  * start and end mean the whole day.
  */
 
-const HOUR_MS = 3_600_000;
 /** Far enough for any target (thirty working days at one hour a week is still under a year). */
 const MAX_DAYS = 400;
 
@@ -65,4 +64,3 @@ export function addWorkingMs(from: number, ms: number, settings: PresetSettings)
 }
 
 export const minutesToMs = (minutes: number): number => minutes * 60_000;
-export const hoursOf = (ms: number): number => ms / HOUR_MS;

@@ -101,7 +101,9 @@ export function ServiceView({ app }: ViewProps) {
         <NamedSelect
           label={t('service_kind_filter')}
           all={t('service_all_kinds')}
-          options={kinds.map((kind) => ({ id: kind.id, name: kindLabel(kind) }))}
+          options={kinds
+            .filter((kind) => kind.deletedAt === null)
+            .map((kind) => ({ id: kind.id, name: kindLabel(kind) }))}
           value={kindId}
           onChange={setKindId}
         />
