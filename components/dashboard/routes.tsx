@@ -9,6 +9,7 @@ import { ExportView } from './export/ExportView';
 import { CaptureView } from './forms/CaptureView';
 import { FormsView } from './forms/FormsView';
 import { ImportView } from './import/ImportView';
+import { PlanView } from './plan/PlanView';
 import { CompanyPage } from './records/CompanyPage';
 import { ContactPage } from './records/ContactPage';
 import { DealPage } from './records/DealPage';
@@ -52,7 +53,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'service', view: ServiceView, nav: 'dash_nav_service' },
   { name: 'winloss', view: WinLossView, nav: 'dash_nav_winloss' },
   { name: 'competitors', view: CompetitorsView, nav: 'dash_nav_competitors' },
-  { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
+  { name: 'plan', view: PlanView, nav: 'dash_nav_plan' },
+  { name: 'templates', view: TemplatesView, nav: 'dash_nav_templates' },
   { name: 'forms', view: FormsView, nav: 'dash_nav_forms' },
   { name: 'capture', view: CaptureView, title: 'capture_title' },
   { name: 'contact', view: ContactPage, title: 'dash_nav_contacts' },

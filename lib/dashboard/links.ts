@@ -37,7 +37,8 @@ export type PageName =
   | 'service-kinds'
   | 'competitors'
   | 'competitor'
-  | 'winloss';
+  | 'winloss'
+  | 'plan';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');

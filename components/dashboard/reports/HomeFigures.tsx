@@ -13,6 +13,7 @@ import {
 import type { FiguresInput } from '@/lib/reports/figures';
 import { responseTimeStats, waitingThreads } from '@/lib/reports/response-times';
 import { formatDateTime, t } from '../../i18n';
+import { PlanTargetsFigure } from '../plan/PlanTargetsFigure';
 import { useRead } from '../use-read';
 import type { ViewProps } from '../view-props';
 import { ArrangeHome } from './ArrangeHome';
@@ -121,6 +122,7 @@ export function HomeFigures({ app }: ViewProps) {
       />
     ),
     overdue: <OverdueTasks overdue={overdueTasks(input)} />,
+    planTargets: <PlanTargetsFigure app={app} />,
   };
 
   return page(<HomeGrid layout={home.layout} figures={figures} />, true);

@@ -18,6 +18,7 @@ export const HOME_DEFAULT: readonly HomeFigure[] = [
   { id: 'responseByRep', hidden: false, wide: true },
   { id: 'waiting', hidden: false, wide: false },
   { id: 'overdue', hidden: false, wide: false },
+  { id: 'planTargets', hidden: false, wide: false },
 ];
 
 /** Each figure's name where the rep arranges them: its own title. */
@@ -33,6 +34,7 @@ export function homeFigureNames(): Record<string, string> {
     responseByRep: `${t('fig_response')} · ${t('fig_response_by_rep')}`,
     waiting: t('fig_waiting'),
     overdue: t('fig_overdue'),
+    planTargets: t('plan_home_title'),
   };
 }
 

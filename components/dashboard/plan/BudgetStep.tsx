@@ -1,0 +1,141 @@
+import { minorUnitDigits, newRecordBase, PLAN_PARTS, type PlanBudgetLine, parseMoneyInput } from '@/lib/model';
+import { budgetLines, budgetTotals } from '@/lib/plan/budget';
+import { monthKey } from '@/lib/time/periods';
+import { call } from '@/lib/worker/client';
+import { money } from '../../format';
+import { formatCount, t } from '../../i18n';
+import { monthFromKey } from '../reports/report-format';
+import { PlanTable } from './PlanTable';
+import type { StepProps } from './plan-data';
+import { partName } from './plan-format';
+
+/** The plan's budgets are in the business's two currencies. */
+const CURRENCIES = ['USD', 'KHR'] as const;
+
+const amountValue = (amount: number, currency: string) => String(amount / 10 ** minorUnitDigits(currency));
+const hoursText = (value: number) => t('plan_hours', { hours: formatCount(value, { maximumFractionDigits: 1 }) });
+
+/** Step 4: lines of time and money per part and month, planned against spent, each editable where it stands. */
+export function BudgetStep({ app, data }: StepProps) {
+  const timeZone = app.timeZone.value;
+  const save = (line: PlanBudgetLine, patch: Partial<PlanBudgetLine>) =>
+    void app.attempt(() => call('plan.budget.save', { ...line, ...patch }));
+  const add = () => {
+    const currency = app.settings.value?.defaultCurrency === 'KHR' ? 'KHR' : 'USD';
+    save(
+      {
+        ...newRecordBase(Date.now()),
+        part: 'training',
+        label: '',
+        month: monthKey(Date.now(), timeZone),
+        currency,
+        planned: 0,
+        spent: 0,
+        plannedHours: 0,
+        spentHours: 0,
+      },
+      {},
+    );
+  };
+  const moneyField = (line: PlanBudgetLine, field: 'planned' | 'spent', label: string) => (
+    <label>
+      {label}
+      <input
+        inputMode="decimal"
+        value={amountValue(line[field], line.currency)}
+        onChange={(e) => {
+          const amount = parseMoneyInput(e.currentTarget.value, line.currency);
+          if (amount === null || amount < 0) app.notify(t('plan_amount_invalid'));
+          else save(line, { [field]: amount });
+        }}
+      />
+    </label>
+  );
+  const hoursField = (line: PlanBudgetLine, field: 'plannedHours' | 'spentHours', label: string) => (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={0}
+        step={0.5}
+        value={line[field]}
+        onChange={(e) => save(line, { [field]: Math.max(0, Number(e.currentTarget.value) || 0) })}
+      />
+    </label>
+  );
+
+  return (
+    <>
+      <div class="plan-budget-lines">
+        {budgetLines(data.budgetLines).map((line) => (
+          <fieldset key={line.id} class="plan-budget-line" data-line={line.id}>
+            <legend class="visually-hidden">{line.label || partName(line.part)}</legend>
+            <label>
+              {t('plan_part')}
+              <select
+                value={line.part}
+                onChange={(e) => save(line, { part: e.currentTarget.value as PlanBudgetLine['part'] })}
+              >
+                {PLAN_PARTS.map((part) => (
+                  <option key={part} value={part}>
+                    {partName(part)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('plan_line_label')}
+              <input
+                value={line.label}
+                maxLength={120}
+                onChange={(e) => save(line, { label: e.currentTarget.value })}
+              />
+            </label>
+            <label>
+              {t('plan_month')}
+              <input
+                type="month"
+                value={line.month}
+                onChange={(e) => e.currentTarget.value && save(line, { month: e.currentTarget.value })}
+              />
+            </label>
+            <label>
+              {t('plan_currency')}
+              <select value={line.currency} onChange={(e) => save(line, { currency: e.currentTarget.value })}>
+                {CURRENCIES.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {moneyField(line, 'planned', t('plan_planned'))}
+            {moneyField(line, 'spent', t('plan_spent'))}
+            {hoursField(line, 'plannedHours', t('plan_planned_hours'))}
+            {hoursField(line, 'spentHours', t('plan_spent_hours'))}
+            <button type="button" class="link no-print" onClick={() => save(line, { deletedAt: Date.now() })}>
+              {t('plan_remove')}
+            </button>
+          </fieldset>
+        ))}
+      </div>
+      <button type="button" class="no-print" onClick={add}>
+        {t('plan_add_line')}
+      </button>
+      <PlanTable
+        caption={t('plan_budget_caption')}
+        columns={[t('plan_month'), t('plan_planned'), t('plan_spent'), t('plan_planned_hours'), t('plan_spent_hours')]}
+        rows={budgetTotals(data.budgetLines).map((total) => ({
+          key: `${total.month}-${total.currency}`,
+          cells: [
+            `${monthFromKey(total.month)} · ${total.currency}`,
+            money({ amount: total.planned, currency: total.currency }),
+            money({ amount: total.spent, currency: total.currency }),
+            hoursText(total.plannedHours),
+            hoursText(total.spentHours),
+          ],
+        }))}
+      />
+    </>
+  );
+}
