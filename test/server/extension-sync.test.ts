@@ -6,7 +6,17 @@ import { createDeal, getDeal } from '@/lib/db/deals';
 import { openCrmDb } from '@/lib/db/open';
 import type { CrmDb } from '@/lib/db/schema';
 import { searchContacts } from '@/lib/db/search';
-import { defaultPipeline, defaultSources, defaultThreadKinds, newRecordBase, seedTemplates } from '@/lib/model';
+import {
+  BUILT_IN_KIND_IDS,
+  defaultPipeline,
+  defaultSources,
+  defaultThreadKinds,
+  newRecordBase,
+  PLAN_ID,
+  seedPlanTargets,
+  seedTemplates,
+} from '@/lib/model';
+import { readPlan, saveBudgetLine, savePlanNotes, setOwner } from '@/lib/plan/store';
 import type { WorkerServices } from '@/lib/rpc/services';
 import { listKinds, newThreadRecord, saveKind, saveThreadRecord, threadRecord } from '@/lib/service/store';
 import type { Fetch } from '@/lib/team/client';
@@ -225,6 +235,47 @@ describe('two reps joined to one team through the real service', () => {
     const team = (await readTeam(sophea.db))!;
     for (const kind of defaultThreadKinds())
       expect(await recordConflicts(sophea.db, team, 'threadKinds', kind.id)).toEqual([]);
+  });
+
+  it("the plan one rep budgets and hands out reaches the other, each step's words kept whoever wrote them; the seeded plan and targets stay one each", async () => {
+    const complaint = BUILT_IN_KIND_IDS.complaint;
+    await savePlanNotes(dara.db, { review: 'Answer complaints the same morning.' }, 13);
+    await savePlanNotes(sophea.db, { policy: 'ឆ្លើយបណ្តឹងក្នុង ៤ ម៉ោង' }, 13);
+    const line = await saveBudgetLine(
+      dara.db,
+      {
+        ...newRecordBase(13),
+        part: 'channels',
+        label: 'Facebook ads',
+        month: '2026-12',
+        currency: 'KHR',
+        planned: 400_000,
+        spent: 150_000,
+        plannedHours: 2,
+        spentHours: 1,
+      },
+      13,
+    );
+    const owner = await setOwner(dara.db, { part: null, kindId: complaint, repId: null, changedBy: null }, 13);
+    await dara.sync();
+    await sophea.sync();
+    await dara.sync();
+    for (const browser of [dara, sophea]) {
+      const { plan } = await readPlan(browser.db);
+      expect([plan.review, plan.policy]).toEqual(['Answer complaints the same morning.', 'ឆ្លើយបណ្តឹងក្នុង ៤ ម៉ោង']);
+    }
+    const seen = await readPlan(sophea.db);
+    expect(seen.budgetLines).toEqual([line]);
+    expect(seen.owners).toEqual([owner]);
+    expect(seen.targets.map((target) => target.id).sort()).toEqual(
+      seedPlanTargets()
+        .map((target) => target.id)
+        .sort(),
+    );
+    const team = (await readTeam(sophea.db))!;
+    for (const target of seedPlanTargets())
+      expect(await recordConflicts(sophea.db, team, 'planTargets', target.id)).toEqual([]);
+    expect(await recordConflicts(sophea.db, team, 'plans', PLAN_ID)).toEqual([]);
   });
 
   it("hears a teammate's deal on the event stream while a page is open, without waiting for the alarm", async () => {
