@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordId } from '../model';
+import { planSummarySchema } from '../plan/report';
 import type { ContractShape } from '../rpc/define';
 import { serviceSummarySchema } from '../service/report';
 import type { ScheduledReport } from './report';
@@ -56,6 +57,7 @@ const scheduledReportSchema: z.ZodType<ScheduledReport> = z.object({
   waitingThreads: z.object({ count: z.number(), oldestSince: z.number().nullable() }),
   overdueTasks: z.object({ count: z.number(), oldestDueAt: z.number().nullable() }),
   service: serviceSummarySchema.nullable().default(null),
+  plan: planSummarySchema.nullable().default(null),
 });
 
 /** The calendar periods "Generate now" offers: the current one so far. */

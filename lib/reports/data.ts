@@ -3,10 +3,12 @@ import { stripRow } from '../db/rows';
 import type { CrmDb } from '../db/schema';
 import { listThreadFacts } from '../db/thread-facts';
 import type { Activity, Contact, Deal, Settings, Task } from '../model';
+import { reportPlanSummary } from '../plan/report';
 import { loadServiceRecords } from '../service/store';
 import type { Period } from '../time/periods';
 import type { ReportRecords } from './figures';
 import { buildScheduledReport, type ScheduledReport } from './report';
+import { responseSamples } from './response-times';
 
 /**
  * What the figures of lib/reports need for one range of time, read through indexes so the cost follows the range
@@ -109,7 +111,8 @@ export async function generateReport(
 ): Promise<ScheduledReport> {
   const records = await loadReportRecords(db, { from: periods.previous.start, to: periods.period.end, now }, settings);
   const service = await loadServiceRecords(db, { from: periods.period.start, to: periods.period.end });
-  return buildScheduledReport({ ...records, repId, service }, periods.period, periods.previous);
+  const report = buildScheduledReport({ ...records, repId, service }, periods.period, periods.previous);
+  return { ...report, plan: await reportPlanSummary(db, settings, now, periods.period.end, responseSamples) };
 }
 
 /** Display names of contacts, for the waiting-threads list; tombstoned contacts are left out. */

@@ -10,6 +10,7 @@ import { formatMoney, formatNumber } from '../i18n/numbers';
 import type { ActivityType } from '../model/activity';
 import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';
+import { type PlanSummary, planCsvRows } from '../plan/report';
 import { type ServiceSummary, serviceReportLine, serviceSummary } from '../service/report';
 import type { ServiceRecords } from '../service/store';
 import { monthKey, type Period, periodBounds } from '../time/periods';
@@ -70,6 +71,8 @@ export interface ScheduledReport {
   overdueTasks: { count: number; oldestDueAt: number | null };
   /** The response policy's figures for the period; null in reports made before it. */
   service?: ServiceSummary | null;
+  /** The plan's targets as of the period (lib/plan); null in reports made before it. */
+  plan?: PlanSummary | null;
 }
 
 function change(current: number, previous: number): Change {
@@ -261,6 +264,7 @@ export function reportToCsv(report: ScheduledReport): string {
     ['response_times', 'waiting_threads', String(report.waitingThreads.count)],
     ['tasks', 'overdue', String(report.overdueTasks.count)],
     ...serviceRows(report.service ?? null),
+    ...planCsvRows(report.plan ?? null),
   ];
   return [['section', 'metric', 'value'], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
 }

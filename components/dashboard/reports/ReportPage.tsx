@@ -6,6 +6,7 @@ import { reportToCsv, reportToText, type ScheduledReport } from '@/lib/reports/r
 import { call } from '@/lib/worker/client';
 import { stageName } from '../../format';
 import { formatCount, formatDateTime, locale, t } from '../../i18n';
+import { PlanReportTable } from '../plan/PlanReportTable';
 import { ServiceReportTable } from '../service/ServiceReportTable';
 import type { ViewProps } from '../view-props';
 import { days, duration, moneyTotal, periodText, rate } from './report-format';
@@ -212,6 +213,7 @@ export function ReportPage({ app, param }: ViewProps) {
         </tbody>
       </table>
       {report.service ? <ServiceReportTable service={report.service} /> : null}
+      {report.plan?.length ? <PlanReportTable plan={report.plan} /> : null}
       <details class="no-print report-text">
         <summary>{t('report_text_label')}</summary>
         <pre>{text}</pre>
