@@ -44,6 +44,9 @@ test('two reps join one team with invite codes from Settings → Team', async ()
   const settings = await joinTeam(dara, service, managerCode, 'Dara laptop');
   const team = settings.getByRole('region', { name: 'Team', exact: true });
   await joinTeam(sophea, service, await inviteRep(settings, 'Sophea', 'sophea@lucky.kh'), 'Sophea laptop');
+  // Sophea's browser adopts the team's pipeline and sources and has nothing of its own to send, so no change tells
+  // Dara's page; the next sync does (the open page's own every 20 s, or this button).
+  await team.getByRole('button', { name: 'Sync now' }).click();
   await expect(team.getByText('Sophea laptop, Sophea')).toBeVisible({ timeout: 10_000 });
 });
 
