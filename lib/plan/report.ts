@@ -74,3 +74,15 @@ export function planCsvRows(plan: PlanSummary | null): string[][] {
     ];
   });
 }
+
+/** The plan's line of a report's text (lib/reports/report.ts reportToText): how many targets were met. */
+export function planReportLine(
+  plan: PlanSummary,
+  t: (key: 'reportPlan', values: Record<string, string | number>) => string,
+): string {
+  return t('reportPlan', {
+    met: plan.filter((row) => row.met === true).length,
+    missed: plan.filter((row) => row.met === false).length,
+    count: plan.length,
+  });
+}

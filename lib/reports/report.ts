@@ -10,7 +10,7 @@ import { formatMoney, formatNumber } from '../i18n/numbers';
 import type { ActivityType } from '../model/activity';
 import { ACTIVITY_TYPES } from '../model/activity';
 import type { Money } from '../model/money';
-import { type PlanSummary, planCsvRows } from '../plan/report';
+import { type PlanSummary, planCsvRows, planReportLine } from '../plan/report';
 import { type ServiceSummary, serviceReportLine, serviceSummary } from '../service/report';
 import type { ServiceRecords } from '../service/store';
 import { monthKey, type Period, periodBounds } from '../time/periods';
@@ -293,6 +293,7 @@ export type ReportTextKey =
   | 'reportWaitingThreads'
   | 'reportOverdueTasks'
   | 'reportService'
+  | 'reportPlan'
   | 'reportDurationMinutes'
   | 'reportDurationHours'
   | 'reportDurationDays';
@@ -387,6 +388,7 @@ export function reportToText(report: ScheduledReport, t: ReportTranslate, locale
     t('reportWaitingThreads', { count: count(report.waitingThreads.count) }),
     t('reportOverdueTasks', { count: count(report.overdueTasks.count) }),
     ...(report.service ? [serviceReportLine(report.service, t, locale)] : []),
+    ...(report.plan?.length ? [planReportLine(report.plan, t)] : []),
   ];
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getSettings } from '@/lib/db/config';
 import { openCrmDb } from '@/lib/db/open';
 import { BUILT_IN_KIND_IDS } from '@/lib/model';
-import { planCsvRows, reportPlanSummary } from '@/lib/plan/report';
+import { planCsvRows, planReportLine, reportPlanSummary } from '@/lib/plan/report';
 import { responseSamples } from '@/lib/reports/response-times';
 import { newThreadRecord, saveThreadRecord } from '@/lib/service/store';
 
@@ -40,6 +40,9 @@ describe("the plan's targets in a scheduled report", () => {
       ['plan', 'satisfaction:all:at_least', '4.2'],
       ['plan', 'satisfaction:all:met', ''],
     ]);
+    expect(planReportLine(summary, (key, v) => `${key} ${v.met}/${v.count}, ${v.missed} missed`)).toBe(
+      'reportPlan 1/2, 0 missed',
+    );
     // A report of last month is measured by last month: the December answer is not in it.
     const november = await reportPlanSummary(db, settings, NOW, Date.UTC(2026, 10, 30, 17, 0), responseSamples);
     expect(november[0]).toMatchObject({ value: null, met: null });

@@ -31,6 +31,7 @@ const EN: Record<ReportTextKey, string> = {
   reportWaitingThreads: 'Emails waiting for a reply: {count}',
   reportOverdueTasks: 'Overdue tasks: {count}',
   reportService: 'Customer threads received: {count}; within target: {within}; over target now: {over}',
+  reportPlan: 'Plan targets: {met} of {count} met, {missed} missed',
   reportDurationMinutes: '{minutes} min',
   reportDurationHours: '{hours} h {minutes} min',
   reportDurationDays: '{days} d {hours} h',
