@@ -17,8 +17,16 @@ const notes = z.partialRecord(z.enum(PLAN_STEPS), shortText(5000));
 export const planContract = {
   /** The steps' text the rep changed; the other steps are left as they are. */
   'plan.notes.save': { input: notes, output: planSchema },
-  /** Adds, edits or (with deletedAt) removes a budget line. */
+  /** Adds a budget line. */
   'plan.budget.save': { input: planBudgetLineSchema, output: planBudgetLineSchema },
+  /** Changes some fields of a line, or (deletedAt) removes it. */
+  'plan.budget.update': {
+    input: z.object({
+      id: recordId,
+      patch: planBudgetLineSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial(),
+    }),
+    output: planBudgetLineSchema,
+  },
   /** Adds, edits or (with deletedAt) removes a target. */
   'plan.target.save': { input: planTargetSchema, output: planTargetSchema },
   /** Gives a part of the plan, or a kind of thread, a new owner (null: nobody); the change is kept with its author. */

@@ -2,7 +2,7 @@ import { getSettings } from '../db/config';
 import type { HandlersOf } from '../rpc/define';
 import type { WorkerServices } from '../rpc/services';
 import type { planContract } from './contract';
-import { saveBudgetLine, savePlanNotes, saveTarget, setOwner } from './store';
+import { saveBudgetLine, savePlanNotes, saveTarget, setOwner, updateBudgetLine } from './store';
 
 export function createPlanHandlers(s: WorkerServices): HandlersOf<typeof planContract> {
   return {
@@ -13,6 +13,11 @@ export function createPlanHandlers(s: WorkerServices): HandlersOf<typeof planCon
     },
     'plan.budget.save': async (line) => {
       const saved = await saveBudgetLine(s.db, line, s.now());
+      s.changed(['planBudgetLines']);
+      return saved;
+    },
+    'plan.budget.update': async ({ id, patch }) => {
+      const saved = await updateBudgetLine(s.db, id, patch, s.now());
       s.changed(['planBudgetLines']);
       return saved;
     },

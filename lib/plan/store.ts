@@ -1,5 +1,5 @@
-import { StoreError, validate } from '../db/errors';
-import { writeRecord } from '../db/record-write';
+import { commit, StoreError, validate } from '../db/errors';
+import { putRecord, recordTx, writeRecord } from '../db/record-write';
 import type { CrmDb } from '../db/schema';
 import {
   newRecordBase,
@@ -39,18 +39,44 @@ export async function readPlan(db: CrmDb): Promise<PlanRecords> {
   return { plan: plan ?? seedPlan(), budgetLines, owners, targets };
 }
 
-/** Writes the steps' text the rep changed; the others keep what a teammate may have written meanwhile. */
+/**
+ * Writes the steps' text the rep changed, read and written in one transaction: the other steps keep what was last
+ * written, here or by a teammate.
+ */
 export async function savePlanNotes(db: CrmDb, notes: Partial<Record<PlanStep, string>>, now: number): Promise<Plan> {
-  const stored = (await db.get('plans', PLAN_ID)) ?? seedPlan();
-  const next = validate(planSchema, { ...stored, ...notes, updatedAt: now }, 'Plan');
-  await writeRecord(db, 'plans', next);
-  return next;
+  const tx = recordTx(db, 'plans');
+  return commit(tx, async () => {
+    const stored = (await tx.objectStore('plans').get(PLAN_ID)) ?? seedPlan();
+    const next = validate(planSchema, { ...stored, ...notes, updatedAt: now }, 'Plan');
+    await putRecord(tx, 'plans', next, 'put', now);
+    return next;
+  });
 }
 
 export async function saveBudgetLine(db: CrmDb, line: PlanBudgetLine, now: number): Promise<PlanBudgetLine> {
   const next = validate(planBudgetLineSchema, { ...line, updatedAt: now }, 'Budget line');
   await writeRecord(db, 'planBudgetLines', next);
   return next;
+}
+
+/**
+ * Changes some fields of a line, read and written in one transaction: two quick edits of one line (its label, then
+ * its currency) each keep the other's, and a teammate's edit of another field is not written back over.
+ */
+export async function updateBudgetLine(
+  db: CrmDb,
+  id: string,
+  patch: Partial<Omit<PlanBudgetLine, 'id' | 'createdAt' | 'updatedAt'>>,
+  now: number,
+): Promise<PlanBudgetLine> {
+  const tx = recordTx(db, 'planBudgetLines');
+  return commit(tx, async () => {
+    const stored = await tx.objectStore('planBudgetLines').get(id);
+    if (!stored) throw new StoreError('not-found', 'Budget line not found');
+    const next = validate(planBudgetLineSchema, { ...stored, ...patch, updatedAt: now }, 'Budget line');
+    await putRecord(tx, 'planBudgetLines', next, 'put', now);
+    return next;
+  });
 }
 
 export async function saveTarget(db: CrmDb, target: PlanTarget, now: number): Promise<PlanTarget> {

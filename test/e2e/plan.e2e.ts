@@ -166,6 +166,35 @@ test('the plan: live figures in each of the six steps, in English and Khmer; bud
   await page.goto(page.url().replace(/#.*$/, '#/'));
   await expect(page.locator('[data-plan-targets]')).toContainText(/Answered within target · Complaint\s*50%/);
 
+  // Printed: the boxes give way to what the business wrote, and the buttons and nav are gone.
+  await page.goto(page.url().replace(/#.*$/, '#/plan'));
+  await expect(step('review').locator('textarea')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(step('review').locator('.plan-notes-text')).toHaveText('Answer complaints the same morning.');
+  await expect(step('review').locator('textarea')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(step('responsibility').locator('[data-subject^="kind:"]').first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // Downloaded as one HTML file that stands alone: the words, the figures, no script.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as a document' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/^plan-\d{4}-\d{2}-\d{2}\.html$/);
+  const { readFile } = await import('node:fs/promises');
+  const html = await readFile((await file.path()) ?? '', 'utf8');
+  expect(html.startsWith('<!doctype html>')).toBe(true);
+  for (const text of ['Answer complaints the same morning.', 'Angkor Office Supply', '50%', 'សុភា', 'Facebook ads'])
+    expect(html).toContain(text);
+  expect(html).not.toMatch(/<script|<link|src=/i);
+
+  // The month's report carries the targets.
+  const report = await rpc<{ id: string }>(page, 'reports.generateNow', { kind: 'month' });
+  await page.goto(page.url().replace(/#.*$/, `#/report/${report.id}`));
+  await expect(page.getByRole('row', { name: /Answered within target · Complaint/ })).toContainText(/50%.*Missed/);
+
   // In Khmer: the same steps and figures, in Khmer words and digits.
   await rpc(page, 'settings.update', { language: 'km' });
   await page.goto(page.url().replace(/#.*$/, '#/plan'));

@@ -5,6 +5,7 @@ import { call } from '@/lib/worker/client';
 import { money } from '../../format';
 import { formatCount, t } from '../../i18n';
 import { monthFromKey } from '../reports/report-format';
+import { DraftInput } from './DraftInput';
 import { PlanTable } from './PlanTable';
 import type { StepProps } from './plan-data';
 import { partName } from './plan-format';
@@ -18,12 +19,13 @@ const hoursText = (value: number) => t('plan_hours', { hours: formatCount(value,
 /** Step 4: lines of time and money per part and month, planned against spent, each editable where it stands. */
 export function BudgetStep({ app, data }: StepProps) {
   const timeZone = app.timeZone.value;
+  // Only the field the rep changed is sent: a line's fields are edited one after another faster than pages re-read.
   const save = (line: PlanBudgetLine, patch: Partial<PlanBudgetLine>) =>
-    void app.attempt(() => call('plan.budget.save', { ...line, ...patch }));
+    void app.attempt(() => call('plan.budget.update', { id: line.id, patch }));
   const add = () => {
     const currency = app.settings.value?.defaultCurrency === 'KHR' ? 'KHR' : 'USD';
-    save(
-      {
+    void app.attempt(() =>
+      call('plan.budget.save', {
         ...newRecordBase(Date.now()),
         part: 'training',
         label: '',
@@ -33,35 +35,30 @@ export function BudgetStep({ app, data }: StepProps) {
         spent: 0,
         plannedHours: 0,
         spentHours: 0,
-      },
-      {},
+      }),
     );
   };
   const moneyField = (line: PlanBudgetLine, field: 'planned' | 'spent', label: string) => (
-    <label>
-      {label}
-      <input
-        inputMode="decimal"
-        value={amountValue(line[field], line.currency)}
-        onChange={(e) => {
-          const amount = parseMoneyInput(e.currentTarget.value, line.currency);
-          if (amount === null || amount < 0) app.notify(t('plan_amount_invalid'));
-          else save(line, { [field]: amount });
-        }}
-      />
-    </label>
+    <DraftInput
+      label={label}
+      inputMode="decimal"
+      value={amountValue(line[field], line.currency)}
+      onCommit={(text) => {
+        const amount = parseMoneyInput(text, line.currency);
+        if (amount === null || amount < 0) app.notify(t('plan_amount_invalid'));
+        else save(line, { [field]: amount });
+      }}
+    />
   );
   const hoursField = (line: PlanBudgetLine, field: 'plannedHours' | 'spentHours', label: string) => (
-    <label>
-      {label}
-      <input
-        type="number"
-        min={0}
-        step={0.5}
-        value={line[field]}
-        onChange={(e) => save(line, { [field]: Math.max(0, Number(e.currentTarget.value) || 0) })}
-      />
-    </label>
+    <DraftInput
+      label={label}
+      type="number"
+      min={0}
+      step={0.5}
+      value={String(line[field])}
+      onCommit={(text) => save(line, { [field]: Math.max(0, Number(text) || 0) })}
+    />
   );
 
   return (
@@ -83,14 +80,12 @@ export function BudgetStep({ app, data }: StepProps) {
                 ))}
               </select>
             </label>
-            <label>
-              {t('plan_line_label')}
-              <input
-                value={line.label}
-                maxLength={120}
-                onChange={(e) => save(line, { label: e.currentTarget.value })}
-              />
-            </label>
+            <DraftInput
+              label={t('plan_line_label')}
+              value={line.label}
+              maxLength={120}
+              onCommit={(text) => save(line, { label: text })}
+            />
             <label>
               {t('plan_month')}
               <input

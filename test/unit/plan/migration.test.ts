@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCrmDb } from '@/lib/db/open';
 import { DB_VERSION } from '@/lib/db/schema';
 import { PLAN_ID, seedPlanTargets } from '@/lib/model';
-import { readPlan, saveBudgetLine, setOwner } from '@/lib/plan/store';
+import { readPlan, saveBudgetLine, savePlanNotes, setOwner, updateBudgetLine } from '@/lib/plan/store';
 import { createV6Schema, V6_DATA } from '../../fixtures/db/v6';
 
 const NOW = Date.UTC(2026, 11, 6, 4, 0);
@@ -81,6 +81,42 @@ describe('the plan rung (v13)', () => {
     await expect(saveBudgetLine(db, line, NOW)).rejects.toThrow(/month/);
     const { budgetLines } = await readPlan(db);
     expect(budgetLines).toEqual([]);
+    db.close();
+  });
+});
+
+describe('edits of the plan made one right after the other', () => {
+  it("keep each other's fields: two steps' words, a line's label then its currency", async () => {
+    const db = await openCrmDb('plan-quick', () => NOW);
+    await Promise.all([
+      savePlanNotes(db, { review: 'Answer by noon.' }, NOW),
+      savePlanNotes(db, { budget: 'ថវិកាតិច' }, NOW),
+    ]);
+    const line = await saveBudgetLine(
+      db,
+      {
+        id: '0195f0a0-0000-7000-8000-0000000000c3',
+        createdAt: NOW,
+        updatedAt: NOW,
+        deletedAt: null,
+        part: 'tools',
+        label: '',
+        month: '2026-12',
+        currency: 'USD',
+        planned: 0,
+        spent: 0,
+        plannedHours: 0,
+        spentHours: 0,
+      },
+      NOW,
+    );
+    await Promise.all([
+      updateBudgetLine(db, line.id, { label: 'Headsets' }, NOW),
+      updateBudgetLine(db, line.id, { currency: 'KHR' }, NOW),
+    ]);
+    const { plan, budgetLines } = await readPlan(db);
+    expect([plan.review, plan.budget]).toEqual(['Answer by noon.', 'ថវិកាតិច']);
+    expect(budgetLines[0]).toMatchObject({ label: 'Headsets', currency: 'KHR' });
     db.close();
   });
 });
