@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newRecordBase, type PlanBudgetLine } from '@/lib/model';
 import { budgetLines, budgetTotals } from '@/lib/plan/budget';
-
-function line(fields: Partial<PlanBudgetLine>): PlanBudgetLine {
-  return {
-    ...newRecordBase(1),
-    part: 'training',
-    label: '',
-    month: '2026-12',
-    currency: 'USD',
-    planned: 0,
-    spent: 0,
-    plannedHours: 0,
-    spentHours: 0,
-    ...fields,
-  };
-}
+import { budgetLine as line } from './fixtures';
 
 describe('the budget summed per month and currency', () => {
   const lines = [

@@ -5,6 +5,7 @@ import { DB_VERSION } from '@/lib/db/schema';
 import { PLAN_ID, seedPlanTargets } from '@/lib/model';
 import { readPlan, saveBudgetLine, savePlanNotes, setOwner, updateBudgetLine } from '@/lib/plan/store';
 import { createV6Schema, V6_DATA } from '../../fixtures/db/v6';
+import { budgetLine } from './fixtures';
 
 const NOW = Date.UTC(2026, 11, 6, 4, 0);
 
@@ -34,20 +35,15 @@ describe('the plan rung (v13)', () => {
 
     await saveBudgetLine(
       db,
-      {
+      budgetLine({
         id: '0195f0a0-0000-7000-8000-0000000000c1',
-        createdAt: NOW,
-        updatedAt: NOW,
-        deletedAt: null,
         part: 'channels',
         label: 'ផ្សាយពាណិជ្ជកម្ម Facebook',
         month: '2026-12',
         currency: 'KHR',
         planned: 400_000,
-        spent: 0,
         plannedHours: 2,
-        spentHours: 0,
-      },
+      }),
       NOW,
     );
     await setOwner(db, { part: 'channels', kindId: null, repId: null, changedBy: null }, NOW);
@@ -64,20 +60,15 @@ describe('the plan rung (v13)', () => {
     await expect(setOwner(db, { part: null, kindId: null, repId: null, changedBy: null }, NOW)).rejects.toThrow(
       /part or a kind/,
     );
-    const line = {
+    const line = budgetLine({
       id: '0195f0a0-0000-7000-8000-0000000000c2',
-      createdAt: NOW,
-      updatedAt: NOW,
-      deletedAt: null,
-      part: 'tools' as const,
+      part: 'tools',
       label: 'Headsets',
       month: '2026-13',
       currency: 'USD',
       planned: 1,
-      spent: 0,
       plannedHours: 0,
-      spentHours: 0,
-    };
+    });
     await expect(saveBudgetLine(db, line, NOW)).rejects.toThrow(/month/);
     const { budgetLines } = await readPlan(db);
     expect(budgetLines).toEqual([]);
@@ -94,20 +85,15 @@ describe('edits of the plan made one right after the other', () => {
     ]);
     const line = await saveBudgetLine(
       db,
-      {
+      budgetLine({
         id: '0195f0a0-0000-7000-8000-0000000000c3',
-        createdAt: NOW,
-        updatedAt: NOW,
-        deletedAt: null,
         part: 'tools',
         label: '',
         month: '2026-12',
         currency: 'USD',
         planned: 0,
-        spent: 0,
         plannedHours: 0,
-        spentHours: 0,
-      },
+      }),
       NOW,
     );
     await Promise.all([
