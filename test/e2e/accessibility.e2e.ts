@@ -90,6 +90,7 @@ test('axe-core finds no serious or critical violation on any page, in English an
     `#/report/${ids.reportId}`,
     '#/winloss',
     '#/competitors',
+    '#/plan',
     '#/service',
     '#/service-kinds',
     '#/settings',
