@@ -17,8 +17,8 @@ export const HOME_DEFAULT: readonly HomeFigure[] = [
   { id: 'responses', hidden: false, wide: false },
   { id: 'responseByRep', hidden: false, wide: true },
   { id: 'waiting', hidden: false, wide: false },
-  { id: 'overdue', hidden: false, wide: false },
   { id: 'planTargets', hidden: false, wide: false },
+  { id: 'overdue', hidden: false, wide: false },
 ];
 
 /** Each figure's name where the rep arranges them: its own title. */
