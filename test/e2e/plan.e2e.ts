@@ -175,6 +175,8 @@ test('the plan: live figures in each of the six steps, in English and Khmer; bud
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('navigation')).toBeHidden();
   await expect(step('responsibility').locator('[data-subject^="kind:"]').first()).toBeVisible();
+  await expect(step('budget').locator('fieldset')).toBeHidden();
+  await expect(step('budget').getByRole('table', { name: 'Budget lines' })).toContainText(/Channels · Facebook ads.*៛/);
   await page.emulateMedia({ media: 'screen' });
 
   // Downloaded as one HTML file that stands alone: the words, the figures, no script.

@@ -63,7 +63,7 @@ export function BudgetStep({ app, data }: StepProps) {
 
   return (
     <>
-      <div class="plan-budget-lines">
+      <div class="plan-budget-lines no-print">
         {budgetLines(data.budgetLines).map((line) => (
           <fieldset key={line.id} class="plan-budget-line" data-line={line.id}>
             <legend class="visually-hidden">{line.label || partName(line.part)}</legend>
@@ -117,6 +117,30 @@ export function BudgetStep({ app, data }: StepProps) {
       <button type="button" class="no-print" onClick={add}>
         {t('plan_add_line')}
       </button>
+      <div class="print-only">
+        <PlanTable
+          caption={t('plan_budget_lines_caption')}
+          columns={[
+            t('plan_line_label'),
+            t('plan_month'),
+            t('plan_planned'),
+            t('plan_spent'),
+            t('plan_planned_hours'),
+            t('plan_spent_hours'),
+          ]}
+          rows={budgetLines(data.budgetLines).map((line) => ({
+            key: line.id,
+            cells: [
+              `${partName(line.part)}${line.label ? ` · ${line.label}` : ''}`,
+              monthFromKey(line.month),
+              money({ amount: line.planned, currency: line.currency }),
+              money({ amount: line.spent, currency: line.currency }),
+              hoursText(line.plannedHours),
+              hoursText(line.spentHours),
+            ],
+          }))}
+        />
+      </div>
       <PlanTable
         caption={t('plan_budget_caption')}
         columns={[t('plan_month'), t('plan_planned'), t('plan_spent'), t('plan_planned_hours'), t('plan_spent_hours')]}

@@ -64,7 +64,7 @@ export function OwnersStep({ app, data }: StepProps) {
           <li key={row.id}>
             {t('plan_owner_change', {
               when: formatDateTime(row.at, app.timeZone.value),
-              who: repName(row.changedBy),
+              who: row.changedBy === null ? t('plan_someone') : repName(row.changedBy),
               what: subjectName(row),
               to: repName(row.repId),
               from: repName(previousOwner(data.owners, row)?.repId ?? null),

@@ -112,7 +112,11 @@ export function planDocument(data: PlanPageData, reps: readonly Rep[], timeZone:
         [t('plan_when'), t('plan_changed_by'), t('plan_owner')],
         ownerHistory(data.owners)
           .slice(0, 50)
-          .map((row) => [formatDateTime(row.at, timeZone), repName(row.changedBy), repName(row.repId)]),
+          .map((row) => [
+            formatDateTime(row.at, timeZone),
+            row.changedBy === null ? t('plan_someone') : repName(row.changedBy),
+            repName(row.repId),
+          ]),
       ),
     measures: table(
       [t('plan_measure'), t('plan_target'), t('plan_live'), t('plan_verdict'), t('plan_trend')],
