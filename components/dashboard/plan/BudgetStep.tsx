@@ -8,13 +8,12 @@ import { monthFromKey } from '../reports/report-format';
 import { DraftInput } from './DraftInput';
 import { PlanTable } from './PlanTable';
 import type { StepProps } from './plan-data';
-import { partName } from './plan-format';
+import { budgetLineCells, budgetLineColumns, hoursText, partName } from './plan-format';
 
 /** The plan's budgets are in the business's two currencies. */
 const CURRENCIES = ['USD', 'KHR'] as const;
 
 const amountValue = (amount: number, currency: string) => String(amount / 10 ** minorUnitDigits(currency));
-const hoursText = (value: number) => t('plan_hours', { hours: formatCount(value, { maximumFractionDigits: 1 }) });
 
 /** Step 4: lines of time and money per part and month, planned against spent, each editable where it stands. */
 export function BudgetStep({ app, data }: StepProps) {
@@ -120,25 +119,8 @@ export function BudgetStep({ app, data }: StepProps) {
       <div class="print-only">
         <PlanTable
           caption={t('plan_budget_lines_caption')}
-          columns={[
-            t('plan_line_label'),
-            t('plan_month'),
-            t('plan_planned'),
-            t('plan_spent'),
-            t('plan_planned_hours'),
-            t('plan_spent_hours'),
-          ]}
-          rows={budgetLines(data.budgetLines).map((line) => ({
-            key: line.id,
-            cells: [
-              `${partName(line.part)}${line.label ? ` · ${line.label}` : ''}`,
-              monthFromKey(line.month),
-              money({ amount: line.planned, currency: line.currency }),
-              money({ amount: line.spent, currency: line.currency }),
-              hoursText(line.plannedHours),
-              hoursText(line.spentHours),
-            ],
-          }))}
+          columns={budgetLineColumns()}
+          rows={budgetLines(data.budgetLines).map((line) => ({ key: line.id, cells: budgetLineCells(line) }))}
         />
       </div>
       <PlanTable

@@ -8,6 +8,8 @@ import { duration, monthFromKey, rate } from '../reports/report-format';
 import { trendText } from './MeasuresStep';
 import type { PlanPageData } from './plan-data';
 import {
+  budgetLineCells,
+  budgetLineColumns,
   changeText,
   measureName,
   measureValueText,
@@ -72,26 +74,7 @@ export function planDocument(data: PlanPageData, reps: readonly Rep[], timeZone:
       ]),
     ),
     budget:
-      table(
-        [
-          t('plan_part'),
-          t('plan_line_label'),
-          t('plan_month'),
-          t('plan_planned'),
-          t('plan_spent'),
-          t('plan_planned_hours'),
-          t('plan_spent_hours'),
-        ],
-        budgetLines(data.budgetLines).map((line) => [
-          partName(line.part),
-          line.label,
-          monthFromKey(line.month),
-          money({ amount: line.planned, currency: line.currency }),
-          money({ amount: line.spent, currency: line.currency }),
-          formatCount(line.plannedHours),
-          formatCount(line.spentHours),
-        ]),
-      ) +
+      table(budgetLineColumns(), budgetLines(data.budgetLines).map(budgetLineCells)) +
       table(
         [t('plan_month'), t('plan_planned'), t('plan_spent')],
         budgetTotals(data.budgetLines).map((total) => [

@@ -1,9 +1,10 @@
-import type { PlanMeasure, PlanPart, PlanStep, PlanTarget, ThreadKind } from '@/lib/model';
+import type { PlanBudgetLine, PlanMeasure, PlanPart, PlanStep, PlanTarget, ThreadKind } from '@/lib/model';
 import type { TargetResult } from '@/lib/plan/measures';
 import type { ServiceFigures } from '@/lib/service/figures';
+import { money } from '../../format';
 import { formatCount, t } from '../../i18n';
 import { kindLabel } from '../../kind-label';
-import { duration, rate } from '../reports/report-format';
+import { duration, monthFromKey, rate } from '../reports/report-format';
 
 /** The plan's words and numbers in the rep's language, shared by the page, the home's card and the document. */
 
@@ -55,5 +56,29 @@ export function reviewCells(row: ServiceFigures['byKind'][number], kinds: readon
     duration(row.p90Ms),
     rate(row.withinTarget),
     row.count === 0 ? '—' : `${average} (${formatCount(row.count)})`,
+  ];
+}
+
+export const hoursText = (value: number): string =>
+  t('plan_hours', { hours: formatCount(value, { maximumFractionDigits: 1 }) });
+
+export const budgetLineColumns = (): string[] => [
+  t('plan_line_label'),
+  t('plan_month'),
+  t('plan_planned'),
+  t('plan_spent'),
+  t('plan_planned_hours'),
+  t('plan_spent_hours'),
+];
+
+/** A budget line as text: its part and label, month, money planned and spent, hours planned and spent. */
+export function budgetLineCells(line: PlanBudgetLine): string[] {
+  return [
+    `${partName(line.part)}${line.label ? ` · ${line.label}` : ''}`,
+    monthFromKey(line.month),
+    money({ amount: line.planned, currency: line.currency }),
+    money({ amount: line.spent, currency: line.currency }),
+    hoursText(line.plannedHours),
+    hoursText(line.spentHours),
   ];
 }
