@@ -144,7 +144,9 @@ test('the plan: live figures in each of the six steps, in English and Khmer; bud
   await step('responsibility').getByLabel('Complaint').selectOption({ label: 'សុភា' });
   await expect(step('responsibility').locator('.plan-history li')).toHaveCount(1);
   // What the business writes.
-  await step('review').getByLabel('What the business writes for this step').fill('Answer complaints the same morning.');
+  await step('review')
+    .getByLabel('What the business writes for this step')
+    .fill('Answer complaints the same morning. <b>Always</b>');
   await step('review').getByLabel('What the business writes for this step').blur();
 
   await expect
@@ -159,7 +161,7 @@ test('the plan: live figures in each of the six steps, in English and Khmer; bud
   await expect(step('responsibility').getByLabel('Complaint')).toHaveValue(SOPHEA);
   await expect(step('responsibility').locator('.plan-history li')).toContainText('Complaint to សុភា');
   await expect(step('review').getByLabel('What the business writes for this step')).toHaveValue(
-    'Answer complaints the same morning.',
+    'Answer complaints the same morning. <b>Always</b>',
   );
 
   // The home shows the plan's targets as one figure.
@@ -170,7 +172,9 @@ test('the plan: live figures in each of the six steps, in English and Khmer; bud
   await page.goto(page.url().replace(/#.*$/, '#/plan'));
   await expect(step('review').locator('textarea')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
-  await expect(step('review').locator('.plan-notes-text')).toHaveText('Answer complaints the same morning.');
+  await expect(step('review').locator('.plan-notes-text')).toHaveText(
+    'Answer complaints the same morning. <b>Always</b>',
+  );
   await expect(step('review').locator('textarea')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('navigation')).toBeHidden();
@@ -190,7 +194,9 @@ test('the plan: live figures in each of the six steps, in English and Khmer; bud
   expect(html.startsWith('<!doctype html>')).toBe(true);
   for (const text of ['Answer complaints the same morning.', 'Angkor Office Supply', '50%', 'សុភា', 'Facebook ads'])
     expect(html).toContain(text);
-  expect(html).not.toMatch(/<script|<link|src=/i);
+  // The business's words are text in the document, never markup.
+  expect(html).toContain('&lt;b&gt;Always&lt;/b&gt;');
+  expect(html).not.toMatch(/<script|<link|src=|<b>/i);
 
   // The month's report carries the targets.
   const report = await rpc<{ id: string }>(page, 'reports.generateNow', { kind: 'month' });
