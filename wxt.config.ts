@@ -27,15 +27,6 @@ function zodWithoutEval(): Plugin {
   };
 }
 
-// Gmail and Outlook on the web (Microsoft 365's two hosts, Outlook.com, and Microsoft's newer domain for the same app).
-const WEBMAIL_HOSTS = [
-  'mail.google.com',
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook.live.com',
-  'outlook.cloud.microsoft',
-];
-
 /**
  * Content scripts get lib/content/page-context.ts as their context instead of WXT's, which weighs close to a kilobyte
  * (gzip) of the Gmail script's budget for features we do not use. Only WXT's content-script entry imports it.
@@ -48,6 +39,15 @@ function smallContentScriptContext(): Plugin {
     resolveId: (source) => (source === 'wxt/utils/content-script-context' ? replacement : null),
   };
 }
+
+// Gmail and Outlook on the web (Microsoft 365's two hosts, Outlook.com, and Microsoft's newer domain for the same app).
+const WEBMAIL_HOSTS = [
+  'mail.google.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'outlook.cloud.microsoft',
+];
 
 // Permissions are the documented minimum; test/unit/manifest.test.ts and the built-manifest check keep them so.
 export default defineConfig({

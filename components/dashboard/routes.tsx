@@ -19,6 +19,7 @@ import { ReportsView } from './reports/ReportsView';
 import { KindSettings } from './service/KindSettings';
 import { ServiceView } from './service/ServiceView';
 import { SettingsView } from './settings/SettingsView';
+import { TemplatesView } from './settings/TemplatesView';
 import { TableView } from './tables/TableView';
 import { TasksView } from './tasks/TasksView';
 import { TeamView } from './team/TeamView';
@@ -57,6 +58,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'templates', view: TemplatesView, nav: 'dash_nav_templates' },
   { name: 'forms', view: FormsView, nav: 'dash_nav_forms' },
   { name: 'capture', view: CaptureView, title: 'capture_title' },
+  { name: 'settings', view: SettingsView, nav: 'dash_nav_settings' },
   { name: 'contact', view: ContactPage, title: 'dash_nav_contacts' },
   { name: 'company', view: CompanyPage, title: 'dash_nav_companies' },
   { name: 'deal', view: DealPage, title: 'dash_nav_deals' },

@@ -12,7 +12,6 @@ import { createToaster } from '../toaster';
 import { UndoToast } from '../UndoToast';
 import { AccountQuestion } from './AccountQuestion';
 import { FormMailOffer } from './FormMailOffer';
-import { FormMailOffer } from './FormMailOffer';
 import { SidebarModel } from './model';
 import { loadMorePreference } from './more-preference';
 import { NameOnlyItem } from './NameOnlyItem';
@@ -98,11 +97,6 @@ export function SidebarApp() {
               version={thread.messages.map((m) => m.id).join(' ')}
               reps={model.reps.value}
               contactId={customerOf(thread, model.contactIds.value)}
-            />
-            <FormMailOffer
-              messages={thread.messages}
-              senders={settings.formSenders ?? []}
-              sources={model.sources.value}
             />
             <FormMailOffer
               messages={thread.messages}

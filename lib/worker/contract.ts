@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupContract } from '../backup/contract';
+import { formsContract } from '../forms/contract';
 import { importContract } from '../import/contract';
 import { mergesContract } from '../merges/contract';
 import {
@@ -20,8 +21,8 @@ import {
   webmailSnapshot,
 } from '../model';
 import { inboxSeen } from '../model/inbox-seen';
-import { REMINDER_PRESETS } from '../reminders/presets';
 import { planContract } from '../plan/contract';
+import { REMINDER_PRESETS } from '../reminders/presets';
 import { reportsContract } from '../reports/contract';
 import { reportMailContract } from '../reports/mail-contract';
 import type { ContractShape } from '../rpc/define';
@@ -199,14 +200,15 @@ export const contract = {
   ...reportMailContract,
   ...mergesContract,
   ...teamContract,
+  ...formsContract,
   ...serviceContract,
   ...templatesContract,
   ...winLossContract,
+  ...planContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
-  ...planContract,
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;

@@ -8,16 +8,17 @@ import * as deals from '../db/deals';
 import { StoreError } from '../db/errors';
 import { searchCompanies, searchContacts, searchDeals } from '../db/search';
 import * as tasks from '../db/tasks';
+import { createFormHandlers } from '../forms/handlers';
 import { createImportHandlers } from '../import/handlers';
 import { createMergeHandlers } from '../merges/handlers';
 import type { Task, WebmailSnapshot } from '../model';
 import { normaliseEmail } from '../model';
+import { createPlanHandlers } from '../plan/handlers';
 import { complete, reopen, snooze } from '../reminders/due';
 import { replyCancels, watchFromThread } from '../reminders/no-reply';
 import { presetTime } from '../reminders/presets';
 import { createReportHandlers } from '../reports/handlers';
 import { createReportMailHandlers } from '../reports/mail-handlers';
-import { createPlanHandlers } from '../plan/handlers';
 import type { WorkerServices } from '../rpc/services';
 import { createServiceHandlers } from '../service/handlers';
 import { createTeamHandlers } from '../team/handlers';
@@ -236,14 +237,15 @@ export function createHandlers(s: WorkerServices): Handlers {
     ...createReportMailHandlers(s),
     ...createMergeHandlers(s),
     ...createTeamHandlers(s),
+    ...createFormHandlers(s),
     ...createServiceHandlers(s),
     ...createTemplateHandlers(s),
     ...createWinLossHandlers(s),
+    ...createPlanHandlers(s),
   };
 }
 
 async function updateTask(s: WorkerServices, id: string, change: (task: Task) => Task): Promise<Task> {
-    ...createPlanHandlers(s),
   const task = await tasks.getTask(s.db, id);
   if (!task || task.deletedAt !== null) throw new StoreError('not-found', 'This task no longer exists.');
   const saved = await tasks.saveTask(s.db, change(task), s.now());

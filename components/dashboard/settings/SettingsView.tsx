@@ -1,9 +1,9 @@
 import { t } from '../../i18n';
+import { FormSendersSettings } from '../forms/FormSendersSettings';
 import { ReportMailSettings } from '../reports/ReportMailSettings';
 import { ReportScheduleSettings } from '../reports/ReportScheduleSettings';
 import type { ViewProps } from '../view-props';
 import { ReasonSettings } from '../winloss/ReasonSettings';
-import { FormSendersSettings } from '../forms/FormSendersSettings';
 import { CurrencySettings } from './CurrencySettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PipelineSettings } from './PipelineSettings';
