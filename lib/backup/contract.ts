@@ -13,10 +13,12 @@ import {
   planSchema,
   planTargetSchema,
   repSchema,
+  serviceThreadSchema,
   settingsSchema,
   sourceSchema,
   taskSchema,
   templateSchema,
+  threadKindSchema,
 } from '../model';
 import type { ContractShape } from '../rpc/define';
 
@@ -39,6 +41,8 @@ const backupChunk = z.discriminatedUnion('collection', [
   z.object({ collection: z.literal('closeReasons'), records: records(closeReasonSchema) }),
   z.object({ collection: z.literal('competitors'), records: records(competitorSchema) }),
   z.object({ collection: z.literal('templates'), records: records(templateSchema) }),
+  z.object({ collection: z.literal('threadKinds'), records: records(threadKindSchema) }),
+  z.object({ collection: z.literal('serviceThreads'), records: records(serviceThreadSchema) }),
   z.object({ collection: z.literal('plans'), records: records(planSchema) }),
   z.object({ collection: z.literal('planBudgetLines'), records: records(planBudgetLineSchema) }),
   z.object({ collection: z.literal('planOwners'), records: records(planOwnerSchema) }),
