@@ -3,7 +3,7 @@ import { budgetLines, budgetTotals } from '@/lib/plan/budget';
 import { monthKey } from '@/lib/time/periods';
 import { call } from '@/lib/worker/client';
 import { money } from '../../format';
-import { formatCount, t } from '../../i18n';
+import { t } from '../../i18n';
 import { monthFromKey } from '../reports/report-format';
 import { DraftInput } from './DraftInput';
 import { PlanTable } from './PlanTable';

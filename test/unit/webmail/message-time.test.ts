@@ -25,7 +25,7 @@ describe('times from Gmail ids', () => {
     expect(timeFromPermId('thread-f:undefined', NOW)).toBeNull();
     expect(timeFromPermId('#msg-f:99999999999999999999', NOW)).toBeNull();
     // A message "from tomorrow" by more than a day is a misread, not a time.
-    const inAWeek = (NOW + 7 * 86_400_000).toString(16) + '00000';
+    const inAWeek = `${(NOW + 7 * 86_400_000).toString(16)}00000`;
     expect(timeFromLegacyId(inAWeek, NOW)).toBeNull();
   });
 });
