@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { epochMs, newRecordBase, recordBase, recordId, shortText } from './common';
 import { currencyCode } from './money';
-import { BUILT_IN_KIND_IDS } from './service';
+import { BUILT_IN_KIND_IDS, BUILT_IN_KINDS } from './service';
 
 /**
  * The customer-relationship plan, kept beside the figures that show whether it works: six steps the business writes
@@ -124,3 +124,19 @@ export function seedPlanTargets(): PlanTarget[] {
     },
   ];
 }
+
+/** The plan's targets in a scheduled report: stored with it, so parsed back with this schema. */
+export const planSummarySchema = z.array(
+  z.object({
+    measure: z.enum(PLAN_MEASURES),
+    kindId: z.string().nullable(),
+    builtIn: z.enum(BUILT_IN_KINDS).nullable(),
+    kindName: z.string(),
+    comparison: z.enum(['atLeast', 'atMost']),
+    target: z.number(),
+    value: z.number().nullable(),
+    met: z.boolean().nullable(),
+    change: z.enum(['better', 'worse', 'same']).nullable(),
+  }),
+);
+export type PlanSummary = z.infer<typeof planSummarySchema>;

@@ -1,25 +1,8 @@
-import { z } from 'zod';
 import type { CrmDb } from '../db/schema';
-import { type Activity, BUILT_IN_KINDS, PLAN_MEASURES, type Settings, type ThreadKind } from '../model';
+import type { Activity, PlanSummary, Settings, ThreadKind } from '../model';
 import type { LoggedAnswer } from '../service/figures';
 import { loadPlanFigureRecords, planTargetResults, trendMonths } from './figures';
 import type { TargetResult } from './measures';
-
-/** The plan's targets in a scheduled report: stored with it, so parsed back with this schema. */
-export const planSummarySchema = z.array(
-  z.object({
-    measure: z.enum(PLAN_MEASURES),
-    kindId: z.string().nullable(),
-    builtIn: z.enum(BUILT_IN_KINDS).nullable(),
-    kindName: z.string(),
-    comparison: z.enum(['atLeast', 'atMost']),
-    target: z.number(),
-    value: z.number().nullable(),
-    met: z.boolean().nullable(),
-    change: z.enum(['better', 'worse', 'same']).nullable(),
-  }),
-);
-export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 /** Each target with its value, kinds named as they were when the report was made. */
 export function planSummary(results: readonly TargetResult[], kinds: readonly ThreadKind[]): PlanSummary {

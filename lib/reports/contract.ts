@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { recordId } from '../model';
-import { planSummarySchema } from '../plan/report';
+import { planSummarySchema, recordId } from '../model';
 import type { ContractShape } from '../rpc/define';
 import { serviceSummarySchema } from '../service/report';
 import type { ScheduledReport } from './report';

@@ -1,5 +1,5 @@
 import { hashFor } from '@/lib/dashboard/links';
-import type { PlanSummary } from '@/lib/plan/report';
+import type { PlanSummary } from '@/lib/model';
 import { t } from '../../i18n';
 import { kindLabel } from '../../kind-label';
 import { FigureTable } from '../reports/FigureCard';
