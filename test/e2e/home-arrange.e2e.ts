@@ -35,6 +35,7 @@ test('a rep arranges the dashboard home by keyboard, finds it so after a reload,
   await expect(panel.getByRole('button', { name: 'Move Overdue tasks down' })).toBeFocused();
   await expect(panel.getByRole('status')).toHaveText(`Overdue tasks: position 1 of ${defaults.length}`);
   await page.getByRole('button', { name: 'Done arranging' }).click();
+  await expect(panel).toBeHidden();
 
   const arranged = ['overdue', ...defaults.filter((id) => id !== 'overdue' && id !== 'wonLost')];
   await expect.poll(() => order(page)).toEqual(arranged);
@@ -55,6 +56,8 @@ test('a rep arranges the dashboard home by keyboard, finds it so after a reload,
   await page.getByRole('button', { name: 'Arrange' }).click();
   await page.getByRole('button', { name: 'Reset to default' }).click();
   await expect.poll(() => order(page)).toEqual(defaults);
+  await page.getByRole('button', { name: 'Done arranging' }).click();
+  await expect(page.getByRole('region', { name: 'Arrange your dashboard' })).toBeHidden();
   await page.reload();
   await expect.poll(() => order(page)).toEqual(defaults);
 });

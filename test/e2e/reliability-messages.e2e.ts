@@ -250,10 +250,19 @@ test('the Gmail page cannot drive the worker, and the content script may only pu
   report('page and content-script isolation', { cases, written: 0 });
 });
 
-test('only the sidebar is web-accessible, and only to Gmail', () => {
+test('only the sidebar is web-accessible, and only to the webmails', () => {
   const chromeManifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(chromeManifest.web_accessible_resources).toEqual([
-    { resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] },
+    {
+      resources: ['sidebar.html'],
+      matches: [
+        'https://mail.google.com/*',
+        'https://outlook.office.com/*',
+        'https://outlook.office365.com/*',
+        'https://outlook.live.com/*',
+        'https://outlook.cloud.microsoft/*',
+      ],
+    },
   ]);
   expect(chromeManifest.content_security_policy.extension_pages).toContain("object-src 'self'");
   expect(chromeManifest.content_security_policy.extension_pages).toContain('frame-ancestors https://mail.google.com');

@@ -40,7 +40,8 @@ export function homeFigureNames(): Record<string, string> {
 
 /**
  * The current rep's layout of the home, saved in the settings under their id, and whether it is being arranged. A
- * change shows at once and is saved behind it, one save after the other, so quick presses of "Move up" each count.
+ * change shows at once and is saved behind it; presses made while a save is under way are saved together as the
+ * latest layout, so quick presses of "Move up" all count and a reload right after "Done" finds the last of them.
  */
 export function useHomeLayout(app: Dashboard) {
   const [arranging, setArranging] = useState(false);
@@ -48,22 +49,31 @@ export function useHomeLayout(app: Dashboard) {
   const key = layoutKey(settings?.currentRepId ?? null);
   const [local, setLocal] = useState<{ key: string; layout: HomeFigure[] } | null>(null);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const latest = useRef<{ key: string; layout: HomeFigure[] | null } | null>(null);
   const layout = local?.key === key ? local.layout : arrangeHome(HOME_DEFAULT, settings?.homeLayouts?.[key]);
   const store = (next: HomeFigure[] | null) => {
     setLocal({ key, layout: next ?? arrangeHome(HOME_DEFAULT, undefined) });
-    saving.current = saving.current.then(() =>
-      app.attempt(async () => {
+    latest.current = { key, layout: next };
+    saving.current = saving.current.then(() => {
+      const wanted = latest.current;
+      if (!wanted) return;
+      latest.current = null;
+      return app.attempt(async () => {
         const layouts = { ...(app.settings.value?.homeLayouts ?? {}) };
-        if (next) layouts[key] = next;
-        else delete layouts[key];
+        if (wanted.layout) layouts[wanted.key] = wanted.layout;
+        else delete layouts[wanted.key];
         app.settings.value = await call('settings.update', { homeLayouts: layouts });
-      }),
-    );
+      });
+    });
   };
   return {
     layout,
     arranging,
-    setArranging,
+    /** Closing the panel waits for the layout to be stored, so what the rep leaves is what the next visit shows. */
+    setArranging: (open: boolean) => {
+      if (open) setArranging(true);
+      else void saving.current.then(() => setArranging(false));
+    },
     save: (next: HomeFigure[]) => store(next),
     reset: () => store(null),
   };
