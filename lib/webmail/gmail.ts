@@ -6,6 +6,7 @@ import type {
   SnapshotPerson,
   WebmailSnapshot,
 } from '../model/snapshot';
+import { bodyText } from './body-text';
 import { readComposes } from './gmail-compose';
 import {
   attr,
@@ -47,45 +48,6 @@ function readAccount(doc: Document): string | null {
   const parts = doc.title.split(' - ');
   const candidate = parts[parts.length - 2]?.trim() ?? '';
   return EMAIL.test(candidate) && candidate.length <= 254 ? normaliseEmail(candidate) : null;
-}
-
-const BLOCK = /^(?:div|p|tr|li|ul|ol|table|h[1-6]|pre|hr|section|article|header|footer|address)$/;
-const MAX_BODY_NODES = 20_000;
-
-/**
- * The sender's own words with line breaks where the page shows them (textContent alone glues "--" and the name
- * together), leaving out quoted history. Bounded so a pathological body cannot stall the page.
- */
-function bodyText(body: Element): string {
-  let out = '';
-  const newline = () => {
-    if (out && !out.endsWith('\n')) out += '\n';
-  };
-  let budget = MAX_BODY_NODES;
-  // Iterative walk: a hostile body can nest deep enough to overflow recursion. '\n' entries close block elements.
-  const stack: (Node | '\n')[] = [body];
-  while (stack.length && budget-- > 0) {
-    const node = stack.pop()!;
-    if (node === '\n') newline();
-    else if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
-      const el = node as Element;
-      if (el.localName === 'br') out += '\n';
-      else if (el === body || !el.matches(GMAIL.quoted)) {
-        if (BLOCK.test(el.localName)) {
-          newline();
-          stack.push('\n');
-        }
-        for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-      }
-    }
-  }
-  return out
-    .split('\n')
-    .map(squash)
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 function textWithEmoji(el: Element): string {
@@ -171,7 +133,7 @@ function readMessage(el: Element, withTail: (from: SnapshotPerson | null) => boo
     time: null,
     timeText: cut(timeText, 200),
     collapsed,
-    tail: !collapsed && body && withTail(from) ? cutTail(bodyText(body), 2000) : '',
+    tail: !collapsed && body && withTail(from) ? cutTail(bodyText(body, GMAIL.quoted), 2000) : '',
   };
 }
 
