@@ -35,66 +35,11 @@ const BACKUP_STORES = [...RECORD_COLLECTIONS];
 /** Everything, tombstones included (a restore must not bring deleted records back to life). */
 export async function readBackupData(db: CrmDb): Promise<BackupData> {
   const tx = db.transaction(BACKUP_STORES);
-  const [
-    contacts,
-    companies,
-    deals,
-    pipelines,
-    activities,
-    tasks,
-    sources,
-    reps,
-    propertyDefs,
-    closeReasons,
-    competitors,
-    templates,
-    threadKinds,
-    serviceThreads,
-    plans,
-    planBudgetLines,
-    planOwners,
-    planTargets,
-  ] = await Promise.all([
-    tx.objectStore('contacts').getAll(),
-    tx.objectStore('companies').getAll(),
-    tx.objectStore('deals').getAll(),
-    tx.objectStore('pipelines').getAll(),
-    tx.objectStore('activities').getAll(),
-    tx.objectStore('tasks').getAll(),
-    tx.objectStore('sources').getAll(),
-    tx.objectStore('reps').getAll(),
-    tx.objectStore('propertyDefs').getAll(),
-    tx.objectStore('closeReasons').getAll(),
-    tx.objectStore('competitors').getAll(),
-    tx.objectStore('templates').getAll(),
-    tx.objectStore('threadKinds').getAll(),
-    tx.objectStore('serviceThreads').getAll(),
-    tx.objectStore('plans').getAll(),
-    tx.objectStore('planBudgetLines').getAll(),
-    tx.objectStore('planOwners').getAll(),
-    tx.objectStore('planTargets').getAll(),
-  ]);
-  return {
-    contacts: contacts.map((row) => stripRow(row) as Contact),
-    companies: companies.map((row) => stripRow(row) as Company),
-    deals: deals.map((row) => stripRow(row) as Deal),
-    pipelines,
-    activities: activities.map((row) => stripRow(row) as Activity),
-    tasks,
-    sources,
-    reps,
-    propertyDefs,
-    closeReasons,
-    competitors,
-    templates,
-    threadKinds,
-    serviceThreads,
-    plans,
-    planBudgetLines,
-    planOwners,
-    planTargets,
-    settings: await getSettings(db),
-  };
+  // Index keys the store derives (emailKeys, searchKeys, messageKey) are no part of a record: each profile makes its own.
+  const collections = await Promise.all(
+    BACKUP_STORES.map(async (name) => [name, (await tx.objectStore(name).getAll()).map(stripRow)] as const),
+  );
+  return { ...(Object.fromEntries(collections) as Omit<BackupData, 'settings'>), settings: await getSettings(db) };
 }
 
 /** Records that make a profile "not empty" for a replace: configuration alone (the defaults) does not count. */
