@@ -41,10 +41,14 @@ function nextWorkingDay(date: LocalDate, days: readonly number[]): LocalDate {
 
 /** The instant working hours start on `date` in the rep's zone: 08:00 stays 08:00 on both sides of a DST change. */
 export function workStart(date: LocalDate, settings: PresetSettings): number {
-  const minutes = clockMinutes(settings.workingHours.start);
+  return atClockMinutes(date, clockMinutes(settings.workingHours.start), settings.timeZone);
+}
+
+/** The instant `minutes` after midnight of `date`, on the wall clock of `timeZone`. */
+export function atClockMinutes(date: LocalDate, minutes: number, timeZone: string): number {
   return fromWallClock(
     { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    settings.timeZone,
+    timeZone,
   );
 }
 

@@ -1,5 +1,5 @@
-import { addDays, type LocalDate, type PresetSettings } from '../reminders/presets';
-import { clockMinutes, fromWallClock, toWallClock } from '../time/zoned';
+import { addDays, atClockMinutes, type LocalDate, type PresetSettings } from '../reminders/presets';
+import { clockMinutes, toWallClock } from '../time/zoned';
 
 /**
  * Time counted in the rep's working hours and days (Settings → Language and time), in their zone: a complaint that
@@ -16,21 +16,18 @@ interface Window {
   end: number;
 }
 
-function at(date: LocalDate, minutes: number, timeZone: string): number {
-  return fromWallClock(
-    { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    timeZone,
-  );
-}
-
 /** The working window of `date`, or null on a day off. */
 function windowOf(date: LocalDate, settings: PresetSettings): Window | null {
   if (!settings.workingHours.days.includes(date.weekday)) return null;
   const start = clockMinutes(settings.workingHours.start);
   const end = clockMinutes(settings.workingHours.end);
   const { timeZone } = settings;
-  if (start === end) return { start: at(date, 0, timeZone), end: at(addDays(date, 1), 0, timeZone) };
-  return { start: at(date, start, timeZone), end: at(end > start ? date : addDays(date, 1), end, timeZone) };
+  if (start === end)
+    return { start: atClockMinutes(date, 0, timeZone), end: atClockMinutes(addDays(date, 1), 0, timeZone) };
+  return {
+    start: atClockMinutes(date, start, timeZone),
+    end: atClockMinutes(end > start ? date : addDays(date, 1), end, timeZone),
+  };
 }
 
 /** Working windows in time order, from the one that may still be open at `from` (begun the day before). */
