@@ -1,4 +1,5 @@
 /** Figures of the deals: what is in the pipeline, what it will bring, what was won and lost, and how fast. */
+import { percentile } from '../stats/percentile';
 import { monthKey, type PeriodKind, periodKey, periodsBetween } from '../time/periods';
 import {
   closedInPeriod,
@@ -8,7 +9,6 @@ import {
   live,
   type MoneyBreakdown,
   MoneyTally,
-  percentile,
   pipelineMatches,
   stageIndex,
 } from './figures';

@@ -12,8 +12,8 @@
  */
 import type { Activity } from '../model/activity';
 import type { ThreadFact } from '../model/inbox-seen';
+import { percentile } from '../stats/percentile';
 import { type PeriodKind, periodKey, periodsBetween } from '../time/periods';
-import { percentile } from './figures';
 
 export interface ResponseSample {
   threadId: string;

@@ -1,4 +1,5 @@
 import type { Activity, ServiceThread, ThreadKind } from '../model';
+import { percentile } from '../stats/percentile';
 import { type PeriodKind, periodKey, periodsBetween } from '../time/periods';
 import { deadlineOf, type PolicySettings } from './policy';
 import { minutesToMs, workingMsBetween } from './working-time';
@@ -80,13 +81,10 @@ export interface ServiceFigures {
   holders: Holding[];
 }
 
-/** Inclusive-rank percentile with linear interpolation, the method the response-time figures use. */
+/** The response-time figures' percentile, in whole milliseconds. */
 function quantile(sorted: readonly number[], share: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = (sorted.length - 1) * share;
-  const below = sorted[Math.floor(rank)] ?? 0;
-  const above = sorted[Math.ceil(rank)] ?? below;
-  return Math.round(below + (above - below) * (rank - Math.floor(rank)));
+  const value = percentile(sorted, share * 100);
+  return value === null ? null : Math.round(value);
 }
 
 interface Measured {

@@ -14,6 +14,7 @@ const FLOORS: Record<string, number> = {
   search: 0,
   csv: 0,
   sync: 0,
+  stats: 0,
   db: 1,
   webmail: 2,
   dashboard: 2,

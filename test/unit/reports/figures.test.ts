@@ -15,7 +15,8 @@ import {
   weightedForecast,
   winRate,
 } from '../../../lib/reports/deal-figures';
-import { type FigureFilter, type FiguresInput, percentile } from '../../../lib/reports/figures';
+import type { FigureFilter, FiguresInput } from '../../../lib/reports/figures';
+import { percentile } from '../../../lib/stats/percentile';
 import {
   CONTACT,
   DEAL,
