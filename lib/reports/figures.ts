@@ -122,5 +122,3 @@ export function stageIndex(pipelines: readonly Pipeline[]): Map<string, { name: 
   }
   return stages;
 }
-// ---------------------------------------------------------------------------------------------------------------
-// Statistics
