@@ -42,19 +42,23 @@ export function watchGmailLists(win: Window, send: (seen: InboxSeen) => void, si
   const doc = win.document;
   let fetchedAt = -FEED_EVERY_MS;
   let feed = '';
-  let sent = '';
+  // Every list snapshot calls check: the rows are compared as text, the feed (up to 200 KB) by what was last sent.
+  let sentRows = '';
+  let sentFeed = '';
   const check = async () => {
     if (doc.hidden || signal.aborted) return;
     if (Date.now() - fetchedAt >= FEED_EVERY_MS) {
       fetchedAt = Date.now();
       feed = await fetch(`/mail/u/${readAccountIndex(win.location.pathname)}/feed/atom`, { credentials: 'include' })
         .then((answer) => (answer.ok ? answer.text() : ''))
+        .then((text) => cut(text, MAX_FEED))
         .catch(() => '');
     }
-    const seen = { rows: readGmailRows(doc), feed: cut(feed, MAX_FEED) };
-    const key = JSON.stringify(seen);
-    if (key !== sent && !signal.aborted) send(seen);
-    sent = key;
+    const rows = readGmailRows(doc);
+    const rowsKey = JSON.stringify(rows);
+    if ((rowsKey !== sentRows || feed !== sentFeed) && !signal.aborted) send({ rows, feed });
+    sentRows = rowsKey;
+    sentFeed = feed;
   };
   const timer = win.setInterval(check, FEED_EVERY_MS);
   signal.addEventListener('abort', () => win.clearInterval(timer));
