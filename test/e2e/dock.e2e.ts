@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { GMAIL_FIXTURES, gmailFixtureHtml } from '../fixtures/gmail';
-import { expect, sidebarOf, test } from './harness';
+import { type Extension, expect, sidebarOf, test } from './harness';
 
 /** Issue #25, point 3: the sidebar docks in Gmail's side-panel column instead of covering the mail. */
 
@@ -14,11 +14,14 @@ const box = async (page: Page, selector: string) => {
 const mainColumnWidth = (page: Page) => page.locator('.ar4').evaluate((main) => main.getBoundingClientRect().width);
 const frame = (page: Page) => page.locator('sidecar-crm-root iframe');
 
-/** Opens a fixture, noting what the content script says on the console. */
-async function openGmail(ext: { openGmail(html: string, path?: string): Promise<Page> }, html: string) {
-  const page = await ext.openGmail(html, GMAIL_FIXTURES['thread-expanded']);
+/**
+ * Opens a fixture, noting what the content script says on the console: listened to from the page's creation, since on
+ * a loaded machine the content script can speak before the navigation has returned.
+ */
+async function openGmail(ext: Pick<Extension, 'context' | 'openGmail'>, html: string) {
   const said: string[] = [];
-  page.on('console', (message) => said.push(message.text()));
+  ext.context.once('page', (page) => page.on('console', (message) => said.push(message.text())));
+  const page = await ext.openGmail(html, GMAIL_FIXTURES['thread-expanded']);
   return { page, said };
 }
 
